@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "juryreport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "juryreport", targets: ["juryreport"]),
+        // The library for Swift packages that add their own exporter: the core (model,
+        // exporter protocol, registry) and the built-in exporters.
+        .library(name: "JuryReport", targets: ["JuryReportCore", "MarkdownExporter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The model, loading and validation, standings, text, the exporter protocol, the
+        // registry and atomic output. It knows no output format.
+        .target(
+            name: "JuryReportCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Schema/edition.schema.json")]
+        ),
+        .target(name: "MarkdownExporter", dependencies: ["JuryReportCore"]),
+        // The bundled default edition (a link to Fixtures/), compiled into the binary.
+        .target(
+            name: "BundledEdition",
+            resources: [.embedInCode("pro-motor-award-2019-2020.yaml")]
+        ),
+        // The commands; the only code that knows every exporter.
+        .target(
+            name: "JuryReportCLI",
+            dependencies: [
+                "JuryReportCore", "MarkdownExporter", "BundledEdition",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.embedInCode("Resources/starter-edition.yaml")]
+        ),
+        .executableTarget(name: "juryreport", dependencies: ["JuryReportCLI"]),
+        .testTarget(name: "JuryReportCoreTests", dependencies: ["JuryReportCore", "TestSupport"]),
+        .testTarget(name: "MarkdownExporterTests", dependencies: ["MarkdownExporter", "TestSupport"]),
+        .testTarget(
+            name: "JuryReportCLITests",
+            dependencies: ["JuryReportCLI", "juryreport", "TestSupport"]
+        ),
+        // Shared by the tests: fixture paths, running real tools, hostile text.
+        .target(name: "TestSupport", dependencies: ["JuryReportCore"], path: "Tests/TestSupport"),
+    ]
+)
+
+for target in package.targets where target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

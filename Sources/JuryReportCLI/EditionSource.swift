@@ -1,0 +1,51 @@
+import ArgumentParser
+import BundledEdition
+import Foundation
+import JuryReportCore
+
+/// Loads the editions a command names, or the bundled one, and turns load failures into
+/// diagnostics and exit codes.
+struct EditionSource {
+    var loader = EditionLoader()
+
+    /// The name the bundled edition goes by in messages.
+    static let bundledName = "(bundled) " + BundledEdition.fileName
+
+    /// Loads every path (the bundled edition when `paths` is empty). Prints the diagnostics
+    /// of every file that fails, then throws the exit code of the worst failure.
+    func loadAll(_ paths: [String]) throws -> [Edition] {
+        if paths.isEmpty {
+            return [try report { try loader.load(bytes: BundledEdition.bytes, syntax: .yaml, name: Self.bundledName) }]
+        }
+        var editions: [Edition] = []
+        var worst: Int32 = 0
+        for path in paths {
+            do {
+                editions.append(try report { try loader.load(contentsOf: URL(fileURLWithPath: path), name: path) })
+            } catch let code as ExitCode {
+                worst = Self.worse(worst, code.rawValue)
+            }
+        }
+        if worst != 0 { throw ExitCode(worst) }
+        return editions
+    }
+
+    private func report(_ load: () throws -> Edition) throws -> Edition {
+        do {
+            return try load()
+        } catch let error as EditionError {
+            error.diagnostics.forEach { Console.error($0.description) }
+            throw ExitStatus.invalidEdition
+        } catch let error as EditionInputError {
+            Console.error(error.description)
+            throw error.kind == .unknownExtension ? ExitStatus.usage : ExitStatus.missingInput
+        }
+    }
+
+    /// Of two exit codes, the one to report: usage before input before invalid data.
+    private static func worse(_ a: Int32, _ b: Int32) -> Int32 {
+        let order: [Int32] = [64, 66, 65]
+        for code in order where a == code || b == code { return code }
+        return max(a, b)
+    }
+}

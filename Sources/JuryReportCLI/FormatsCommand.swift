@@ -1,0 +1,35 @@
+import ArgumentParser
+import JuryReportCore
+
+/// `juryreport formats`: every exporter available now.
+struct FormatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "formats",
+        abstract: "List the export formats: name, file extensions, description."
+    )
+
+    func run() throws {
+        let formats = BuiltInExporters.registry().exporters.map(\.format)
+        let names = formats.map { format in
+            format.aliases.isEmpty ? format.name : "\(format.name) (\(format.aliases.joined(separator: ", ")))"
+        }
+        let suffixes = formats.map { $0.fileSuffixes.joined(separator: " ") }
+        let nameWidth = names.map(\.count).max() ?? 0
+        let suffixWidth = suffixes.map(\.count).max() ?? 0
+        var text = ""
+        for (index, format) in formats.enumerated() {
+            text += names[index].padding(nameWidth) + "  " + suffixes[index].padding(suffixWidth) + "  " + format.summary + "\n"
+            for option in format.options {
+                let values = option.values.isEmpty ? "" : " (\(option.values.joined(separator: "|")))"
+                text += String(repeating: " ", count: nameWidth + 2) + "--option \(option.key)=…\(values): \(option.summary)\n"
+            }
+        }
+        Console.output(text)
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - count))
+    }
+}

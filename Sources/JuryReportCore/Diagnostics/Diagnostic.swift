@@ -1,0 +1,50 @@
+/// One message about an edition file or an export: an error or a warning, with where it is.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// The file the message is about, as the user named it.
+    public var file: String
+    /// The field the message is about, if any.
+    public var path: FieldPath?
+    /// Where in the file, when the parser knows it.
+    public var position: SourcePosition?
+    public var message: String
+
+    public init(
+        _ severity: Severity, file: String, path: FieldPath? = nil,
+        position: SourcePosition? = nil, message: String
+    ) {
+        self.severity = severity
+        self.file = file
+        self.path = path
+        self.position = position
+        self.message = message
+    }
+
+    /// GCC style: `FILE:LINE:COLUMN: error: PATH: MESSAGE`, or `FILE: error: ...` without a
+    /// position.
+    public var description: String {
+        var text = file
+        if let position { text += ":\(position.line):\(position.column)" }
+        text += ": \(severity.rawValue): "
+        if let path, !path.components.isEmpty { text += "\(path): " }
+        return text + message
+    }
+}
+
+/// The diagnostics of an edition file that could not be loaded.
+public struct EditionError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}

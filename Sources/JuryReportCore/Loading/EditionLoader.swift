@@ -1,0 +1,126 @@
+import Foundation
+
+/// The syntax of an edition file, picked by its extension.
+public enum EditionSyntax: String, Sendable, CaseIterable {
+    case yaml
+    case json
+
+    /// `.yaml`, `.yml` or `.json` (any case); nil for anything else.
+    public init?(pathExtension: String) {
+        switch pathExtension.lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "json": self = .json
+        default: return nil
+        }
+    }
+}
+
+/// An edition file that could not be read at all: missing, unreadable or of an unknown kind.
+public struct EditionInputError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        /// The file does not exist or cannot be read.
+        case unreadable
+        /// The extension names no known syntax.
+        case unknownExtension
+    }
+
+    public var kind: Kind
+    public var file: String
+    public var message: String
+
+    public var description: String { "\(file): error: \(message)" }
+}
+
+/// Loads edition files: reads the bytes, checks they are UTF-8, parses YAML or JSON,
+/// reads the model and validates it, reporting every fault at once.
+public struct EditionLoader: Sendable {
+    /// Files larger than this are refused before they are read.
+    public var maximumFileSize: Int = 128 * 1024 * 1024
+    var limits = SourceLimits()
+
+    public init() {}
+
+    /// Loads the file at `url`; `name` is how messages call it (the path the user typed).
+    public func load(contentsOf url: URL, name: String? = nil) throws -> Edition {
+        let name = name ?? url.path
+        guard let syntax = EditionSyntax(pathExtension: url.pathExtension) else {
+            throw EditionInputError(
+                kind: .unknownExtension, file: name,
+                message: "unknown kind of edition file; use .yaml, .yml or .json")
+        }
+        let bytes: [UInt8]
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                throw EditionInputError(kind: .unreadable, file: name, message: "is a directory, not an edition file")
+            }
+            if let size = attributes[.size] as? Int, size > maximumFileSize {
+                throw EditionError(diagnostics: [Diagnostic(
+                    .error, file: name,
+                    message: "the file is \(size / 1_048_576) MiB; edition files may be at most \(maximumFileSize / 1_048_576) MiB")])
+            }
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch let error as EditionInputError {
+            throw error
+        } catch let error as EditionError {
+            throw error
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? "it does not exist or cannot be read"
+            let message = FileManager.default.fileExists(atPath: url.path)
+                ? "cannot read the file (\(reason))" : "no such file"
+            throw EditionInputError(kind: .unreadable, file: name, message: message)
+        }
+        return try load(bytes: bytes, syntax: syntax, name: name)
+    }
+
+    /// Loads an edition from the bytes of a file.
+    public func load(bytes: [UInt8], syntax: EditionSyntax, name: String) throws(EditionError) -> Edition {
+        func fail(_ message: String, _ position: SourcePosition?) -> EditionError {
+            EditionError(diagnostics: [Diagnostic(.error, file: name, position: position, message: message)])
+        }
+        if let position = TextRules.firstInvalidUTF8(in: bytes) {
+            throw fail("the file is not valid UTF-8", position)
+        }
+        let root: SourceNode
+        do {
+            switch syntax {
+            case .yaml: root = try YAMLSourceParser(bytes: bytes, limits: limits).parse()
+            case .json:
+                var parser = JSONSourceParser(bytes: bytes, limits: limits)
+                root = try parser.parse()
+            }
+        } catch {
+            throw fail(error.message, error.position)
+        }
+
+        let reader = EditionReader(file: name)
+        let edition = reader.read(root)
+        var diagnostics = reader.diagnostics
+        if let edition {
+            let validator = EditionValidator(
+                edition: edition, incompleteLists: reader.incompleteLists,
+                sourceIndexes: reader.sourceIndexes
+            ) { message, path in
+                diagnostics.append(Diagnostic(
+                    .error, file: name, path: path, position: root.node(at: path)?.position, message: message))
+            }
+            validator.validate()
+        }
+        guard let edition, diagnostics.isEmpty else {
+            throw EditionError(diagnostics: Self.inFileOrder(diagnostics))
+        }
+        return edition
+    }
+
+    /// Diagnostics sorted by position (those without one last), keeping the order of equals.
+    private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
+            switch (lhs.element.position, rhs.element.position) {
+            case let (l?, r?) where l != r: return l < r
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return lhs.offset < rhs.offset
+            }
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,220 @@
+import CYaml
+
+/// Builds a ``SourceNode`` tree from libyaml's event stream (the libyaml that Yams bundles).
+///
+/// Composing from events, rather than through Yams' node tree, keeps every position and
+/// the quoting of each scalar, refuses complex keys and duplicate keys, bounds nesting, and
+/// counts what each alias expands to, so that a 'billion laughs' file is refused at once
+/// instead of being hashed or walked.
+struct YAMLSourceParser {
+    private let bytes: [UInt8]
+    private let limits: SourceLimits
+
+    init(bytes: [UInt8], limits: SourceLimits = SourceLimits()) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    func parse() throws(SourceSyntaxError) -> SourceNode {
+        var composer = Composer(
+            budget: max(limits.minimumExpansion, bytes.count * limits.expansionFactor),
+            maximumDepth: limits.maximumDepth)
+        let result: Result<SourceNode, SourceSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return .failure(SourceSyntaxError(message: "out of memory", position: nil))
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            return Result { () throws(SourceSyntaxError) -> SourceNode in
+                try composer.composeDocument(from: &parser)
+            }
+        }
+        return try result.get()
+    }
+}
+
+/// Turns events into nodes, one document.
+private struct Composer {
+    var budget: Int
+    let maximumDepth: Int
+    var anchors: [String: (node: SourceNode, cost: Int)] = [:]
+
+    mutating func composeDocument(from parser: inout yaml_parser_t) throws(SourceSyntaxError) -> SourceNode {
+        var event = try next(&parser)  // stream start
+        defer { yaml_event_delete(&event) }
+        var document = try next(&parser)
+        defer { yaml_event_delete(&document) }
+        guard document.type == YAML_DOCUMENT_START_EVENT else {
+            throw SourceSyntaxError(message: "the file holds no YAML document", position: nil)
+        }
+        var first = try next(&parser)
+        let (root, _) = try compose(&first, parser: &parser, depth: 1)
+        var end = try next(&parser)  // document end
+        yaml_event_delete(&end)
+        var after = try next(&parser)
+        defer { yaml_event_delete(&after) }
+        if after.type == YAML_DOCUMENT_START_EVENT {
+            throw SourceSyntaxError(
+                message: "the file holds more than one YAML document", position: position(after.start_mark))
+        }
+        return root
+    }
+
+    private func next(_ parser: inout yaml_parser_t) throws(SourceSyntaxError) -> yaml_event_t {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+            throw Composer.syntaxError(of: parser)
+        }
+        return event
+    }
+
+    private static func syntaxError(of parser: yaml_parser_t) -> SourceSyntaxError {
+        var message = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        if let context = parser.context {
+            message += " " + String(cString: context)
+        }
+        if parser.error == YAML_READER_ERROR {
+            return SourceSyntaxError(message: message, position: nil)
+        }
+        return SourceSyntaxError(message: message, position: position(parser.problem_mark))
+    }
+
+    private static func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private func position(_ mark: yaml_mark_t) -> SourcePosition { Composer.position(mark) }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    /// Spends `cost` of the expansion budget.
+    private mutating func spend(_ cost: Int, at mark: yaml_mark_t) throws(SourceSyntaxError) {
+        budget -= cost
+        if budget < 0 {
+            throw SourceSyntaxError(
+                message: "aliases expand this file to more than a few times its size; refused",
+                position: position(mark))
+        }
+    }
+
+    /// Composes the node that starts with `event`, which it consumes. Returns the node and
+    /// its cost (nodes plus scalar bytes), which an alias to it spends again.
+    private mutating func compose(
+        _ event: inout yaml_event_t, parser: inout yaml_parser_t, depth: Int
+    ) throws(SourceSyntaxError) -> (SourceNode, Int) {
+        defer { yaml_event_delete(&event) }
+        let start = position(event.start_mark)
+        switch event.type {
+        case YAML_ALIAS_EVENT:
+            let name = Composer.string(event.data.alias.anchor) ?? ""
+            guard let anchored = anchors[name] else {
+                throw SourceSyntaxError(message: "unknown alias *\(name)", position: start)
+            }
+            try spend(anchored.cost, at: event.start_mark)
+            return anchored
+
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            let tag = Composer.string(scalar.tag)
+            let isQuoted = try Composer.isQuoted(style: scalar.style, tag: tag, at: start)
+            let node = SourceNode.scalar(SourceScalar(text: text, isQuoted: isQuoted, position: start))
+            let cost = 1 + scalar.length
+            try spend(cost, at: event.start_mark)
+            register(Composer.string(scalar.anchor), node, cost)
+            return (node, cost)
+
+        case YAML_SEQUENCE_START_EVENT:
+            try checkDepth(depth, at: start)
+            try Composer.checkCollectionTag(Composer.string(event.data.sequence_start.tag), at: start)
+            let anchor = Composer.string(event.data.sequence_start.anchor)
+            try spend(1, at: event.start_mark)
+            var items: [SourceNode] = []
+            var cost = 1
+            while true {
+                var item = try next(&parser)
+                if item.type == YAML_SEQUENCE_END_EVENT {
+                    yaml_event_delete(&item)
+                    break
+                }
+                let (node, itemCost) = try compose(&item, parser: &parser, depth: depth + 1)
+                items.append(node)
+                cost += itemCost
+            }
+            let node = SourceNode.sequence(items, at: start)
+            register(anchor, node, cost)
+            return (node, cost)
+
+        case YAML_MAPPING_START_EVENT:
+            try checkDepth(depth, at: start)
+            try Composer.checkCollectionTag(Composer.string(event.data.mapping_start.tag), at: start)
+            let anchor = Composer.string(event.data.mapping_start.anchor)
+            try spend(1, at: event.start_mark)
+            var entries: [SourceMappingEntry] = []
+            var seen = Set<String>()
+            var cost = 1
+            while true {
+                var keyEvent = try next(&parser)
+                if keyEvent.type == YAML_MAPPING_END_EVENT {
+                    yaml_event_delete(&keyEvent)
+                    break
+                }
+                let keyPosition = position(keyEvent.start_mark)
+                let (keyNode, keyCost) = try compose(&keyEvent, parser: &parser, depth: depth + 1)
+                guard case .scalar(let key) = keyNode else {
+                    throw SourceSyntaxError(message: "a key must be a single value", position: keyPosition)
+                }
+                guard seen.insert(key.text).inserted else {
+                    throw SourceSyntaxError(
+                        message: "duplicate key \(DisplayText.quoted(key.text))", position: keyPosition)
+                }
+                var valueEvent = try next(&parser)
+                let (value, valueCost) = try compose(&valueEvent, parser: &parser, depth: depth + 1)
+                entries.append(SourceMappingEntry(key: key, value: value))
+                cost += keyCost + valueCost
+            }
+            let node = SourceNode.mapping(entries, at: start)
+            register(anchor, node, cost)
+            return (node, cost)
+
+        default:
+            throw SourceSyntaxError(message: "unexpected YAML event", position: start)
+        }
+    }
+
+    private mutating func register(_ anchor: String?, _ node: SourceNode, _ cost: Int) {
+        if let anchor { anchors[anchor] = (node, cost) }
+    }
+
+    private func checkDepth(_ depth: Int, at position: SourcePosition) throws(SourceSyntaxError) {
+        if depth > maximumDepth {
+            throw SourceSyntaxError(message: "nested more than \(maximumDepth) levels deep", position: position)
+        }
+    }
+
+    private static let coreTagPrefix = "tag:yaml.org,2002:"
+
+    /// A scalar is text as written when it is quoted or a block scalar, or tagged `!!str`
+    /// or `!`. Other core tags leave it to the schema; tags of other vocabularies are refused.
+    private static func isQuoted(
+        style: yaml_scalar_style_t, tag: String?, at position: SourcePosition
+    ) throws(SourceSyntaxError) -> Bool {
+        switch tag {
+        case nil: return style != YAML_PLAIN_SCALAR_STYLE
+        case "!", coreTagPrefix + "str": return true
+        case let tag? where tag.hasPrefix(coreTagPrefix): return style != YAML_PLAIN_SCALAR_STYLE
+        case let tag?:
+            throw SourceSyntaxError(message: "unsupported tag \(DisplayText.quoted(tag))", position: position)
+        }
+    }
+
+    private static func checkCollectionTag(_ tag: String?, at position: SourcePosition) throws(SourceSyntaxError) {
+        if let tag, !tag.hasPrefix(coreTagPrefix) {
+            throw SourceSyntaxError(message: "unsupported tag \(DisplayText.quoted(tag))", position: position)
+        }
+    }
+}

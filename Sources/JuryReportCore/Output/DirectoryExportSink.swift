@@ -1,0 +1,152 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes an export's files into a directory, all or nothing.
+///
+/// Each file is written to a hidden temporary file in the output directory itself (so the
+/// final rename never crosses file systems), flushed to disk, and renamed into place only
+/// by ``commit()``, after every file of the export is complete. ``discard()`` removes the
+/// temporary files, so a failed export leaves earlier files as they were.
+public final class DirectoryExportSink: ExportSink {
+    public let directory: URL
+    public let baseName: String
+    private var staged: [(temporary: String, final: String)] = []
+    private let reportWarning: (String) -> Void
+
+    /// Creates the directory if needed. `warn` receives exporters' warnings.
+    public init(directory: URL, baseName: String, warn: @escaping (String) -> Void) throws(OutputError) {
+        self.directory = directory
+        self.baseName = baseName
+        self.reportWarning = warn
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw OutputError(path: directory.path, reason: "the output path exists and is not a directory")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: directory.path, reason: "cannot create the output directory (\(Self.reason(error)))")
+            }
+        }
+    }
+
+    deinit {
+        discard()
+    }
+
+    /// The final paths of the files staged so far.
+    public var stagedPaths: [String] { staged.map(\.final) }
+
+    public func writeFile(suffix: String, _ write: (TextOutput) throws -> Void) throws {
+        let (temporary, final) = try createTemporary(suffix: suffix)
+        let descriptor = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw posixError(final, "cannot open") }
+        var closed = false
+        defer { if !closed { close(descriptor) } }
+        let output = TextOutput { bytes in
+            try bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw self.posixError(final, "cannot write")
+                    }
+                    offset += written
+                }
+            }
+        }
+        try write(output)
+        try output.flush()
+        guard fsync(descriptor) == 0 else { throw posixError(final, "cannot write") }
+        closed = true
+        guard close(descriptor) == 0 else { throw posixError(final, "cannot write") }
+    }
+
+    public func writeFile(suffix: String, atPath write: (String) throws -> Void) throws {
+        let (temporary, final) = try createTemporary(suffix: suffix)
+        try write(temporary)
+        // The library closed the file; flush it to disk before it can be renamed into place.
+        let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw posixError(final, "cannot reopen the written file") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw posixError(final, "cannot write") }
+    }
+
+    public func warn(_ message: String) {
+        reportWarning(message)
+    }
+
+    /// Renames every staged file into place and flushes the directory.
+    public func commit() throws(OutputError) {
+        defer { discard() }
+        while !staged.isEmpty {
+            let file = staged.removeFirst()
+            guard rename(file.temporary, file.final) == 0 else {
+                let error = posixError(file.final, "cannot move the new file into place")
+                unlink(file.temporary)
+                throw error
+            }
+        }
+        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            fsync(descriptor)
+            close(descriptor)
+        }
+    }
+
+    /// Removes every staged temporary file.
+    public func discard() {
+        for file in staged { unlink(file.temporary) }
+        staged.removeAll()
+    }
+
+    /// A new, empty hidden file beside the final one: `.<name>.<random>.tmp`.
+    private func createTemporary(suffix: String) throws -> (String, String) {
+        guard FileSuffix.isValid(suffix) else {
+            throw OutputError(path: baseName + suffix, reason: "invalid file suffix from exporter")
+        }
+        let name = baseName + suffix
+        let final = directory.appendingPathComponent(name).path
+        guard !staged.contains(where: { $0.final == final }) else {
+            throw OutputError(path: final, reason: "written twice in one export")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: final, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw OutputError(path: final, reason: "a directory stands where the file should go")
+        }
+        for _ in 0..<16 {
+            let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let temporary = directory.appendingPathComponent(".\(name).\(random).tmp").path
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 {
+                close(descriptor)
+                staged.append((temporary, final))
+                return (temporary, final)
+            }
+            if errno != EEXIST { throw posixError(final, "cannot create a file in the output directory") }
+        }
+        throw OutputError(path: final, reason: "cannot create a temporary file")
+    }
+
+    private func posixError(_ path: String, _ what: String) -> OutputError {
+        OutputError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}

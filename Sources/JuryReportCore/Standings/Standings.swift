@@ -1,0 +1,54 @@
+/// Each nominee's total and rank, wherever scores are shown.
+///
+/// A nominee's total is the weighted mean of all its scores, each weighted by its
+/// criterion's weight (1 without criteria); the rank is standard competition ranking by
+/// total, highest first (1, 2, 2, 4). A nominee without scores has neither.
+public struct Standings: Sendable, Equatable {
+    /// One nominee's place.
+    public struct Entry: Sendable, Equatable {
+        public var nomineeID: String
+        public var total: Double
+        public var rank: Int
+        /// How many scores the total is made of.
+        public var scoreCount: Int
+    }
+
+    /// Ranked nominees, best first; nominees of equal rank in report order.
+    public let ranked: [Entry]
+    private let byNominee: [String: Int]
+
+    public init(_ edition: Edition) {
+        let weights = Dictionary(edition.criteria.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
+        var sums: [String: (weighted: Double, weight: Double, count: Int)] = [:]
+        sums.reserveCapacity(edition.nominees.count)
+        for score in edition.scores {
+            let weight = score.criterion.flatMap { weights[$0] } ?? 1
+            sums[score.nominee, default: (0, 0, 0)].weighted += score.score * weight
+            sums[score.nominee, default: (0, 0, 0)].weight += weight
+            sums[score.nominee, default: (0, 0, 0)].count += 1
+        }
+        var entries: [Entry] = []
+        for nominee in edition.nominees {
+            guard let sum = sums[nominee.id], sum.weight > 0 else { continue }
+            entries.append(Entry(nomineeID: nominee.id, total: sum.weighted / sum.weight, rank: 0, scoreCount: sum.count))
+        }
+        // A stable sort keeps report order among equal totals.
+        entries = entries.enumerated().sorted { lhs, rhs in
+            lhs.element.total != rhs.element.total ? lhs.element.total > rhs.element.total : lhs.offset < rhs.offset
+        }.map(\.element)
+        for index in entries.indices {
+            let tied = index > 0 && entries[index].total == entries[index - 1].total
+            entries[index].rank = tied ? entries[index - 1].rank : index + 1
+        }
+        ranked = entries
+        byNominee = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.nomineeID, $0) })
+    }
+
+    /// Whether any nominee has a total.
+    public var isEmpty: Bool { ranked.isEmpty }
+
+    /// The place of a nominee, or nil when it has no scores.
+    public func entry(for nomineeID: String) -> Entry? {
+        byNominee[nomineeID].map { ranked[$0] }
+    }
+}

@@ -1,0 +1,135 @@
+/// The rules of an edition that span fields: ids well-formed and unique, references that
+/// resolve, scores inside the scale and consistent with the criteria, one chair at most.
+struct EditionValidator {
+    let edition: Edition
+    /// Lists that lost items while reading: references into them are not checked.
+    let incompleteLists: Set<String>
+    /// Where each kept item of a list stood in the file, when some were dropped.
+    let sourceIndexes: [FieldPath: [Int]]
+    /// Reports one fault at a path.
+    let report: (String, FieldPath) -> Void
+
+    func validate() {
+        if !Slug.isValid(edition.award.slug) {
+            report("\(DisplayText.quoted(edition.award.slug)) \(Self.idRule)", FieldPath.root.appending("award").appending("slug"))
+        }
+        let criterionIds = checkIds(edition.criteria.map(\.id), list: "criteria")
+        let nomineeIds = checkIds(edition.nominees.map(\.id), list: "nominees")
+        let jurorIds = checkIds(edition.jury.map(\.id), list: "jury")
+        checkNomineeNumbers()
+        checkVerdict(nomineeIds: nomineeIds)
+        checkChair()
+        checkScores(criterionIds: criterionIds, nomineeIds: nomineeIds, jurorIds: jurorIds)
+    }
+
+    static let idRule = "is not a valid id: use lowercase letters a-z, digits and single hyphens, like 'cleantech-center'"
+
+    private func path(_ list: String, _ index: Int, _ field: String? = nil) -> FieldPath {
+        let listPath = FieldPath.root.appending(list)
+        let sourceIndex = sourceIndexes[listPath]?[index] ?? index
+        let itemPath = listPath.appending(index: sourceIndex)
+        return field.map { itemPath.appending($0) } ?? itemPath
+    }
+
+    /// Checks the ids of a list and returns them as a set.
+    private func checkIds(_ ids: [String], list: String) -> Set<String> {
+        var seen: [String: Int] = [:]
+        for (index, id) in ids.enumerated() {
+            if !Slug.isValid(id) {
+                report("\(DisplayText.quoted(id)) \(Self.idRule)", path(list, index, "id"))
+            }
+            if let first = seen[id] {
+                report("duplicate id \(DisplayText.quoted(id)), already used by \(path(list, first))", path(list, index, "id"))
+            } else {
+                seen[id] = index
+            }
+        }
+        return Set(seen.keys)
+    }
+
+    private func checkNomineeNumbers() {
+        var seen: [Int: Int] = [:]
+        for (index, nominee) in edition.nominees.enumerated() {
+            if let first = seen[nominee.number] {
+                report("duplicate number \(nominee.number), already used by \(path("nominees", first))", path("nominees", index, "number"))
+            } else {
+                seen[nominee.number] = index
+            }
+        }
+    }
+
+    private func checkVerdict(nomineeIds: Set<String>) {
+        let verdict = FieldPath.root.appending("verdict")
+        let nomineesComplete = !incompleteLists.contains("nominees")
+        if nomineesComplete && !nomineeIds.contains(edition.verdict.winner) {
+            report("refers to no nominee: \(DisplayText.quoted(edition.verdict.winner)) \(Self.known(nomineeIds))", verdict.appending("winner"))
+        }
+        var seen = Set<String>()
+        for (index, mention) in edition.verdict.mentions.enumerated() {
+            let mentionPath = verdict.appending("mentions").appending(index: index)
+            if nomineesComplete && !nomineeIds.contains(mention) {
+                report("refers to no nominee: \(DisplayText.quoted(mention)) \(Self.known(nomineeIds))", mentionPath)
+            }
+            if mention == edition.verdict.winner {
+                report("the winner \(DisplayText.quoted(mention)) cannot also be a mention", mentionPath)
+            }
+            if !seen.insert(mention).inserted {
+                report("\(DisplayText.quoted(mention)) is mentioned twice", mentionPath)
+            }
+        }
+    }
+
+    private func checkChair() {
+        let chairs = edition.jury.indices.filter { edition.jury[$0].chair }
+        for index in chairs.dropFirst() {
+            report("only one jury member can be the chair; \(path("jury", chairs[0])) already is", path("jury", index, "chair"))
+        }
+    }
+
+    private func checkScores(criterionIds: Set<String>, nomineeIds: Set<String>, jurorIds: Set<String>) {
+        let hasCriteria = !edition.criteria.isEmpty || incompleteLists.contains("criteria")
+        let scale = edition.scale
+        var seen: [ScoreKey: Int] = [:]
+        for (index, score) in edition.scores.enumerated() {
+            if !incompleteLists.contains("jury") && !jurorIds.contains(score.juror) {
+                report("refers to no jury member: \(DisplayText.quoted(score.juror)) \(Self.known(jurorIds))", path("scores", index, "juror"))
+            }
+            if !incompleteLists.contains("nominees") && !nomineeIds.contains(score.nominee) {
+                report("refers to no nominee: \(DisplayText.quoted(score.nominee)) \(Self.known(nomineeIds))", path("scores", index, "nominee"))
+            }
+            switch (score.criterion, hasCriteria) {
+            case (nil, true):
+                report("is required, because the edition has criteria", path("scores", index, "criterion"))
+            case (let criterion?, false):
+                report("\(DisplayText.quoted(criterion)) given, but the edition has no criteria", path("scores", index, "criterion"))
+            case (let criterion?, true) where !incompleteLists.contains("criteria") && !criterionIds.contains(criterion):
+                report("refers to no criterion: \(DisplayText.quoted(criterion)) \(Self.known(criterionIds))", path("scores", index, "criterion"))
+            default:
+                break
+            }
+            if score.score < scale.min || score.score > scale.max {
+                report(
+                    "\(NumberText.shortest(score.score)) is outside the scale \(NumberText.shortest(scale.min)) to \(NumberText.shortest(scale.max))",
+                    path("scores", index, "score"))
+            }
+            let key = ScoreKey(juror: score.juror, nominee: score.nominee, criterion: score.criterion)
+            if let first = seen[key] {
+                report("a second score by the same juror for the same nominee\(score.criterion == nil ? "" : " and criterion"); the first is \(path("scores", first))", path("scores", index))
+            } else {
+                seen[key] = index
+            }
+        }
+    }
+
+    private static func known(_ ids: Set<String>) -> String {
+        let sorted = ids.sorted()
+        let shown = sorted.prefix(8).joined(separator: ", ")
+        return "(known: \(shown)\(sorted.count > 8 ? ", …" : ""))"
+    }
+
+    private struct ScoreKey: Hashable {
+        var juror: String
+        var nominee: String
+        var criterion: String?
+    }
+}

@@ -1,0 +1,79 @@
+import JuryReportCore
+
+/// Escaping for CommonMark: text in, Markdown out that a CommonMark reader shows as exactly
+/// that text.
+enum MarkdownText {
+    /// Plain text for any inline place: paragraphs, headings, list items and table cells.
+    ///
+    /// Characters that can open inline markup anywhere get a backslash: `\\`, `` ` ``, `*`,
+    /// `_`, `[`, `]`, `<`, `|`, `~`, `#` (a heading's closing sequence), and `&` where it
+    /// could start an entity. At the start of a line (`atLineStart`), so does whatever
+    /// could open a block: `>`, `-`, `+`, `=` and the `.` or `)` after a number. Line
+    /// breaks and tabs become character references, so a value stays on its line and in its
+    /// table cell. The rest stays as typed, so the Markdown remains readable.
+    static func escape(_ text: String, atLineStart: Bool = false) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        let scalars = Array(text.unicodeScalars)
+        // Digits at the very start, where `1.` or `1)` would begin an ordered list.
+        var leadingDigits = atLineStart
+        for (index, scalar) in scalars.enumerated() {
+            let isFirst = index == 0 && atLineStart
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", "|", "~", "#":
+                result.unicodeScalars.append("\\")
+            case ">", "-", "+", "=":
+                if isFirst { result.unicodeScalars.append("\\") }
+            case ".", ")":
+                if leadingDigits && index > 0 { result.unicodeScalars.append("\\") }
+            case "&":
+                if index + 1 < scalars.count, scalars[index + 1] == "#" || scalars[index + 1].properties.isAlphabetic {
+                    result.unicodeScalars.append("\\")
+                }
+            case "\n":
+                result += "&#10;"
+                leadingDigits = false
+                continue
+            case "\t":
+                result += "&#9;"
+                leadingDigits = false
+                continue
+            default:
+                break
+            }
+            if !("0"..."9").contains(scalar) { leadingDigits = false }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    /// A link destination in pointy brackets, which may hold any character but `<`, `>`
+    /// and line breaks unescaped.
+    static func destination(_ url: String) -> String {
+        var result = "<"
+        for scalar in url.unicodeScalars {
+            if scalar == "<" || scalar == ">" || scalar == "\\" { result += "\\" }
+            result.unicodeScalars.append(scalar)
+        }
+        return result + ">"
+    }
+
+    /// Rich text's inline nodes as Markdown.
+    static func render(_ nodes: [Inline]) -> String {
+        var result = ""
+        var atLineStart = true
+        for node in nodes {
+            defer {
+                if case .softBreak = node { atLineStart = true } else { atLineStart = false }
+            }
+            switch node {
+            case .text(let text): result += escape(text, atLineStart: atLineStart)
+            case .softBreak: result += "\n"
+            case .emphasis(let inner): result += "*" + render(inner) + "*"
+            case .strong(let inner): result += "**" + render(inner) + "**"
+            case .link(let label, let url): result += "[" + render(label) + "](" + destination(url) + ")"
+            }
+        }
+        return result
+    }
+}

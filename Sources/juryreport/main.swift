@@ -1,0 +1,3 @@
+import JuryReportCLI
+
+JuryReportCommand.main()
