@@ -102,7 +102,7 @@ public struct EditionLoader: Sendable {
                 sourceIndexes: reader.sourceIndexes
             ) { message, path in
                 diagnostics.append(Diagnostic(
-                    .error, file: name, path: path, position: root.node(at: path)?.position, message: message))
+                    .error, file: name, path: path, position: root.nearestPosition(to: path), message: message))
             }
             validator.validate()
         }

@@ -21,6 +21,17 @@ indirect enum SourceNode: Sendable {
         }
     }
 
+    /// The position of the node at `path`, or of its nearest ancestor in the file when the
+    /// field itself is absent.
+    func nearestPosition(to path: FieldPath) -> SourcePosition {
+        var components = path.components
+        while true {
+            if let node = node(at: FieldPath(components)) { return node.position }
+            guard !components.isEmpty else { return position }
+            components.removeLast()
+        }
+    }
+
     /// The node at `path`, for diagnostics about fields of a loaded edition.
     func node(at path: FieldPath) -> SourceNode? {
         var node = self

@@ -73,7 +73,8 @@ private struct Composer {
     private static func syntaxError(of parser: yaml_parser_t) -> SourceSyntaxError {
         var message = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         if let context = parser.context {
-            message += " " + String(cString: context)
+            // libyaml's context reads "while parsing a flow sequence": say where that began.
+            message += " " + String(cString: context) + " that starts at \(position(parser.context_mark))"
         }
         if parser.error == YAML_READER_ERROR {
             return SourceSyntaxError(message: message, position: nil)

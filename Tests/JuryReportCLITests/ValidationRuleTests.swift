@@ -1,0 +1,314 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// One case per validation rule of SPEC section 1: the file, the exit code of
+/// `juryreport validate`, and the diagnostic: field path and line:column.
+struct ValidationRule: CustomTestStringConvertible, Sendable {
+    var name: String
+    var yaml: String
+    var fileExtension = "yaml"
+    /// The field path the diagnostic names ("" for none).
+    var path: String
+    /// Text where the diagnostic must point (its first occurrence, or `occurrence`).
+    var at: String?
+    var occurrence = 1
+    /// Words the message must hold.
+    var message: String
+    var testDescription: String { name }
+}
+
+/// A valid edition to break, one rule at a time.
+private func edition(
+    award: String = "  name: Test Award",
+    nominees: String = """
+          - id: one
+            name: One
+          - id: two
+            name: Two
+        """,
+    verdict: String = "  winner: one",
+    jury: String = "  - id: ann\n    name: Ann",
+    extra: String = ""
+) -> String {
+    """
+    format: jury-report/1
+    award:
+    \(award)
+    edition:
+      year: 2024
+    nominees:
+    \(nominees)
+    verdict:
+    \(verdict)
+    jury:
+    \(jury)
+    \(extra)
+    """
+}
+
+private let scoredExtra = """
+    criteria:
+      - { id: impact, name: Impact }
+    scores:
+      - { juror: ann, nominee: one, criterion: impact, score: 8 }
+    """
+
+private let rules: [ValidationRule] = [
+    ValidationRule(
+        name: "a required field missing", yaml: edition(award: "  organizer: Katapult"),
+        path: "award.name", at: "organizer", message: "is required"),
+    ValidationRule(
+        name: "a required field that is null is missing",
+        yaml: edition(nominees: "  - id: one\n    name: null"),
+        path: "nominees[0].name", at: "null", message: "is required but null"),
+    ValidationRule(
+        name: "a required field that is ~ is missing",
+        yaml: edition(jury: "  - id: ann\n    name: ~"),
+        path: "jury[0].name", at: "~", message: "is required but null"),
+    ValidationRule(
+        name: "a required top-level part missing",
+        yaml: "format: jury-report/1\naward:\n  name: A\nedition:\n  year: 2024\nverdict:\n  winner: x\njury:\n  - { id: a, name: A }\n",
+        path: "nominees", at: "format", message: "is required"),
+    ValidationRule(
+        name: "at least one nominee", yaml: edition(nominees: "  []"),
+        path: "nominees", at: "[]", message: "at least one"),
+    ValidationRule(
+        name: "ids well-formed", yaml: edition(nominees: "  - id: Two Words\n    name: One"),
+        path: "nominees[0].id", at: "Two Words", message: "not a valid id"),
+    ValidationRule(
+        name: "ids unique", yaml: edition(nominees: "  - id: one\n    name: One\n  - id: one\n    name: Again"),
+        path: "nominees[1].id", at: "one", occurrence: 2, message: "duplicate id 'one'"),
+    ValidationRule(
+        name: "the winner refers to a nominee", yaml: edition(verdict: "  winner: three"),
+        path: "verdict.winner", at: "three", message: "refers to no nominee"),
+    ValidationRule(
+        name: "mentions refer to nominees", yaml: edition(verdict: "  winner: one\n  mentions: [two, three]"),
+        path: "verdict.mentions[1]", at: "three", message: "refers to no nominee"),
+    ValidationRule(
+        name: "a score's juror exists",
+        yaml: edition(extra: "scores:\n  - { juror: bob, nominee: one, score: 8 }"),
+        path: "scores[0].juror", at: "bob", message: "refers to no jury member"),
+    ValidationRule(
+        name: "a score's nominee exists",
+        yaml: edition(extra: "scores:\n  - { juror: ann, nominee: nine, score: 8 }"),
+        path: "scores[0].nominee", at: "nine", message: "refers to no nominee"),
+    ValidationRule(
+        name: "a score's criterion exists",
+        yaml: edition(extra: "criteria:\n  - { id: impact, name: Impact }\nscores:\n  - { juror: ann, nominee: one, criterion: beauty, score: 8 }"),
+        path: "scores[0].criterion", at: "beauty", message: "refers to no criterion"),
+    ValidationRule(
+        name: "a criterion on every score when criteria exist",
+        yaml: edition(extra: "criteria:\n  - { id: impact, name: Impact }\nscores:\n  - { juror: ann, nominee: one, score: 8 }"),
+        path: "scores[0].criterion", at: "{ juror", message: "because the edition has criteria"),
+    ValidationRule(
+        name: "no criterion on scores without criteria",
+        yaml: edition(extra: "scores:\n  - { juror: ann, nominee: one, criterion: impact, score: 8 }"),
+        path: "scores[0].criterion", at: "impact", message: "has no criteria"),
+    ValidationRule(
+        name: "a score is a finite number (NaN)",
+        yaml: edition(extra: "scores:\n  - { juror: ann, nominee: one, score: .nan }"),
+        path: "scores[0].score", at: ".nan", message: "finite number"),
+    ValidationRule(
+        name: "a score is a finite number (infinity)",
+        yaml: edition(extra: "scores:\n  - { juror: ann, nominee: one, score: .inf }"),
+        path: "scores[0].score", at: ".inf", message: "finite number"),
+    ValidationRule(
+        name: "a score is a number, not text",
+        yaml: edition(extra: "scores:\n  - { juror: ann, nominee: one, score: \"8\" }"),
+        path: "scores[0].score", at: "\"8\"", message: "expected a number"),
+    ValidationRule(
+        name: "a score inside the scale",
+        yaml: edition(extra: "scale: { min: 1, max: 5 }\nscores:\n  - { juror: ann, nominee: one, score: 7 }"),
+        path: "scores[0].score", at: "7", message: "outside the scale 1 to 5"),
+    ValidationRule(
+        name: "no duplicate (juror, nominee, criterion)",
+        yaml: edition(extra: scoredExtra + "\n  - { juror: ann, nominee: one, criterion: impact, score: 6 }"),
+        path: "scores[1]", at: "{ juror", occurrence: 2, message: "a second score by the same juror"),
+    ValidationRule(
+        name: "at most one chair",
+        yaml: edition(jury: "  - { id: ann, name: Ann, chair: true }\n  - { id: bob, name: Bob, chair: true }"),
+        path: "jury[1].chair", at: "true", occurrence: 2, message: "only one jury member can be the chair"),
+    ValidationRule(
+        name: "no duplicate keys in YAML", yaml: edition(award: "  name: A\n  name: B"),
+        path: "", at: "name: B", message: "duplicate key 'name'"),
+    ValidationRule(
+        name: "no duplicate keys in JSON",
+        yaml: #"{"format": "jury-report/1", "format": "jury-report/1"}"#, fileExtension: "json",
+        path: "", at: #""format": "jury-report/1"}"#, message: "duplicate key 'format'"),
+    ValidationRule(
+        name: "unknown keys refused", yaml: edition(extra: "nomineees: []"),
+        path: "nomineees", at: "nomineees", message: "did you mean 'nominees'"),
+    ValidationRule(
+        name: "unknown keys refused inside lists",
+        yaml: edition(nominees: "  - id: one\n    name: One\n    loaction: Utrecht"),
+        path: "nominees[0].loaction", at: "loaction", message: "did you mean 'location'"),
+    ValidationRule(
+        name: "control characters refused", yaml: edition(nominees: "  - id: one\n    name: \"bell\\x07\""),
+        path: "nominees[0].name", at: "\"bell", message: "control character U+0007"),
+    ValidationRule(
+        name: "terminal escapes refused", yaml: edition(nominees: "  - id: one\n    name: \"\\e[31mred\""),
+        path: "nominees[0].name", at: "\"\\e", message: "control character U+001B"),
+    ValidationRule(
+        name: "noncharacters refused", yaml: edition(nominees: "  - id: one\n    name: \"x\\uFFFF\""),
+        path: "nominees[0].name", at: "\"x", message: "noncharacter U+FFFF"),
+    ValidationRule(
+        name: "bidi controls refused", yaml: edition(nominees: "  - id: one\n    name: \"abc\\u202Edef\""),
+        path: "nominees[0].name", at: "\"abc", message: "bidirectional control U+202E"),
+    ValidationRule(
+        name: "JSON control characters refused",
+        yaml: #"{"format": "jury-report/1\u0000"}"#, fileExtension: "json",
+        path: "format", at: #""jury"#, message: "control character U+0000"),
+    ValidationRule(
+        name: "the format version known", yaml: edition().replacingOccurrences(of: "jury-report/1", with: "jury-report/9"),
+        path: "format", at: "jury-report/9", message: "unsupported format"),
+    ValidationRule(
+        name: "YAML syntax errors located", yaml: edition(award: "  name: [unclosed"),
+        path: "", at: ":", occurrence: 4, message: "while parsing a flow sequence that starts at 3:9"),
+    ValidationRule(
+        name: "JSON syntax errors located", yaml: "{\n  \"format\": \"jury-report/1\",\n  \"award\": {,}\n}", fileExtension: "json",
+        path: "", at: ",}", message: "expected a key"),
+    ValidationRule(
+        name: "criterion weights above zero",
+        yaml: edition(extra: "criteria:\n  - { id: impact, name: Impact, weight: 0 }"),
+        path: "criteria[0].weight", at: "0 }", message: "above 0"),
+    ValidationRule(
+        name: "a scale with min below max", yaml: edition(extra: "scale: { min: 10, max: 1 }"),
+        path: "scale", at: "{ min", message: "'min' must be below 'max'"),
+    ValidationRule(
+        name: "dates are real calendar dates",
+        yaml: edition().replacingOccurrences(of: "  year: 2024", with: "  year: 2024\n  date: 2024-02-30"),
+        path: "edition.date", at: "2024-02-30", message: "YYYY-MM-DD"),
+    ValidationRule(
+        name: "years are whole numbers", yaml: edition().replacingOccurrences(of: "year: 2024", with: "year: twenty"),
+        path: "edition.year", at: "twenty", message: "expected a number"),
+    ValidationRule(
+        name: "language tags well-formed",
+        yaml: edition().replacingOccurrences(of: "  year: 2024", with: "  year: 2024\n  language: dutch!"),
+        path: "edition.language", at: "dutch!", message: "BCP 47"),
+    ValidationRule(
+        name: "links only to http, https or mailto",
+        yaml: edition(nominees: "  - id: one\n    name: One\n    body: \"[click](javascript:alert(1))\""),
+        path: "nominees[0].body", at: "\"[click]", message: "absolute http, https or mailto"),
+    ValidationRule(
+        name: "lists where lists belong", yaml: edition(nominees: "  { id: one, name: One }"),
+        path: "nominees", at: "{ id", message: "expected a list"),
+    ValidationRule(
+        name: "award slug well-formed", yaml: edition(award: "  name: A\n  slug: Not A Slug"),
+        path: "award.slug", at: "Not A Slug", message: "not a valid id"),
+]
+
+@Suite("Validation rules, through `juryreport validate`")
+struct ValidationRuleTests {
+    @Test(arguments: rules)
+    func rule(_ rule: ValidationRule) throws {
+        let directory = try Paths.temporaryDirectory("rule")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("edition.\(rule.fileExtension)")
+        try Data(rule.yaml.utf8).write(to: file)
+
+        let result = try ProcessRunner.juryreport(["validate", file.path])
+
+        #expect(result.status == 65, "exit code; stderr: \(result.standardError)")
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        let position = rule.at.map { SourceText.position(of: $0, in: rule.yaml, occurrence: rule.occurrence) }
+        var expected = file.path
+        if let position { expected += ":" + position }
+        expected += ": error: "
+        if !rule.path.isEmpty { expected += rule.path + ": " }
+        let match = lines.first { $0.hasPrefix(expected) && $0.contains(rule.message) }
+        #expect(match != nil, "expected a line starting \(expected) with '\(rule.message)'; got:\n\(result.standardError)")
+        #expect(result.output.isEmpty, "nothing on stdout for an invalid file")
+    }
+
+    @Test("every fault is reported at once")
+    func allAtOnce() throws {
+        let yaml = edition(
+            nominees: "  - id: Bad Id\n    name: One\n    colour: red",
+            verdict: "  winner: nobody",
+            jury: "  - { id: ann, name: Ann, chair: true }\n  - { id: bob, name: Bob, chair: true }")
+        let directory = try Paths.temporaryDirectory("rule")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("edition.yaml")
+        try Data(yaml.utf8).write(to: file)
+        let result = try ProcessRunner.juryreport(["validate", file.path])
+        #expect(result.status == 65)
+        for path in ["nominees[0].colour", "nominees[0].id", "verdict.winner", "jury[1].chair"] {
+            #expect(result.standardError.contains(": error: \(path): "), "missing \(path) in:\n\(result.standardError)")
+        }
+        // In file order.
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 4)
+    }
+
+    @Test("invalid UTF-8 is refused with its position, never replaced")
+    func invalidUTF8() throws {
+        let directory = try Paths.temporaryDirectory("rule")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("edition.yaml")
+        var bytes = Array(edition().utf8)
+        let nameAt = bytes.firstIndex(of: UInt8(ascii: "T"))!  // "Test Award" on line 3
+        bytes.insert(contentsOf: [0xC3, 0x28], at: nameAt)
+        try Data(bytes).write(to: file)
+        let result = try ProcessRunner.juryreport(["validate", file.path])
+        #expect(result.status == 65)
+        #expect(result.standardError.hasPrefix("\(file.path):3:9: error: the file is not valid UTF-8"), "\(result.standardError)")
+    }
+
+    @Test("a 'billion laughs' file is refused within a second")
+    func billionLaughs() throws {
+        var yaml = "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            yaml += "a\(level): &a\(level) [\(refs)]\n"
+        }
+        yaml += "format: jury-report/1\n"
+        let directory = try Paths.temporaryDirectory("rule")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("laughs.yaml")
+        try Data(yaml.utf8).write(to: file)
+        let start = Date()
+        let result = try ProcessRunner.juryreport(["validate", file.path])
+        let seconds = Date().timeIntervalSince(start)
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("aliases expand this file"), "\(result.standardError)")
+        #expect(seconds < 1, "took \(seconds) s")
+    }
+
+    @Test("nesting is bounded, in YAML and JSON")
+    func deepNesting() throws {
+        let directory = try Paths.temporaryDirectory("rule")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, text) in [
+            ("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
+            ("deep.yaml", "format: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
+        ] {
+            let file = directory.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let result = try ProcessRunner.juryreport(["validate", file.path])
+            #expect(result.status == 65, "\(name): \(result.standardError)")
+            #expect(result.standardError.contains("error:"))
+        }
+    }
+
+    @Test("a missing file exits 66, an unknown extension 64")
+    func inputErrors() throws {
+        let missing = try ProcessRunner.juryreport(["validate", "/nonexistent/edition.yaml"])
+        #expect(missing.status == 66)
+        #expect(missing.standardError.hasPrefix("/nonexistent/edition.yaml: error: no such file"))
+        let directory = try Paths.temporaryDirectory("rule")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("edition.txt")
+        try Data(edition().utf8).write(to: file)
+        let unknown = try ProcessRunner.juryreport(["validate", file.path])
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.contains("use .yaml, .yml or .json"))
+    }
+
+    @Test("a valid file exits 0")
+    func valid() throws {
+        let result = try ProcessRunner.juryreport(["validate", Paths.edition("scored.yaml").path, Paths.edition("hostile.json").path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output.contains("scored.yaml: valid (5 nominees, 2 jury members, 16 scores)"))
+    }
+}

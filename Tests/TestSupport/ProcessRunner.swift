@@ -1,0 +1,73 @@
+import Foundation
+
+/// What a finished process left behind.
+public struct ProcessResult: Sendable {
+    public var status: Int32
+    public var standardOutput: [UInt8]
+    public var standardError: String
+
+    public var output: String { String(decoding: standardOutput, as: UTF8.self) }
+}
+
+/// Runs real programs: the tool under test and the independent readers that check it.
+public enum ProcessRunner {
+    /// Runs `executable` with `arguments`, feeding `input` on standard input.
+    @discardableResult
+    public static func run(
+        _ executable: URL, _ arguments: [String], input: [UInt8] = [], environment: [String: String]? = nil,
+        currentDirectory: URL? = nil
+    ) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Read both pipes while the process runs, so a full pipe cannot block it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var out = Data()
+        nonisolated(unsafe) var err = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            out = stdout.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        group.enter()
+        DispatchQueue.global().async {
+            err = stderr.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        if !input.isEmpty { stdin.fileHandleForWriting.write(Data(input)) }
+        try? stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return ProcessResult(status: process.terminationStatus, standardOutput: [UInt8](out), standardError: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs a program found on PATH.
+    @discardableResult
+    public static func run(tool: String, _ arguments: [String], input: [UInt8] = []) throws -> ProcessResult {
+        try run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, input: input)
+    }
+
+    /// Runs the built `juryreport`.
+    @discardableResult
+    public static func juryreport(
+        _ arguments: [String], input: [UInt8] = [], environment: [String: String]? = nil, currentDirectory: URL? = nil
+    ) throws -> ProcessResult {
+        try run(Paths.juryreport, arguments, input: input, environment: environment, currentDirectory: currentDirectory)
+    }
+
+    /// Whether a program is on PATH.
+    public static func isAvailable(_ tool: String) -> Bool {
+        (try? run(URL(fileURLWithPath: "/bin/sh"), ["-c", "command -v \(tool)"]).status) == 0
+    }
+}
