@@ -35,8 +35,13 @@ public final class MarkdownNode: @unchecked Sendable {
 public enum CommonMarkReader {
     public static var isAvailable: Bool { ProcessRunner.isAvailable("cmark-gfm") }
 
-    public static func parse(_ markdown: [UInt8]) throws -> MarkdownNode {
-        let result = try ProcessRunner.run(tool: "cmark-gfm", ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-t", "xml"], input: markdown)
+    /// `extensions` are cmark-gfm's: GitHub's tables, strikethrough and bare-URL autolinks
+    /// by default.
+    public static func parse(
+        _ markdown: [UInt8], extensions: [String] = ["table", "strikethrough", "autolink"]
+    ) throws -> MarkdownNode {
+        let arguments = extensions.flatMap { ["-e", $0] } + ["-t", "xml"]
+        let result = try ProcessRunner.run(tool: "cmark-gfm", arguments, input: markdown)
         guard result.status == 0 else { throw ReaderError(message: "cmark-gfm failed: \(result.standardError)") }
         return try XMLTree.parse(result.standardOutput)
     }

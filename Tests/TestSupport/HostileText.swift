@@ -28,6 +28,6 @@ public enum HostileText {
         "@SUM(A1) +1 -1 -5 1234.5",
         "NO",
         "yes",
-        String(repeating: "Very long name ", count: 200),
+        String(repeating: "Very long name ", count: 200) + "end",
     ]
 }

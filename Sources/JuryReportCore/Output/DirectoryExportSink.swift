@@ -70,7 +70,7 @@ public final class DirectoryExportSink: ExportSink {
         guard close(descriptor) == 0 else { throw posixError(final, "cannot write") }
     }
 
-    public func writeFile(suffix: String, atPath write: (String) throws -> Void) throws {
+    public func fillFile(suffix: String, _ write: (String) throws -> Void) throws {
         let (temporary, final) = try createTemporary(suffix: suffix)
         try write(temporary)
         // The library closed the file; flush it to disk before it can be renamed into place.

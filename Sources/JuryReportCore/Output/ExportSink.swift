@@ -8,9 +8,9 @@ public protocol ExportSink: AnyObject {
     /// them on as they come.
     func writeFile(suffix: String, _ write: (TextOutput) throws -> Void) throws
 
-    /// Writes one file that a library writes itself: `write` gets a path to a new, empty
-    /// file in the right directory to fill.
-    func writeFile(suffix: String, atPath write: (String) throws -> Void) throws
+    /// Writes one file that a library writes itself (libxlsxwriter, a TeX engine): `write`
+    /// gets the path of a new, empty file to fill.
+    func fillFile(suffix: String, _ write: (String) throws -> Void) throws
 
     /// Reports something the user should know that does not stop the export.
     func warn(_ message: String)

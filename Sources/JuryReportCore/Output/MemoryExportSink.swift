@@ -21,7 +21,7 @@ public final class MemoryExportSink: ExportSink {
         files.append((name, bytes))
     }
 
-    public func writeFile(suffix: String, atPath write: (String) throws -> Void) throws {
+    public func fillFile(suffix: String, _ write: (String) throws -> Void) throws {
         let name = try fileName(suffix)
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("juryreport-\(UUID().uuidString)", isDirectory: true)

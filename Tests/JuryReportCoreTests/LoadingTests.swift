@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import JuryReportCore
+
+@Suite("Loading edition files")
+struct LoadingTests {
+    let loader = EditionLoader()
+
+    func load(_ yaml: String, _ syntax: EditionSyntax = .yaml) throws -> Edition {
+        try loader.load(bytes: Array(yaml.utf8), syntax: syntax, name: "test.\(syntax.rawValue)")
+    }
+
+    static let minimal = """
+        format: jury-report/1
+        award: { name: Pro-motor Award }
+        edition: { year: 2020 }
+        nominees: [{ id: a, name: A }]
+        verdict: { winner: a }
+        jury: [{ id: j, name: J }]
+        """
+
+    @Test("text fields keep the text written: NO, yes, 2020, 0755, 12:30, ~ in quotes")
+    func scalarsAsWritten() throws {
+        let edition = try load(Self.minimal.replacingOccurrences(
+            of: "{ id: a, name: A }",
+            with: "{ id: a, name: 2020, lead: NO, location: yes, sector: 0755, summary: 12:30, partners: [off, \"~\", 1e3] }"))
+        let nominee = edition.nominees[0]
+        #expect(nominee.name == "2020")
+        #expect(nominee.lead == "NO")
+        #expect(nominee.location == "yes")
+        #expect(nominee.sector == "0755")
+        #expect(nominee.summary == "12:30")
+        #expect(nominee.partners == ["off", "~", "1e3"])
+    }
+
+    @Test("JSON numbers and literals in text fields read as written")
+    func jsonScalarsAsWritten() throws {
+        let json = """
+            {"format": "jury-report/1", "award": {"name": "A"}, "edition": {"year": 2020, "period": 2020},
+             "nominees": [{"id": "a", "name": 1.50, "lead": true}], "verdict": {"winner": "a"},
+             "jury": [{"id": "j", "name": "J"}]}
+            """
+        let edition = try load(json, .json)
+        #expect(edition.details.period == "2020")
+        #expect(edition.nominees[0].name == "1.50")
+        #expect(edition.nominees[0].lead == "true")
+    }
+
+    @Test("YAML and JSON forms of the hostile edition load alike")
+    func yamlAndJSONAgree() throws {
+        let yaml = try loader.load(contentsOf: Paths.edition("hostile.yaml"))
+        let json = try loader.load(contentsOf: Paths.edition("hostile.json"))
+        var trimmed = yaml
+        trimmed.nominees.removeLast()  // the YAML file adds a nominee of plain scalars
+        #expect(trimmed == json)
+        #expect(json.nominees.map(\.name) == HostileText.samples)
+    }
+
+    @Test("defaults are filled in")
+    func defaults() throws {
+        let edition = try load(Self.minimal)
+        #expect(edition.award.slug == "pro-motor-award")
+        #expect(edition.details.language == "en")
+        #expect(edition.details.title == "Jury report Pro-motor Award 2020")
+        #expect(edition.scale == .standard)
+        #expect(edition.nominees[0].number == 1)
+        #expect(edition.baseName == "pro-motor-award-2020")
+    }
+
+    @Test("slugs drop accents and join other runs with hyphens", arguments: [
+        ("Pro-motor Award", "pro-motor-award"),
+        ("Prix Élan — Øresund 2024!", "prix-elan-oresund-2024"),
+        ("  Straße & Co.  ", "strasse-co"),
+        ("日本", "award"),
+    ])
+    func slugs(name: String, slug: String) {
+        #expect(Slug.derive(from: name) == slug)
+        #expect(Slug.isValid(slug))
+    }
+
+    @Test("numbers in the shortest form that reads back", arguments: [
+        (7.25, "7.25"), (8.0, "8"), (22.0 / 3.0, "7.333333333333333"), (-5, "-5"), (0.1 + 0.2, "0.30000000000000004"),
+    ])
+    func shortestNumbers(value: Double, text: String) {
+        #expect(NumberText.shortest(value) == text)
+        #expect(Double(text) == value)
+    }
+
+    @Test("aliases within the bound are allowed")
+    func smallAliases() throws {
+        let yaml = Self.minimal.replacingOccurrences(of: "jury: [{ id: j, name: J }]", with: """
+            jury:
+              - &member { id: j, name: J }
+            signature: &sig Signed
+            """)
+        let edition = try load(yaml + "\n")
+        #expect(edition.signature == "Signed")
+    }
+
+    @Test("the bundled edition loads and matches the seed's facts")
+    func bundled() throws {
+        let edition = try loader.load(contentsOf: Paths.edition("pro-motor-award-2019-2020.yaml"))
+        #expect(edition.nominees.map(\.name) == [
+            "Betonstaal", "Cleantech Center", "Cybercrimineel", "Talent IT Twente",
+            "Young Professionals Community Logistiek",
+        ])
+        #expect(edition.winner?.name == "Cleantech Center")
+        #expect(edition.chair?.name == "Jacco Vonhof")
+        #expect(edition.jury.count == 6)
+        #expect(edition.details.language == "nl")
+        #expect(edition.baseName == "pro-motor-award-2020")
+        #expect(edition.scores.isEmpty && edition.criteria.isEmpty && edition.details.date == nil)
+    }
+}
