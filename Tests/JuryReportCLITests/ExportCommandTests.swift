@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("juryreport export")
+struct ExportCommandTests {
+    func files(_ directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+    }
+
+    @Test("without an edition it exports the bundled one into ./out")
+    func bundledDefault() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try ProcessRunner.juryreport(["export"], currentDirectory: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let out = directory.appendingPathComponent("out")
+        #expect(files(out) == ["pro-motor-award-2020.md"])
+        #expect(result.standardError.contains("wrote out/pro-motor-award-2020.md"))
+        let markdown = try String(contentsOf: out.appendingPathComponent("pro-motor-award-2020.md"), encoding: .utf8)
+        #expect(markdown.hasPrefix("# Juryrapport Pro-Motor Award 2019-2020\n"))
+    }
+
+    @Test("two exports give identical bytes", arguments: ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.yaml", "hostile.json"])
+    func reproducible(edition: String) throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var outputs: [[String: Data]] = []
+        for run in 1...2 {
+            let out = directory.appendingPathComponent("run\(run)")
+            let result = try ProcessRunner.juryreport(["export", Paths.edition(edition).path, "-o", out.path, "-q"])
+            #expect(result.status == 0, "\(result.standardError)")
+            var contents: [String: Data] = [:]
+            for name in files(out) { contents[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
+            outputs.append(contents)
+        }
+        #expect(!outputs[0].isEmpty)
+        #expect(outputs[0] == outputs[1])
+    }
+
+    @Test("--stdout writes the one file to standard output")
+    func standardOutput() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = Paths.edition("scored.yaml").path
+        let printed = try ProcessRunner.juryreport(["export", edition, "--format", "md", "--stdout"])
+        #expect(printed.status == 0)
+        try ProcessRunner.juryreport(["export", edition, "--format", "markdown", "-o", directory.path, "-q"])
+        let written = try Data(contentsOf: directory.appendingPathComponent("open-data-award-2025.md"))
+        #expect(Data(printed.standardOutput) == written)
+    }
+
+    @Test("usage errors exit 64", arguments: [
+        (["export", "--format", "docx"], "unknown format 'docx'; known formats: markdown/md"),
+        (["export", "--option", "pdf=true", "--format", "md"], "option 'pdf' is not read by the selected formats"),
+        (["export", "--option", "novalue"], "not of the form KEY=VALUE"),
+        (["export", "a.yaml", "b.yaml", "--stdout", "-f", "md"], "--stdout needs one edition"),
+        (["export", "--bogus"], "Unknown option '--bogus'"),
+        (["frobnicate"], "Unexpected argument 'frobnicate'"),
+    ])
+    func usageErrors(arguments: [String], message: String) throws {
+        let result = try ProcessRunner.juryreport(arguments)
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test("an invalid edition writes nothing, not even the valid editions beside it")
+    func invalidWritesNothing() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = directory.appendingPathComponent("bad.yaml")
+        try Data("format: jury-report/1\naward: { name: A }\n".utf8).write(to: bad)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(["export", Paths.edition("scored.yaml").path, bad.path, "-o", out.path])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("\(bad.path):1:1: error: edition: is required"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("an output path that is a file exits 73 and names it")
+    func outputIsAFile() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("out")
+        try Data("keep".utf8).write(to: file)
+        let result = try ProcessRunner.juryreport(["export", "-o", file.path])
+        #expect(result.status == 73)
+        #expect(result.standardError.hasPrefix("\(file.path): error: the output path exists and is not a directory"))
+        #expect(try Data(contentsOf: file) == Data("keep".utf8))
+    }
+
+    @Test("a file that cannot be written exits 73, leaves earlier files and no temporary file")
+    func cannotWrite() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A directory where the Markdown file should go: the rename into place fails.
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("pro-motor-award-2020.md"), withIntermediateDirectories: false)
+        try Data("earlier".utf8).write(to: directory.appendingPathComponent("other.txt"))
+        let result = try ProcessRunner.juryreport(["export", "-o", directory.path])
+        #expect(result.status == 73, "\(result.standardError)")
+        #expect(result.standardError.contains("pro-motor-award-2020.md: error:"))
+        #expect(files(directory) == ["other.txt", "pro-motor-award-2020.md"])
+        #expect(try Data(contentsOf: directory.appendingPathComponent("other.txt")) == Data("earlier".utf8))
+    }
+
+    @Test("a winner not ranked first is a warning, not an error")
+    func winnerWarning() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try String(contentsOf: Paths.edition("scored.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "winner: alpha", with: "winner: delta")
+        let file = directory.appendingPathComponent("scored.yaml")
+        try Data(text.utf8).write(to: file)
+        let result = try ProcessRunner.juryreport(["export", file.path, "-o", directory.appendingPathComponent("out").path])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("open-data-award-2025: warning: the winner 'delta' is ranked 4 by the scores"))
+    }
+}
+
+@Suite("juryreport formats, schema, init")
+struct OtherCommandTests {
+    @Test func formats() throws {
+        let result = try ProcessRunner.juryreport(["formats"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("markdown (md)  .md  the whole report as CommonMark") == true, "\(result.output)")
+    }
+
+    @Test("the schema is a JSON Schema that accepts valid editions and refuses invalid ones",
+          .enabled(if: ProcessRunner.isAvailable("python3")))
+    func schema() throws {
+        let result = try ProcessRunner.juryreport(["schema"])
+        #expect(result.status == 0)
+        let directory = try Paths.temporaryDirectory("schema")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schema = directory.appendingPathComponent("schema.json")
+        try Data(result.standardOutput).write(to: schema)
+        let script = """
+            import json, sys
+            import jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            validator = jsonschema.Draft202012Validator(schema)
+            good = json.load(open(sys.argv[2]))
+            assert not list(validator.iter_errors(good)), list(validator.iter_errors(good))[:3]
+            bad = dict(good); bad["nomineees"] = []
+            assert list(validator.iter_errors(bad))
+            bad = json.loads(json.dumps(good)); bad["nominees"][0]["id"] = "Not An Id"
+            assert list(validator.iter_errors(bad))
+            print("schema ok")
+            """
+        let check = try ProcessRunner.run(tool: "python3", ["-c", script, schema.path, Paths.edition("hostile.json").path])
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(check.output == "schema ok\n")
+    }
+
+    @Test("init writes a starter edition that validates, and never overwrites")
+    func initCommand() throws {
+        let directory = try Paths.temporaryDirectory("init")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try ProcessRunner.juryreport(["init", directory.path])
+        #expect(first.status == 0)
+        let file = directory.appendingPathComponent("edition.yaml")
+        let validation = try ProcessRunner.juryreport(["validate", file.path])
+        #expect(validation.status == 0, "\(validation.standardError)")
+        try Data("mine".utf8).write(to: file)
+        let second = try ProcessRunner.juryreport(["init", directory.path])
+        #expect(second.status == 73)
+        #expect(try Data(contentsOf: file) == Data("mine".utf8))
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try ProcessRunner.juryreport(["--version"]).output == "0.1.0\n")
+        let help = try ProcessRunner.juryreport(["--help"])
+        #expect(help.status == 0)
+        for command in ["export", "validate", "formats", "schema", "init"] {
+            #expect(help.output.contains(command))
+        }
+    }
+}
