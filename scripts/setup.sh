@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what juryreport's build and tests need on a fresh Debian machine (Swift 6.3 is
+# expected on PATH). Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+# Debian packages: the CommonMark readers the tests check the Markdown with, and
+# libxlsxwriter for the XLSX exporter.
+packages=(cmark cmark-gfm libxlsxwriter-dev pkg-config)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+fi
+
+# Python readers the tests check output with (the machine's python3, which may not be
+# Debian's, so through pip).
+python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check jsonschema
+import jsonschema
+PY
