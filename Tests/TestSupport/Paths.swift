@@ -13,9 +13,8 @@ public enum Paths {
         fixtures.appendingPathComponent("editions").appendingPathComponent(name)
     }
 
-    /// The seed: the original jury report.
-    public static let seed = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/seeds/juryrapport-pro-motor-2019-2020.md")
+    /// The seed: the original jury report (a copy of `shared/seeds/`, so a clone is whole).
+    public static let seed = fixtures.appendingPathComponent("seeds/juryrapport-pro-motor-2019-2020.md")
 
     /// The `juryreport` executable built beside the tests.
     public static var juryreport: URL {
