@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "juryreport", targets: ["juryreport"]),
         // The library for Swift packages that add their own exporter: the core (model,
         // exporter protocol, registry) and the built-in exporters.
-        .library(name: "JuryReport", targets: ["JuryReportCore", "MarkdownExporter"]),
+        .library(name: "JuryReport", targets: ["JuryReportCore", "MarkdownExporter", "CSVExporter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +23,7 @@ let package = Package(
             resources: [.embedInCode("Schema/edition.schema.json")]
         ),
         .target(name: "MarkdownExporter", dependencies: ["JuryReportCore"]),
+        .target(name: "CSVExporter", dependencies: ["JuryReportCore"]),
         // The bundled default edition (a link to Fixtures/), compiled into the binary.
         .target(
             name: "BundledEdition",
@@ -32,7 +33,7 @@ let package = Package(
         .target(
             name: "JuryReportCLI",
             dependencies: [
-                "JuryReportCore", "MarkdownExporter", "BundledEdition",
+                "JuryReportCore", "MarkdownExporter", "CSVExporter", "BundledEdition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]
@@ -40,12 +41,16 @@ let package = Package(
         .executableTarget(name: "juryreport", dependencies: ["JuryReportCLI"]),
         .testTarget(name: "JuryReportCoreTests", dependencies: ["JuryReportCore", "TestSupport"]),
         .testTarget(name: "MarkdownExporterTests", dependencies: ["MarkdownExporter", "TestSupport"]),
+        .testTarget(name: "CSVExporterTests", dependencies: ["CSVExporter", "TestSupport"]),
         .testTarget(
             name: "JuryReportCLITests",
             dependencies: ["JuryReportCLI", "juryreport", "TestSupport"]
         ),
         // Shared by the tests: fixture paths, running real tools, hostile text.
-        .target(name: "TestSupport", dependencies: ["JuryReportCore"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["JuryReportCore"], path: "Tests/TestSupport",
+            exclude: ["Readers"]
+        ),
     ]
 )
 

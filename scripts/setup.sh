@@ -3,9 +3,9 @@
 # expected on PATH). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-# Debian packages: the CommonMark readers the tests check the Markdown with, and
-# libxlsxwriter for the XLSX exporter.
-packages=(cmark cmark-gfm libxlsxwriter-dev pkg-config)
+# Debian packages: libxlsxwriter for the XLSX exporter; the independent readers the tests
+# check output with (cmark and cmark-gfm for Markdown, LibreOffice Calc for CSV and XLSX).
+packages=(cmark cmark-gfm libxlsxwriter-dev pkg-config libreoffice-calc-nogui)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -16,11 +16,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${missing[*]}" >&2
   $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 # Python readers the tests check output with (the machine's python3, which may not be
 # Debian's, so through pip).
-python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check jsonschema
-import jsonschema
+python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check jsonschema openpyxl
+import jsonschema, openpyxl
 PY

@@ -1,10 +1,11 @@
 import JuryReportCore
+import CSVExporter
 import MarkdownExporter
 
 /// The exporters built into `juryreport`, in the order `formats` lists them. The only
 /// place that knows every exporter.
 public enum BuiltInExporters {
     public static func registry() -> ExporterRegistry {
-        ExporterRegistry([MarkdownExporter()])
+        ExporterRegistry([MarkdownExporter(), CSVExporter()])
     }
 }

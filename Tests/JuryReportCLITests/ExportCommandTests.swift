@@ -15,7 +15,7 @@ struct ExportCommandTests {
         let result = try ProcessRunner.juryreport(["export"], currentDirectory: directory)
         #expect(result.status == 0, "\(result.standardError)")
         let out = directory.appendingPathComponent("out")
-        #expect(files(out) == ["pro-motor-award-2020.md"])
+        #expect(files(out) == ["pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv"])
         #expect(result.standardError.contains("wrote out/pro-motor-award-2020.md"))
         let markdown = try String(contentsOf: out.appendingPathComponent("pro-motor-award-2020.md"), encoding: .utf8)
         #expect(markdown.hasPrefix("# Juryrapport Pro-Motor Award 2019-2020\n"))
@@ -100,6 +100,7 @@ struct ExportCommandTests {
         let result = try ProcessRunner.juryreport(["export", "-o", directory.path])
         #expect(result.status == 73, "\(result.standardError)")
         #expect(result.standardError.contains("pro-motor-award-2020.md: error:"))
+        // Nothing of the export was moved into place: the CSV files it had staged are gone too.
         #expect(files(directory) == ["other.txt", "pro-motor-award-2020.md"])
         #expect(try Data(contentsOf: directory.appendingPathComponent("other.txt")) == Data("earlier".utf8))
     }
@@ -123,8 +124,12 @@ struct OtherCommandTests {
     @Test func formats() throws {
         let result = try ProcessRunner.juryreport(["formats"])
         #expect(result.status == 0)
-        let lines = result.output.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("markdown (md)  .md  the whole report as CommonMark") == true, "\(result.output)")
+        let rows = result.output.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map {
+            $0.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv"], "\(result.output)")
+        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv"])
+        #expect(result.output.contains("--option delimiter=… (,|;|tab)"))
     }
 
     @Test("the schema is a JSON Schema that accepts valid editions and refuses invalid ones",

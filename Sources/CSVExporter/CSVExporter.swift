@@ -1,0 +1,106 @@
+import JuryReportCore
+
+/// Tables for data pipelines and spreadsheets: nominees, jury and scores, RFC 4180.
+///
+/// Column keys are English snake_case whatever the edition's language, so pipelines do not
+/// depend on it. Rows are written as they are produced.
+public struct CSVExporter: Exporter {
+    public let format = ExportFormat(
+        name: "csv", fileSuffixes: [".nominees.csv", ".jury.csv", ".scores.csv"],
+        summary: "nominees, jury and scores as RFC 4180 CSV tables (UTF-8, CRLF)",
+        options: [
+            ExportOptionDescription(key: "delimiter", values: [",", ";", "tab"], summary: "the field separator (; for Dutch Excel)"),
+            ExportOptionDescription(key: "bom", values: ["true", "false"], summary: "start with a UTF-8 byte order mark, for Excel"),
+            ExportOptionDescription(
+                key: "formula-guard", values: ["true", "false"],
+                summary: "prefix ' to text a spreadsheet would run as a formula (default true)"),
+        ])
+
+    public init() {}
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        let options = request.options
+        let delimiter = try options.choice("delimiter", in: [",", ";", "tab"], default: ",")
+        let csv = CSVFormat(
+            delimiter: delimiter == "tab" ? "\t" : Character(delimiter),
+            formulaGuard: try options.bool("formula-guard", default: true))
+        let byteOrderMark = try options.bool("bom", default: false)
+        let tables = CSVTables(request: request)
+
+        func write(_ suffix: String, header: [String], rows: (CSVRowWriter) throws -> Void) throws {
+            try sink.writeFile(suffix: suffix) { output in
+                if byteOrderMark { try output.write("\u{FEFF}") }
+                let writer = CSVRowWriter(format: csv, output: output)
+                try writer.write(header.map(CSVFormat.Field.text))
+                try rows(writer)
+            }
+        }
+        try write(".nominees.csv", header: tables.nomineeColumns, rows: tables.writeNominees)
+        try write(".jury.csv", header: CSVTables.juryColumns, rows: tables.writeJury)
+        if !request.edition.scores.isEmpty {
+            try write(".scores.csv", header: CSVTables.scoreColumns, rows: tables.writeScores)
+        }
+    }
+}
+
+/// Writes rows to a ``TextOutput`` as they come.
+struct CSVRowWriter {
+    let format: CSVFormat
+    let output: TextOutput
+
+    func write(_ fields: [CSVFormat.Field]) throws {
+        try output.write(format.row(fields))
+    }
+}
+
+/// The three tables of SPEC section 3, row by row.
+struct CSVTables {
+    let request: ExportRequest
+
+    private var edition: Edition { request.edition }
+    private var hasScores: Bool { !edition.scores.isEmpty }
+
+    var nomineeColumns: [String] {
+        ["id", "number", "name", "lead", "location", "sector", "partners", "summary", "url", "winner", "mention"]
+            + (hasScores ? ["total", "rank"] : [])
+    }
+    static let juryColumns = ["id", "name", "role", "chair", "affiliation"]
+    static let scoreColumns = ["juror", "nominee", "criterion", "score"]
+
+    func writeNominees(_ writer: CSVRowWriter) throws {
+        let mentions = Set(edition.verdict.mentions)
+        for nominee in edition.nominees {
+            var row: [CSVFormat.Field] = [
+                .text(nominee.id), .number(String(nominee.number)), .text(nominee.name),
+                .text(nominee.lead ?? ""), .text(nominee.location ?? ""), .text(nominee.sector ?? ""),
+                .text(nominee.partners.joined(separator: "; ")), .text(nominee.summary ?? ""),
+                .text(nominee.url ?? ""), .number(String(nominee.id == edition.verdict.winner)),
+                .number(String(mentions.contains(nominee.id))),
+            ]
+            if hasScores {
+                let entry = request.standings.entry(for: nominee.id)
+                row.append(.number(entry.map { NumberText.shortest($0.total) } ?? ""))
+                row.append(.number(entry.map { String($0.rank) } ?? ""))
+            }
+            try writer.write(row)
+        }
+    }
+
+    func writeJury(_ writer: CSVRowWriter) throws {
+        for member in edition.jury {
+            try writer.write([
+                .text(member.id), .text(member.name), .text(member.role ?? ""), .number(String(member.chair)),
+                .text(member.affiliation ?? ""),
+            ])
+        }
+    }
+
+    func writeScores(_ writer: CSVRowWriter) throws {
+        for score in edition.scores {
+            try writer.write([
+                .text(score.juror), .text(score.nominee), .text(score.criterion ?? ""),
+                .number(NumberText.shortest(score.score)),
+            ])
+        }
+    }
+}
