@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "juryreport", targets: ["juryreport"]),
         // The library for Swift packages that add their own exporter: the core (model,
         // exporter protocol, registry) and the built-in exporters.
-        .library(name: "JuryReport", targets: ["JuryReportCore", "MarkdownExporter", "CSVExporter"]),
+        .library(name: "JuryReport", targets: ["JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +24,12 @@ let package = Package(
         ),
         .target(name: "MarkdownExporter", dependencies: ["JuryReportCore"]),
         .target(name: "CSVExporter", dependencies: ["JuryReportCore"]),
+        // libxlsxwriter, the C library the XLSX exporter writes workbooks with.
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "XLSXExporter", dependencies: ["JuryReportCore", "CXlsxWriter"]),
         // The bundled default edition (a link to Fixtures/), compiled into the binary.
         .target(
             name: "BundledEdition",
@@ -33,7 +39,7 @@ let package = Package(
         .target(
             name: "JuryReportCLI",
             dependencies: [
-                "JuryReportCore", "MarkdownExporter", "CSVExporter", "BundledEdition",
+                "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "BundledEdition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]
@@ -42,6 +48,7 @@ let package = Package(
         .testTarget(name: "JuryReportCoreTests", dependencies: ["JuryReportCore", "TestSupport"]),
         .testTarget(name: "MarkdownExporterTests", dependencies: ["MarkdownExporter", "TestSupport"]),
         .testTarget(name: "CSVExporterTests", dependencies: ["CSVExporter", "TestSupport"]),
+        .testTarget(name: "XLSXExporterTests", dependencies: ["XLSXExporter", "TestSupport"]),
         .testTarget(
             name: "JuryReportCLITests",
             dependencies: ["JuryReportCLI", "juryreport", "TestSupport"]
@@ -54,7 +61,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .plugin {
+for target in package.targets where target.type != .plugin && target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

@@ -15,7 +15,10 @@ struct ExportCommandTests {
         let result = try ProcessRunner.juryreport(["export"], currentDirectory: directory)
         #expect(result.status == 0, "\(result.standardError)")
         let out = directory.appendingPathComponent("out")
-        #expect(files(out) == ["pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv"])
+        #expect(files(out) == [
+            "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv",
+            "pro-motor-award-2020.xlsx",
+        ])
         #expect(result.standardError.contains("wrote out/pro-motor-award-2020.md"))
         let markdown = try String(contentsOf: out.appendingPathComponent("pro-motor-award-2020.md"), encoding: .utf8)
         #expect(markdown.hasPrefix("# Juryrapport Pro-Motor Award 2019-2020\n"))
@@ -127,8 +130,8 @@ struct OtherCommandTests {
         let rows = result.output.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map {
             $0.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv"], "\(result.output)")
-        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv"])
+        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx"], "\(result.output)")
+        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv", ".xlsx"])
         #expect(result.output.contains("--option delimiter=… (,|;|tab)"))
     }
 

@@ -47,11 +47,69 @@ public enum IndependentReaders {
     public struct Workbook: Decodable {
         public var sheets: [String: [[Cell]]]
         public var order: [String]
+        public var details: [String: SheetDetails]
+        public var charts: [Chart]
+        public var properties: Properties
+
+        /// The cells of a sheet, by row then column (0-based, the header is row 0).
+        public func sheet(_ name: String) -> [[Cell]] { sheets[name] ?? [] }
     }
 
-    /// A workbook as openpyxl reads it.
-    public static func xlsx(_ file: URL) throws -> Workbook {
-        try run("read_xlsx.py", [file.path], as: Workbook.self)
+    public struct SheetDetails: Decodable {
+        public var freeze: String?
+        public var widths: [String: Double]
+        public var tables: [String: Table]
+        public var autofilter: String?
+        public var conditional: [[JSONList]]
+        public var fills: [String: String]
+        public var bold: [String]
+        public var wrapped: [String]
+    }
+
+    public struct Table: Decodable {
+        public var ref: String
+        public var style: String?
+        public var columns: [String]
+        public var autofilter: Bool
+    }
+
+    public struct Chart: Decodable {
+        public var kind: String?
+        public var direction: String?
+        public var categories: [String]
+        public var values: [String]
+        public var title: [String]
+    }
+
+    public struct Properties: Decodable {
+        public var title: String?
+        public var creator: String?
+        public var subject: String?
+        public var company: String?
+        public var created: String?
+    }
+
+    /// A workbook as openpyxl reads it; `values` gives formulas' cached results instead.
+    public static func xlsx(_ file: URL, values: Bool = false) throws -> Workbook {
+        try run("read_xlsx.py", [file.path] + (values ? ["--values"] : []), as: Workbook.self)
+    }
+
+    /// Opens `file` in headless LibreOffice with a profile that recalculates every formula
+    /// on load (OOXMLRecalcMode 0), and saves it again as xlsx: its cached results are then
+    /// LibreOffice's own.
+    public static func libreOfficeRecalculate(_ file: URL, in directory: URL) throws -> URL {
+        let profile = directory.appendingPathComponent("lo-profile")
+        let user = profile.appendingPathComponent("user")
+        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
+        let settings = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            </oor:items>
+            """
+        try Data(settings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
+        return try libreOfficeConvert(file, to: "xlsx", in: directory)
     }
 
     /// Converts `file` with headless LibreOffice (`--convert-to`), with a profile of its own
@@ -62,12 +120,32 @@ public enum IndependentReaders {
         if let filter { arguments.append("--infilter=\(filter)") }
         arguments += ["--convert-to", format, "--outdir", directory.appendingPathComponent("converted").path, file.path]
         let result = try ProcessRunner.run(tool: "soffice", arguments)
-        let output = directory.appendingPathComponent("converted")
-            .appendingPathComponent(file.deletingPathExtension().lastPathComponent + "." + format.split(separator: ":")[0])
+        // One sheet exported as CSV is named `<name>-<sheet>.csv`.
+        let converted = directory.appendingPathComponent("converted")
+        let stem = file.deletingPathExtension().lastPathComponent
+        let suffix = "." + format.split(separator: ":")[0]
+        let name = (try? FileManager.default.contentsOfDirectory(atPath: converted.path))?
+            .first { $0.hasPrefix(stem) && $0.hasSuffix(suffix) }
+        let output = converted.appendingPathComponent(name ?? stem + suffix)
         guard result.status == 0, FileManager.default.fileExists(atPath: output.path) else {
             throw ReaderError(message: "soffice failed: \(result.output) \(result.standardError)")
         }
         return output
+    }
+}
+
+/// A list of JSON values of mixed kinds.
+public enum JSONList: Decodable, Equatable {
+    case text(String)
+    case list([String])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else {
+            self = .list(try container.decode([String].self))
+        }
     }
 }
 

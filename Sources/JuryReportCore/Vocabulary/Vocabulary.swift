@@ -48,6 +48,11 @@ public struct Vocabulary: Sendable, Equatable {
     public let nomineeCount: String
     public let yes: String
     public let no: String
+    public let field: String
+    public let status: String
+    public let year: String
+    public let title: String
+    public let sheetEdition: String
     private let editionNumberFormat: String
     private let titleFormat: String
 
@@ -79,7 +84,8 @@ public struct Vocabulary: Sendable, Equatable {
         criterion: String, weight: String, score: String, scores: String, standings: String,
         rank: String, total: String, award: String, edition: String, period: String,
         theme: String, date: String, organizer: String, juryMembers: String,
-        nomineeCount: String, yes: String, no: String, editionNumberFormat: String,
+        nomineeCount: String, yes: String, no: String, field: String, status: String,
+        year: String, title: String, sheetEdition: String, editionNumberFormat: String,
         titleFormat: String
     ) {
         self.language = language
@@ -124,6 +130,11 @@ public struct Vocabulary: Sendable, Equatable {
         self.nomineeCount = nomineeCount
         self.yes = yes
         self.no = no
+        self.field = field
+        self.status = status
+        self.year = year
+        self.title = title
+        self.sheetEdition = sheetEdition
         self.editionNumberFormat = editionNumberFormat
         self.titleFormat = titleFormat
     }
@@ -139,7 +150,8 @@ public struct Vocabulary: Sendable, Equatable {
         scores: "Scores", standings: "Standings", rank: "Rank", total: "Total",
         award: "Award", edition: "Edition", period: "Period", theme: "Theme", date: "Date",
         organizer: "Organizer", juryMembers: "Jury members", nomineeCount: "Nominees",
-        yes: "yes", no: "no", editionNumberFormat: "Edition %@", titleFormat: "Jury report %@")
+        yes: "yes", no: "no", field: "Field", status: "Status", year: "Year", title: "Title",
+        sheetEdition: "Edition", editionNumberFormat: "Edition %@", titleFormat: "Jury report %@")
 
     static let dutch = Vocabulary(
         language: "nl", nominees: "Genomineerden", nominee: "Genomineerde", number: "Nr.",
@@ -153,7 +165,8 @@ public struct Vocabulary: Sendable, Equatable {
         standings: "Uitslag", rank: "Plaats", total: "Totaal", award: "Prijs",
         edition: "Editie", period: "Periode", theme: "Thema", date: "Datum",
         organizer: "Organisator", juryMembers: "Juryleden", nomineeCount: "Genomineerden",
-        yes: "ja", no: "nee", editionNumberFormat: "Editie %@", titleFormat: "Juryrapport %@")
+        yes: "ja", no: "nee", field: "Gegeven", status: "Status", year: "Jaar", title: "Titel",
+        sheetEdition: "Editie", editionNumberFormat: "Editie %@", titleFormat: "Juryrapport %@")
 }
 
 extension String {

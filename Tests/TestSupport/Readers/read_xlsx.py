@@ -1,19 +1,72 @@
 """Reads a workbook with openpyxl, an independent reader, and prints it as JSON.
 
-Usage: read_xlsx.py FILE
-For each sheet: its cells as [value, data_type] rows (data_type 'f' is a formula).
+Usage: read_xlsx.py FILE [--values]
+For each sheet: its cells as [value, data_type] rows (data_type 'f' is a formula); with
+--values, the cached results of formulas instead of the formulas. Also the document
+properties, frozen panes, column widths, tables, autofilters, conditional formats, charts
+and the fills of cells.
 """
 import json
+import re
 import sys
+import zipfile
 
 import openpyxl
 
-book = openpyxl.load_workbook(sys.argv[1])
+values_only = "--values" in sys.argv
+book = openpyxl.load_workbook(sys.argv[1], data_only=values_only)
+
+
+def plain(value):
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
 sheets = {}
+details = {}
 for sheet in book.worksheets:
-    rows = []
-    for row in sheet.iter_rows():
-        rows.append([[cell.value if not isinstance(cell.value, float) or cell.value == cell.value else None,
-                      cell.data_type] for cell in row])
-    sheets[sheet.title] = rows
-print(json.dumps({"sheets": sheets, "order": book.sheetnames}, ensure_ascii=False, default=str))
+    sheets[sheet.title] = [[[plain(cell.value), cell.data_type] for cell in row] for row in sheet.iter_rows()]
+    details[sheet.title] = {
+        "freeze": sheet.freeze_panes,
+        "widths": {key: dim.width for key, dim in sheet.column_dimensions.items() if dim.width},
+        "tables": {table.displayName: {"ref": table.ref,
+                                       "style": table.tableStyleInfo.name if table.tableStyleInfo else None,
+                                       "columns": [column.name for column in table.tableColumns],
+                                       "autofilter": table.autoFilter is not None}
+                   for table in sheet.tables.values()},
+        "autofilter": sheet.auto_filter.ref,
+        "conditional": [[str(rng.sqref), [rule.type for rule in rules]] for rng, rules in sheet.conditional_formatting._cf_rules.items()],
+        "fills": {cell.coordinate: cell.fill.fgColor.rgb for row in sheet.iter_rows() for cell in row
+                  if cell.fill is not None and cell.fill.fill_type == "solid"},
+        "bold": [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.font is not None and cell.font.b],
+        "wrapped": [cell.coordinate for row in sheet.iter_rows() for cell in row
+                    if cell.alignment is not None and cell.alignment.wrap_text],
+    }
+# openpyxl does not load charts or the company: read their XML from the zip.
+charts = []
+company = None
+with zipfile.ZipFile(sys.argv[1]) as archive:
+    if "docProps/app.xml" in archive.namelist():
+        match = re.search(r"<Company>(.*?)</Company>", archive.read("docProps/app.xml").decode("utf-8"), re.S)
+        if match:
+            from xml.sax.saxutils import unescape
+            company = unescape(match.group(1))
+    for name in sorted(n for n in archive.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)):
+        xml = archive.read(name).decode("utf-8")
+        kind = re.search(r"<c:(bar|line|pie|area|scatter)Chart>", xml)
+        direction = re.search(r'<c:barDir val="(\w+)"', xml)
+        charts.append({
+            "kind": kind.group(1) if kind else None,
+            "direction": direction.group(1) if direction else None,
+            "categories": re.findall(r"<c:cat>.*?<c:f>(.*?)</c:f>", xml, re.S),
+            "values": re.findall(r"<c:val>.*?<c:f>(.*?)</c:f>", xml, re.S),
+            "title": re.findall(r"<a:t>(.*?)</a:t>", xml),
+        })
+props = book.properties
+print(json.dumps({
+    "sheets": sheets, "order": book.sheetnames, "details": details, "charts": charts,
+    "properties": {"title": props.title, "creator": props.creator, "subject": props.subject,
+                   "company": company,
+                   "created": props.created.isoformat() if props.created else None},
+}, ensure_ascii=False, default=str))

@@ -1,0 +1,2 @@
+// libxlsxwriter, from Debian's libxlsxwriter-dev (1.1.4).
+#include <xlsxwriter.h>

@@ -1,0 +1,41 @@
+import JuryReportCore
+
+/// The organizers' workbook: the edition, the nominees as an Excel table with the winner
+/// marked, key figures, the jury, and when scores exist a score sheet with live formulas
+/// (weighted total, rank) that carry their computed results, a colour scale and a chart.
+/// Written through libxlsxwriter.
+public struct XLSXExporter: Exporter {
+    public let format = ExportFormat(
+        name: "xlsx", fileSuffixes: [".xlsx"],
+        summary: "a workbook for organizers: edition, nominees, key figures, jury, scores with live formulas",
+        options: [
+            ExportOptionDescription(
+                key: "memory", values: ["auto", "constant", "default"],
+                summary: "constant: flat memory, row by row, nominees as an autofilter range instead of a table; auto: constant above \(XLSXExporter.constantMemoryThreshold) rows")
+        ])
+
+    /// Sheets with more rows than this are written in constant-memory mode under `memory=auto`.
+    public static let constantMemoryThreshold = 20_000
+
+    public init() {}
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        let plan = WorkbookPlanner(request: request).plan()
+        let largest = plan.sheets.map(\.rowCount).max() ?? 0
+        let constantMemory: Bool
+        switch try request.options.choice("memory", in: ["auto", "constant", "default"], default: "auto") {
+        case "constant": constantMemory = true
+        case "default": constantMemory = false
+        default: constantMemory = largest > Self.constantMemoryThreshold
+        }
+        try sink.fillFile(suffix: ".xlsx") { path in
+            let notes = try XLSXWorkbook(constantMemory: constantMemory).write(plan, to: path)
+            for sheet in notes.tablesAsAutofilter {
+                sink.warn("the \(sheet) sheet has an autofilter range instead of an Excel table (constant-memory mode)")
+            }
+            for cell in notes.truncatedCells {
+                sink.warn("text in \(cell) is longer than Excel's 32,767 characters and was cut")
+            }
+        }
+    }
+}

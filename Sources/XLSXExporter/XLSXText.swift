@@ -1,0 +1,45 @@
+/// Text as libxlsxwriter must receive it so that readers show exactly the input.
+enum XLSXText {
+    /// Excel's limit on a cell's text, in UTF-16 code units.
+    static let maximumLength = 32_767
+    static let truncationMarker = " […]"
+
+    /// Literal `_x0041_` would be read back as the character it names: escape its `_` as
+    /// `_x005F_`, as Excel itself does.
+    static func escapeCharacterReferences(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        var result = ""
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "_", index + 6 < scalars.count, scalars[index + 1] == "x",
+                scalars[(index + 2)...(index + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }),
+                scalars[index + 6] == "_"
+            {
+                result += "_x005F_"
+                index += 1
+                continue
+            }
+            result.unicodeScalars.append(scalars[index])
+            index += 1
+        }
+        return result
+    }
+
+    /// The text for one cell, cut with a visible marker when it is over Excel's limit.
+    /// Returns whether it was cut.
+    static func cell(_ text: String) -> (text: String, truncated: Bool) {
+        let escaped = escapeCharacterReferences(text)
+        guard escaped.utf16.count > maximumLength else { return (escaped, false) }
+        let budget = maximumLength - truncationMarker.utf16.count
+        var kept = ""
+        var units = 0
+        for character in escaped {
+            let length = character.utf16.count
+            if units + length > budget { break }
+            kept.append(character)
+            units += length
+        }
+        return (kept + truncationMarker, true)
+    }
+}

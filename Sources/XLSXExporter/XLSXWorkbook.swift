@@ -1,0 +1,317 @@
+import CXlsxWriter
+import Foundation
+
+/// A failure of libxlsxwriter, with what was being done.
+struct XLSXError: Error, CustomStringConvertible {
+    var context: String
+    var reason: String
+
+    var description: String { "cannot write the workbook: \(context): \(reason)" }
+}
+
+/// What writing a workbook noticed that the user should know.
+struct WorkbookNotes: Equatable {
+    /// Cells whose text was over Excel's limit and was cut: "sheet!A1".
+    var truncatedCells: [String] = []
+    /// Tables written as an autofilter range because memory mode cannot hold tables.
+    var tablesAsAutofilter: [String] = []
+}
+
+/// The one owner of a libxlsxwriter workbook: the only code that calls its C API. It turns
+/// every `lxw_error` into an ``XLSXError`` and frees the workbook on every path.
+struct XLSXWorkbook {
+    /// Write row by row with flat memory (libxlsxwriter's `constant_memory`); tables become
+    /// autofilter ranges.
+    var constantMemory = false
+
+    func write(_ plan: WorkbookPlan, to path: String) throws -> WorkbookNotes {
+        let directory = (path as NSString).deletingLastPathComponent
+        // Temporary files beside the output, so a full disk there fails the export instead of
+        // silently leaving a corrupt file (a libxlsxwriter trap).
+        let workbook: UnsafeMutablePointer<lxw_workbook> = try directory.withCString { tmpdir in
+            var options = lxw_workbook_options()
+            options.constant_memory = constantMemory ? 1 : 0
+            options.tmpdir = UnsafeMutablePointer(mutating: tmpdir)
+            options.use_zip64 = 1
+            guard let workbook = workbook_new_opt(path, &options) else {
+                throw XLSXError(context: "creating \(path)", reason: "libxlsxwriter could not create the workbook")
+            }
+            return workbook
+        }
+        var closed = false
+        defer { if !closed { workbook_close(workbook) } }
+        var writer = SheetWriter(workbook: workbook, constantMemory: constantMemory)
+        try writer.setProperties(plan.properties)
+        for sheet in plan.sheets {
+            try writer.write(sheet)
+        }
+        closed = true
+        try check(workbook_close(workbook), "closing the workbook")
+        try Self.verifyZip(at: path)
+        return writer.notes
+    }
+
+    /// A workbook ends with a zip end-of-central-directory record; libxlsxwriter can report
+    /// success and leave a truncated file when its temporary space runs out.
+    static func verifyZip(at path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw XLSXError(context: "checking \(path)", reason: "the written file cannot be read")
+        }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        let tail = min(size, 65_557)
+        try? handle.seek(toOffset: size - tail)
+        let bytes = [UInt8](handle.readDataToEndOfFile())
+        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+        let found = bytes.count >= 22 && (0...(bytes.count - 22)).reversed().contains { Array(bytes[$0..<($0 + 4)]) == signature }
+        if !found { throw XLSXError(context: "checking \(path)", reason: "the written file is not a complete workbook") }
+    }
+}
+
+func check(_ error: lxw_error, _ context: @autoclosure () -> String) throws {
+    guard error != LXW_NO_ERROR else { return }
+    throw XLSXError(context: context(), reason: describe(error))
+}
+
+/// libxlsxwriter's error, by name (its numbers change between versions).
+private func describe(_ error: lxw_error) -> String {
+    switch error {
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED: return "a text is longer than Excel's 32,767 characters"
+    case LXW_ERROR_FEATURE_NOT_SUPPORTED: return "not possible in constant-memory mode"
+    case LXW_ERROR_CREATING_XLSX_FILE: return "cannot create the file (is the directory writable?)"
+    case LXW_ERROR_CREATING_TMPFILE: return "cannot create a temporary file (is the disk full?)"
+    case LXW_ERROR_ZIP_FILE_OPERATION, LXW_ERROR_ZIP_FILE_ADD: return "cannot write the zip container (is the disk full?)"
+    case LXW_ERROR_MEMORY_MALLOC_FAILED: return "out of memory"
+    default: return String(cString: lxw_strerror(error))
+    }
+}
+
+/// Writes sheets into one open workbook; owns the formats it creates.
+private struct SheetWriter {
+    let workbook: UnsafeMutablePointer<lxw_workbook>
+    let constantMemory: Bool
+    var notes = WorkbookNotes()
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>?] = [:]
+
+    init(workbook: UnsafeMutablePointer<lxw_workbook>, constantMemory: Bool) {
+        self.workbook = workbook
+        self.constantMemory = constantMemory
+    }
+
+    /// The workbook's format for `style`, made on first use.
+    private mutating func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
+        if let format = formats[style] { return format }
+        let format = workbook_add_format(workbook)
+        format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        if style.wraps { format_set_text_wrap(format) }
+        switch style.numberFormat {
+        case .general: break
+        case .twoDecimals: format_set_num_format(format, "0.00")
+        case .date:
+            format_set_num_format(format, "yyyy-mm-dd")
+            format_set_align(format, UInt8(LXW_ALIGN_LEFT.rawValue))
+        }
+        switch style.role {
+        case .plain: break
+        case .label, .chair: format_set_bold(format)
+        case .header:
+            format_set_bold(format)
+            format_set_bg_color(format, 0xDDEBF7)
+            format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue))
+        case .winner:
+            format_set_bold(format)
+            format_set_bg_color(format, 0xC6EFCE)
+            format_set_font_color(format, 0x006100)
+        case .mention:
+            format_set_bg_color(format, 0xFFEB9C)
+            format_set_font_color(format, 0x7F6000)
+        case .weight:
+            format_set_italic(format)
+            format_set_font_color(format, 0x595959)
+        }
+        formats[style] = format
+        return format
+    }
+
+    func setProperties(_ properties: DocumentProperties) throws {
+        try withCStrings([properties.title, properties.subject, properties.author, properties.company]) { strings in
+            var documentProperties = lxw_doc_properties()
+            documentProperties.title = strings[0]
+            documentProperties.subject = strings[1]
+            documentProperties.author = strings[2]
+            documentProperties.company = strings[3]
+            documentProperties.created = time_t(properties.created)
+            try check(workbook_set_properties(workbook, &documentProperties), "setting the document properties")
+        }
+    }
+
+    mutating func write(_ sheet: SheetPlan) throws {
+        guard let worksheet = workbook_add_worksheet(workbook, sheet.name) else {
+            throw XLSXError(context: "adding the sheet \(sheet.name)", reason: "libxlsxwriter refused the sheet name")
+        }
+        for (index, column) in sheet.columns.enumerated() {
+            try check(
+                worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), column.width, nil),
+                "setting column widths of \(sheet.name)")
+        }
+        worksheet_freeze_panes(worksheet, lxw_row_t(sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
+        try setUpPrinting(sheet, worksheet)
+        for (index, column) in sheet.columns.enumerated() {
+            try writeText(worksheet, sheet.name, row: 0, column: index, column.header, format(.header))
+        }
+        for rowIndex in 0..<sheet.rowCount {
+            let row = rowIndex + 1
+            for (column, cell) in sheet.row(rowIndex).enumerated() {
+                try write(cell, worksheet, sheet.name, row: row, column: column)
+            }
+        }
+        try addTable(sheet, worksheet)
+        if let scale = sheet.colourScale, scale.lastRow >= scale.firstRow {
+            var format = lxw_conditional_format()
+            format.type = UInt8(LXW_CONDITIONAL_3_COLOR_SCALE.rawValue)
+            format.min_color = 0xF8696B
+            format.mid_color = 0xFFEB84
+            format.max_color = 0x63BE7B
+            try check(
+                worksheet_conditional_format_range(
+                    worksheet, lxw_row_t(scale.firstRow + 1), lxw_col_t(scale.column),
+                    lxw_row_t(scale.lastRow + 1), lxw_col_t(scale.column), &format),
+                "adding the colour scale to \(sheet.name)")
+        }
+        if let chart = sheet.chart, chart.values.lastRow >= chart.values.firstRow {
+            try insertChart(chart, sheet.name, worksheet)
+        }
+    }
+
+    /// A4, one page wide (landscape when the columns are wide), the header rows on every
+    /// page, the title and sheet name above and page numbers below.
+    private func setUpPrinting(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        worksheet_set_paper(worksheet, 9)
+        let width = sheet.columns.map(\.width).reduce(0, +) + (sheet.chart == nil ? 0 : 60)
+        if width > 100 { worksheet_set_landscape(worksheet) }
+        worksheet_fit_to_pages(worksheet, 1, 0)
+        try check(worksheet_repeat_rows(worksheet, 0, lxw_row_t(sheet.frozenRows - 1)), "setting the print titles of \(sheet.name)")
+        // In header and footer codes `&` starts a code: a literal one is doubled.
+        let title = sheet.printTitle.replacingOccurrences(of: "&", with: "&&")
+        let name = sheet.name.replacingOccurrences(of: "&", with: "&&")
+        // Excel limits headers to 255 characters.
+        try check(worksheet_set_header(worksheet, String(("&L" + title).prefix(200)) + "&R" + String(name.prefix(40))), "setting the page header of \(sheet.name)")
+        try check(worksheet_set_footer(worksheet, "&C&P / &N"), "setting the page footer of \(sheet.name)")
+    }
+
+    private mutating func write(
+        _ cell: Cell, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: String, row: Int, column: Int
+    ) throws {
+        let format = self.format(cell.style)
+        let r = lxw_row_t(row)
+        let c = lxw_col_t(column)
+        switch cell.value {
+        case .empty:
+            if cell.style != .plain {
+                try check(worksheet_write_blank(worksheet, r, c, format), "writing \(sheet)!\(ColumnName.cell(row: row, column: column))")
+            }
+        case .text(let text):
+            try writeText(worksheet, sheet, row: row, column: column, text, format)
+        case .number(let number):
+            try check(worksheet_write_number(worksheet, r, c, number, format), "writing \(sheet)!\(ColumnName.cell(row: row, column: column))")
+        case .date(let year, let month, let day):
+            var datetime = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
+            try check(worksheet_write_datetime(worksheet, r, c, &datetime, format), "writing \(sheet)!\(ColumnName.cell(row: row, column: column))")
+        case .formula(let formula, .number(let result)):
+            try check(
+                worksheet_write_formula_num(worksheet, r, c, formula, format, result),
+                "writing the formula at \(sheet)!\(ColumnName.cell(row: row, column: column))")
+        case .formula(let formula, .text(let result)):
+            try check(
+                worksheet_write_formula_str(worksheet, r, c, formula, format, result),
+                "writing the formula at \(sheet)!\(ColumnName.cell(row: row, column: column))")
+        }
+    }
+
+    /// Writes text as a string cell: never a formula, `_xHHHH_` escaped, cut at Excel's limit.
+    private mutating func writeText(
+        _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: String, row: Int, column: Int, _ text: String,
+        _ format: UnsafeMutablePointer<lxw_format>?
+    ) throws {
+        let (cellText, truncated) = XLSXText.cell(text)
+        if truncated {
+            notes.truncatedCells.append("\(sheet)!\(ColumnName.cell(row: row, column: column))")
+        }
+        try check(
+            worksheet_write_string(worksheet, lxw_row_t(row), lxw_col_t(column), cellText, format),
+            "writing \(sheet)!\(ColumnName.cell(row: row, column: column))")
+    }
+
+    private mutating func addTable(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        guard let table = sheet.table else { return }
+        let lastRow = lxw_row_t(max(sheet.rowCount, 1))
+        let lastColumn = lxw_col_t(sheet.columns.count - 1)
+        if constantMemory {
+            try check(worksheet_autofilter(worksheet, 0, 0, lastRow, lastColumn), "adding the autofilter to \(sheet.name)")
+            notes.tablesAsAutofilter.append(sheet.name)
+            return
+        }
+        let headers = sheet.columns.map(\.header)
+        let headerFormat = format(.header)
+        try withCStrings(headers + [table.name]) { strings in
+            var columns = headers.indices.map { index -> lxw_table_column in
+                var column = lxw_table_column()
+                column.header = strings[index]
+                column.header_format = headerFormat
+                return column
+            }
+            try columns.withUnsafeMutableBufferPointer { buffer in
+                var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
+                pointers.append(nil)
+                try pointers.withUnsafeMutableBufferPointer { list in
+                    var options = lxw_table_options()
+                    options.name = strings[headers.count]
+                    options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
+                    options.style_type_number = 9
+                    options.columns = list.baseAddress
+                    try check(
+                        worksheet_add_table(worksheet, 0, 0, lastRow, lastColumn, &options),
+                        "adding the table to \(sheet.name)")
+                }
+            }
+        }
+    }
+
+    private func insertChart(_ plan: ChartPlan, _ sheet: String, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        guard let chart = workbook_add_chart(workbook, UInt8(LXW_CHART_BAR.rawValue)) else {
+            throw XLSXError(context: "adding the chart to \(sheet)", reason: "libxlsxwriter could not create it")
+        }
+        guard let series = chart_add_series(chart, nil, nil) else {
+            throw XLSXError(context: "adding the chart to \(sheet)", reason: "libxlsxwriter could not create a series")
+        }
+        chart_series_set_categories(
+            series, sheet, lxw_row_t(plan.categories.firstRow + 1), lxw_col_t(plan.categories.column),
+            lxw_row_t(plan.categories.lastRow + 1), lxw_col_t(plan.categories.column))
+        chart_series_set_values(
+            series, sheet, lxw_row_t(plan.values.firstRow + 1), lxw_col_t(plan.values.column),
+            lxw_row_t(plan.values.lastRow + 1), lxw_col_t(plan.values.column))
+        chart_title_set_name(chart, plan.title)
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+        // Bars top to bottom in report order.
+        // In a bar chart the categories run up the y axis: reverse it to read top down.
+        chart_axis_set_reverse(chart.pointee.y_axis)
+        if let range = plan.valueRange {
+            chart_axis_set_min(chart.pointee.x_axis, range.lowerBound)
+            chart_axis_set_max(chart.pointee.x_axis, range.upperBound)
+        }
+        let bars = plan.values.lastRow - plan.values.firstRow + 1
+        var options = lxw_chart_options()
+        options.y_scale = max(1, Double(bars) / 8)
+        options.x_scale = 1.5
+        try check(
+            worksheet_insert_chart_opt(worksheet, lxw_row_t(plan.anchorRow), lxw_col_t(plan.anchorColumn), chart, &options),
+            "inserting the chart into \(sheet)")
+    }
+}
+
+/// Calls `body` with C strings for `texts` (nil stays nil), alive for the call.
+private func withCStrings<T>(_ texts: [String?], _ body: ([UnsafeMutablePointer<CChar>?]) throws -> T) rethrows -> T {
+    let pointers = texts.map { $0.map { strdup($0) } ?? nil }
+    defer { pointers.forEach { free($0) } }
+    return try body(pointers)
+}

@@ -1,0 +1,83 @@
+import Foundation
+import JuryReportCore
+import Testing
+import TestSupport
+@testable import XLSXExporter
+
+/// LibreOffice recalculates the workbook's formulas on load; its totals and ranks must equal
+/// the core's standings.
+@Suite(
+    "XLSX recalculated by LibreOffice",
+    .enabled(if: IndependentReaders.hasLibreOffice && IndependentReaders.hasPython("openpyxl")))
+struct XLSXLibreOfficeTests {
+    static func expected(_ edition: Edition) -> (totals: [Double?], ranks: [Double?]) {
+        let standings = Standings(edition)
+        return (
+            edition.nominees.map { standings.entry(for: $0.id)?.total },
+            edition.nominees.map { standings.entry(for: $0.id).map { Double($0.rank) } }
+        )
+    }
+
+    /// Equal, or within rounding of the last bit (LibreOffice sums in another order).
+    static func close(_ lhs: [Double?], _ rhs: [Double?]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for (a, b) in zip(lhs, rhs) {
+            switch (a, b) {
+            case (nil, nil): continue
+            case let (a?, b?) where abs(a - b) <= 1e-12 * max(1, abs(b)): continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    static func recalculated(_ url: URL, in directory: URL) throws -> (totals: [Double?], ranks: [Double?], nomineeRanks: [Double?]) {
+        let converted = try IndependentReaders.libreOfficeRecalculate(url, in: directory)
+        let book = try IndependentReaders.xlsx(converted, values: true)
+        let scores = book.sheet(book.order[4]).dropFirst(2)
+        let nominees = book.sheet(book.order[1]).dropFirst()
+        return (scores.map { number($0[6]) }, scores.map { number($0[7]) }, nominees.map { number($0[10]) })
+    }
+
+    @Test("the exported workbook, recalculated, gives the core's standings")
+    func exported() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let directory = try Paths.temporaryDirectory("xlsx-recalc")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, _) = try exportXLSX(edition, into: directory)
+        let result = try Self.recalculated(url, in: directory)
+        let expected = Self.expected(edition)
+        #expect(Self.close(result.totals, expected.totals), "\(result.totals) vs \(expected.totals)")
+        #expect(result.ranks == expected.ranks)
+        #expect(result.nomineeRanks == expected.ranks)
+    }
+
+    @Test("with wrong cached results, LibreOffice's recalculation still gives the standings")
+    func poisonedCaches() throws {
+        var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        // Without criteria too, and with a missing score: the mean is over the scores present.
+        edition.scores.removeAll { $0.juror == "alan" && $0.nominee == "delta" && $0.criterion == "impact" }
+        var plan = WorkbookPlanner(request: ExportRequest(edition: edition)).plan()
+        for index in plan.sheets.indices {
+            let row = plan.sheets[index].row
+            plan.sheets[index].row = { rowIndex in
+                row(rowIndex).map { cell in
+                    guard case .formula(let formula, _) = cell.value else { return cell }
+                    return Cell(value: .formula(formula, result: .number(-1)), style: cell.style)
+                }
+            }
+        }
+        let directory = try Paths.temporaryDirectory("xlsx-recalc")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("poisoned.xlsx")
+        _ = try XLSXWorkbook().write(plan, to: url.path)
+        #expect(try IndependentReaders.xlsx(url, values: true).sheet("Scores").dropFirst(2).allSatisfy { number($0[7]) == -1 })
+        let result = try Self.recalculated(url, in: directory)
+        let expected = Self.expected(edition)
+        let delta: Double? = 5.75  // (2*6 + 6 + 5) / (2 + 1 + 1): the three scores left
+        #expect(expected.totals[3] == delta)
+        #expect(Self.close(result.totals, expected.totals), "\(result.totals) vs \(expected.totals)")
+        #expect(result.ranks == expected.ranks)
+        #expect(result.nomineeRanks == expected.ranks)
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import JuryReportCore
+import Testing
+import TestSupport
+@testable import XLSXExporter
+
+/// Exports an edition as XLSX into `directory`; returns the file and the warnings.
+func exportXLSX(
+    _ edition: Edition, _ options: [(key: String, value: String)] = [], into directory: URL
+) throws -> (url: URL, warnings: [String]) {
+    var warnings: [String] = []
+    let sink = try DirectoryExportSink(directory: directory, baseName: edition.baseName) { warnings.append($0) }
+    try XLSXExporter().export(ExportRequest(edition: edition, options: ExportOptions(options)), to: sink)
+    try sink.commit()
+    return (directory.appendingPathComponent(edition.baseName + ".xlsx"), warnings)
+}
+
+func text(_ cell: IndependentReaders.Cell?) -> String? {
+    if case .string(let value)? = cell?.value { return value }
+    return nil
+}
+
+func number(_ cell: IndependentReaders.Cell?) -> Double? {
+    if case .number(let value)? = cell?.value { return value }
+    return nil
+}
+
+@Suite("XLSX read back by openpyxl", .enabled(if: IndependentReaders.hasPython("openpyxl")))
+struct XLSXReaderTests {
+    @Test("the bundled edition: Dutch sheets, the nominees table, the winner marked, properties")
+    func bundled() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("pro-motor-award-2019-2020.yaml"))
+        let directory = try Paths.temporaryDirectory("xlsx")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, warnings) = try exportXLSX(edition, into: directory)
+        #expect(warnings.isEmpty)
+        let book = try IndependentReaders.xlsx(url)
+        #expect(book.order == ["Editie", "Genomineerden", "Kerncijfers", "Jury"])
+
+        let nominees = book.sheet("Genomineerden")
+        #expect(nominees[0].map(text) == ["Nr.", "Naam", "Status", "Penvoerder", "Locatie", "Sector", "Partners", "Samenvatting", "Website"])
+        #expect(nominees.dropFirst().map { text($0[1]) } == edition.nominees.map(\.name))
+        #expect(nominees.dropFirst().map { number($0[0]) } == edition.nominees.map { Double($0.number) })
+        #expect(nominees.dropFirst().map { text($0[2]) } == [nil, "Winnaar", nil, nil, nil])
+        let details = try #require(book.details["Genomineerden"])
+        #expect(details.freeze == "C2")
+        let table = try #require(details.tables["Nominees"])
+        #expect(table.ref == "A1:I6")
+        #expect(table.autofilter)
+        #expect(table.style != nil)
+        #expect(table.columns == nominees[0].compactMap(text))
+        // The winner's row (row 3) is filled, the others are not.
+        #expect(details.fills["B3"] == "FFC6EFCE")
+        #expect(details.fills["B2"] == nil)
+        #expect(details.bold.contains("B3"))
+        // Widths fitted: the name column is wider than the number column, within bounds.
+        #expect((details.widths["B"] ?? 0) > (details.widths["A"] ?? 0))
+        #expect(details.widths.values.allSatisfy { $0 <= 51 })
+
+        let editionSheet = book.sheet("Editie")
+        let pairs = Dictionary(editionSheet.dropFirst().map { (text($0[0]) ?? "", $0[1]) }, uniquingKeysWith: { a, _ in a })
+        #expect(text(pairs["Prijs"]) == "Pro-motor Award")
+        #expect(number(pairs["Editie"]) == 4)
+        #expect(number(pairs["Jaar"]) == 2020)
+        #expect(text(pairs["Winnaar"]) == "Cleantech Center")
+        #expect(text(pairs["Voorzitter"]) == "Jacco Vonhof")
+        #expect(number(pairs["Juryleden"]) == 6)
+        #expect(number(pairs["Genomineerden"]) == 5)
+
+        let facts = book.sheet("Kerncijfers")
+        #expect(facts.count == 1 + edition.nominees.map(\.facts.count).reduce(0, +))
+        #expect(facts[1].map(\.type) == ["n", "s", "s", "n"], "numbers are numbers")
+        #expect(number(facts[1][3]) == 180)
+
+        let jury = book.sheet("Jury")
+        #expect(jury.dropFirst().map { text($0[0]) } == edition.jury.map(\.name))
+        #expect(text(jury[1][3]) == "ja")
+        #expect(book.details["Jury"]?.bold.contains("A2") == true)
+
+        #expect(book.properties.title == "Juryrapport Pro-Motor Award 2019-2020")
+        #expect(book.properties.creator == "Jacco Vonhof")
+        #expect(book.properties.company == "Katapult")
+        #expect(book.properties.created == "2020-01-01T00:00:00", "no date in the edition: 1 January of its year")
+        #expect(book.charts.isEmpty)
+    }
+
+    @Test("a scored edition: live formulas with cached results, a tie, a colour scale and a chart")
+    func scored() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let directory = try Paths.temporaryDirectory("xlsx")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, _) = try exportXLSX(edition, into: directory)
+        let book = try IndependentReaders.xlsx(url)
+        let cached = try IndependentReaders.xlsx(url, values: true)
+        #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Scores"])
+
+        let scores = book.sheet("Scores")
+        #expect(scores[0].map(text) == [
+            "No.", "Nominee", "Ada Lovelace: Impact", "Ada Lovelace: Originality", "Alan Turing: Impact",
+            "Alan Turing: Originality", "Total", "Rank",
+        ])
+        #expect(scores[1][1...5].map(\.value) == [.string("Weight"), .number(2), .number(1), .number(2), .number(1)])
+        #expect(scores[2][2...5].map(number) == [9, 8, 9, 9])
+        #expect(scores.dropFirst(2).allSatisfy { $0[6].type == "f" && $0[7].type == "f" }, "totals and ranks are formulas")
+        if case .string(let formula) = scores[2][6].value {
+            #expect(formula.contains("SUMPRODUCT(C3:F3,C$2:F$2)"))
+        }
+        // The cached results, as a viewer that does not recalculate shows them: the
+        // hand-worked figures of the fixture.
+        let values = cached.sheet("Scores").dropFirst(2)
+        let totals: [Double?] = [53.0 / 6, 47.0 / 6, 47.0 / 6, 37.0 / 6, nil]
+        #expect(values.map { number($0[6]) } == totals)
+        let ranks: [Double?] = [1, 2, 2, 4, nil]
+        #expect(values.map { number($0[7]) } == ranks)
+        let nominees = cached.sheet("Nominees").dropFirst()
+        #expect(nominees.map { number($0[10]) } == ranks)
+        #expect(book.sheet("Nominees")[1][9].type == "f", "the nominees' totals refer to the score sheet")
+
+        let details = try #require(book.details["Scores"])
+        #expect(details.freeze == "C3")
+        #expect(details.conditional == [[.text("G3:G7"), .list(["colorScale"])]])
+        #expect(book.charts.count == 1)
+        #expect(book.charts.first?.kind == "bar")
+        #expect(book.charts.first?.categories == ["Scores!$B$3:$B$7"])
+        #expect(book.charts.first?.values == ["Scores!$G$3:$G$7"])
+        #expect(book.properties.created == "2025-06-30T00:00:00")
+        #expect(book.details["Nominees"]?.fills["B4"] == "FFFFEB9C", "the mention is marked")
+    }
+
+    @Test("hostile text reads back literally, and no cell is a formula")
+    func hostile() throws {
+        var edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.yaml"))
+        edition.nominees[0].summary = "_x0041_ stays literal"
+        let directory = try Paths.temporaryDirectory("xlsx")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, warnings) = try exportXLSX(edition, into: directory)
+        #expect(warnings.isEmpty)
+        let book = try IndependentReaders.xlsx(url)
+        for (name, cells) in book.sheets {
+            for (rowIndex, row) in cells.enumerated() {
+                for (columnIndex, cell) in row.enumerated() {
+                    #expect(cell.type != "f", "formula in \(name) row \(rowIndex) column \(columnIndex)")
+                }
+            }
+        }
+        let nominees = book.sheet("Nominees").dropFirst()
+        #expect(nominees.map { text($0[1]) } == edition.nominees.map(\.name))
+        #expect(nominees.map { text($0[3]) } == edition.nominees.map(\.lead))
+        #expect(nominees.map { text($0[6]) } == edition.nominees.map { $0.partners.isEmpty ? nil : $0.partners.joined(separator: "; ") })
+        #expect(text(nominees.first?[7]) == "_x0041_ stays literal")
+        let jury = book.sheet("Jury").dropFirst()
+        #expect(jury.map { text($0[0]) } == edition.jury.map(\.name))
+        let facts = book.sheet("Key figures").dropFirst()
+        #expect(facts.map { text($0[2]) } == edition.nominees.flatMap { $0.facts.map(\.label) })
+        #expect(book.properties.title == edition.details.title)
+    }
+
+    @Test(
+        "text like _x0041_ reads back literally in LibreOffice",
+        .enabled(if: IndependentReaders.hasLibreOffice))
+    func characterReferences() throws {
+        // openpyxl cannot check this: it turns every `x005F_` into nothing. LibreOffice reads
+        // `_xHHHH_` as Excel does.
+        var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let samples = ["_x0041_", "_x005F_", "a_x0009_b _x00e9_", "_x41_ _xZZZZ_"]
+        for (index, sample) in samples.enumerated() { edition.nominees[index].name = sample }
+        let directory = try Paths.temporaryDirectory("xlsx-lo")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, _) = try exportXLSX(edition, [("memory", "default")], into: directory)
+        // The nominees sheet (the second) as CSV, as LibreOffice reads it.
+        let csv = try IndependentReaders.libreOfficeConvert(
+            url, to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2", in: directory)
+        let rows = try IndependentReaders.csv(csv).rows
+        #expect(Array(rows.dropFirst().prefix(samples.count).map { $0[1] }) == samples)
+    }
+
+    @Test("text over Excel's limit is cut with a marker and a warning, never a broken file")
+    func overlongText() throws {
+        var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        edition.nominees[1].summary = String(repeating: "é🏆", count: 20_000)  // 60,000 UTF-16 units
+        let directory = try Paths.temporaryDirectory("xlsx")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, warnings) = try exportXLSX(edition, into: directory)
+        #expect(warnings == ["text in Nominees!H3 is longer than Excel's 32,767 characters and was cut"])
+        let summary = try #require(text(IndependentReaders.xlsx(url).sheet("Nominees")[2][7]))
+        #expect(summary.utf16.count <= 32_767)
+        #expect(summary.hasSuffix(" […]"))
+        #expect(summary.hasPrefix("é🏆é🏆"))
+    }
+
+    @Test("constant-memory mode: an autofilter range instead of the table, said in a warning")
+    func constantMemory() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let directory = try Paths.temporaryDirectory("xlsx")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, warnings) = try exportXLSX(edition, [("memory", "constant")], into: directory)
+        #expect(warnings == ["the Nominees sheet has an autofilter range instead of an Excel table (constant-memory mode)"])
+        let book = try IndependentReaders.xlsx(url)
+        #expect(book.details["Nominees"]?.tables.isEmpty == true)
+        #expect(book.details["Nominees"]?.autofilter == "A1:K6")
+        let cached = try IndependentReaders.xlsx(url, values: true)
+        let ranks: [Double?] = [1, 2, 2, 4, nil]
+        #expect(cached.sheet("Scores").dropFirst(2).map { number($0[7]) } == ranks)
+        #expect(book.charts.count == 1)
+    }
+
+    @Test("two exports give identical bytes; SOURCE_DATE_EPOCH-style timestamps are honoured")
+    func reproducible() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        func bytes(_ timestamp: Int64?) throws -> [UInt8] {
+            let sink = MemoryExportSink(baseName: edition.baseName)
+            try XLSXExporter().export(ExportRequest(edition: edition, timestamp: timestamp), to: sink)
+            return try #require(sink.file(suffix: ".xlsx"))
+        }
+        #expect(try bytes(nil) == bytes(nil))
+        #expect(try bytes(nil) != bytes(0))
+    }
+}
+
+@Suite("Sheet names")
+struct SheetNameTests {
+    @Test("Excel's rules", arguments: [
+        ("Scores", [String](), "Scores"),
+        ("a/b\\c?d*e[f]g:h", [], "a_b_c_d_e_f_g_h"),
+        ("History", [], "Sheet History"),
+        ("", [], "Sheet"),
+        ("'quoted'", [], "quoted"),
+        ("Über", ["über"], "Über (2)"),
+        (String(repeating: "x", count: 40), [], String(repeating: "x", count: 31)),
+        (String(repeating: "x", count: 40), [String(repeating: "x", count: 31)], String(repeating: "x", count: 27) + " (2)"),
+    ])
+    func rules(wanted: String, taken: [String], made: String) {
+        let name = SheetName.make(wanted, taken: taken)
+        #expect(name == made)
+        #expect(SheetName.isValid(name))
+    }
+
+    @Test func columnLetters() {
+        #expect([0, 25, 26, 27, 701, 702].map(ColumnName.letters) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
+    }
+}
