@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "juryreport", targets: ["juryreport"]),
         // The library for Swift packages that add their own exporter: the core (model,
         // exporter protocol, registry) and the built-in exporters.
-        .library(name: "JuryReport", targets: ["JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter"]),
+        .library(name: "JuryReport", targets: ["JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +30,7 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "XLSXExporter", dependencies: ["JuryReportCore", "CXlsxWriter"]),
+        .target(name: "LaTeXExporter", dependencies: ["JuryReportCore"]),
         // The bundled default edition (a link to Fixtures/), compiled into the binary.
         .target(
             name: "BundledEdition",
@@ -39,7 +40,8 @@ let package = Package(
         .target(
             name: "JuryReportCLI",
             dependencies: [
-                "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "BundledEdition",
+                "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter",
+                "BundledEdition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "MarkdownExporterTests", dependencies: ["MarkdownExporter", "TestSupport"]),
         .testTarget(name: "CSVExporterTests", dependencies: ["CSVExporter", "TestSupport"]),
         .testTarget(name: "XLSXExporterTests", dependencies: ["XLSXExporter", "TestSupport"]),
+        .testTarget(name: "LaTeXExporterTests", dependencies: ["LaTeXExporter", "TestSupport"]),
         .testTarget(
             name: "JuryReportCLITests",
             dependencies: ["JuryReportCLI", "juryreport", "TestSupport"]

@@ -3,9 +3,16 @@
 # expected on PATH). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-# Debian packages: libxlsxwriter for the XLSX exporter; the independent readers the tests
-# check output with (cmark and cmark-gfm for Markdown, LibreOffice Calc for CSV and XLSX).
-packages=(cmark cmark-gfm libxlsxwriter-dev pkg-config libreoffice-calc-nogui)
+# Debian packages: libxlsxwriter for the XLSX exporter; the stock TeX Live the LaTeX
+# exporter's documents compile with (pdflatex and lualatex); the independent readers the
+# tests check output with (cmark and cmark-gfm for Markdown, LibreOffice Calc for CSV and
+# XLSX, poppler's pdftotext, pdfinfo and pdffonts for PDF).
+packages=(
+  libxlsxwriter-dev pkg-config
+  texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-european
+  texlive-pictures texlive-luatex
+  cmark cmark-gfm libreoffice-calc-nogui poppler-utils
+)
 
 missing=()
 for package in "${packages[@]}"; do

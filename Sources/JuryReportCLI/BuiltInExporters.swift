@@ -1,4 +1,5 @@
 import JuryReportCore
+import LaTeXExporter
 import CSVExporter
 import MarkdownExporter
 import XLSXExporter
@@ -7,6 +8,6 @@ import XLSXExporter
 /// place that knows every exporter.
 public enum BuiltInExporters {
     public static func registry() -> ExporterRegistry {
-        ExporterRegistry([MarkdownExporter(), CSVExporter(), XLSXExporter()])
+        ExporterRegistry([MarkdownExporter(), CSVExporter(), XLSXExporter(), LaTeXExporter()])
     }
 }

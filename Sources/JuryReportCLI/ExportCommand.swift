@@ -44,9 +44,7 @@ struct ExportCommand: ParsableCommand {
         let loaded = try EditionSource().loadAll(editions)
         let environment = ProcessInfo.processInfo.environment
         for edition in loaded {
-            let request = ExportRequest(
-                edition: edition, options: exportOptions,
-                timestamp: ReproducibleTime.seconds(for: edition, environment: environment))
+            let request = ExportRequest(edition: edition, options: exportOptions, environment: environment)
             let job = EditionExport(request: request, exporters: exporters)
             for warning in job.editionWarnings {
                 Console.error("\(edition.baseName): warning: \(warning)")

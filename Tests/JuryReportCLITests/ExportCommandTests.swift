@@ -17,7 +17,7 @@ struct ExportCommandTests {
         let out = directory.appendingPathComponent("out")
         #expect(files(out) == [
             "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv",
-            "pro-motor-award-2020.xlsx",
+            "pro-motor-award-2020.tex", "pro-motor-award-2020.xlsx",
         ])
         #expect(result.standardError.contains("wrote out/pro-motor-award-2020.md"))
         let markdown = try String(contentsOf: out.appendingPathComponent("pro-motor-award-2020.md"), encoding: .utf8)
@@ -108,6 +108,38 @@ struct ExportCommandTests {
         #expect(try Data(contentsOf: directory.appendingPathComponent("other.txt")) == Data("earlier".utf8))
     }
 
+    @Test("a PDF build that fails exits 1 with the engine's first error and its line, and writes nothing")
+    func failingEngine() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bin = directory.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let engine = bin.appendingPathComponent("lualatex")
+        let script = """
+            #!/bin/sh
+            for argument in "$@"; do case "$argument" in -jobname=*) job="${argument#-jobname=}";; esac; done
+            printf 'This is a stand-in engine\n./%s.tex:42: Undefined control sequence.\nl.42 \\oops\n' "$job" > "$job.log"
+            exit 1
+            """
+        try Data(script.utf8).write(to: engine)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: engine.path)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(
+            ["export", "-f", "latex", "--option", "pdf=true", "--option", "engine=lualatex", "-o", out.path],
+            environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("lualatex failed: pro-motor-award-2020.tex:42: Undefined control sequence."), "\(result.standardError)")
+        #expect(files(out).isEmpty, "neither the .tex nor a .pdf")
+    }
+
+    @Test("--stdout shows the LaTeX source")
+    func latexToStandardOutput() throws {
+        let result = try ProcessRunner.juryreport(["export", "-f", "tex", "--stdout"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("\\documentclass[a4paper,11pt]{article}"))
+        #expect(result.output.hasSuffix("\\end{document}\n"))
+    }
+
     @Test("a winner not ranked first is a warning, not an error")
     func winnerWarning() throws {
         let directory = try Paths.temporaryDirectory("export")
@@ -130,8 +162,8 @@ struct OtherCommandTests {
         let rows = result.output.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map {
             $0.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx"], "\(result.output)")
-        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv", ".xlsx"])
+        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx", "latex (tex)"], "\(result.output)")
+        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv", ".xlsx", ".tex .pdf"])
         #expect(result.output.contains("--option delimiter=… (,|;|tab)"))
     }
 

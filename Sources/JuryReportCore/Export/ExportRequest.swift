@@ -10,13 +10,20 @@ public struct ExportRequest: Sendable {
     /// The time every timestamp in the output stands for, in seconds since 1970 (UTC): see
     /// ``ReproducibleTime``.
     public let timestamp: Int64
+    /// The environment of the run, for exporters that start programs (`PATH`); passed in
+    /// rather than read, so a library user or a test decides it.
+    public let environment: [String: String]
 
-    public init(edition: Edition, options: ExportOptions = ExportOptions(), timestamp: Int64? = nil) {
+    public init(
+        edition: Edition, options: ExportOptions = ExportOptions(), timestamp: Int64? = nil,
+        environment: [String: String] = [:]
+    ) {
         self.edition = edition
         self.standings = Standings(edition)
         self.vocabulary = Vocabulary(language: edition.details.language)
         self.options = options
-        self.timestamp = timestamp ?? ReproducibleTime.seconds(for: edition, environment: [:])
+        self.environment = environment
+        self.timestamp = timestamp ?? ReproducibleTime.seconds(for: edition, environment: environment)
     }
 
     /// `<award.slug>-<edition.year>`.

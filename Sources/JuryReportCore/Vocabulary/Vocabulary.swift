@@ -65,6 +65,14 @@ public struct Vocabulary: Sendable, Equatable {
         }
     }
 
+    /// A date written out: "30 June 2020" or "30 juni 2020".
+    public func longDate(_ date: CalendarDate) -> String {
+        let months = language == "nl"
+            ? ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
     /// "Edition 4" or "Editie 4".
     public func editionNumber(_ number: Int) -> String {
         editionNumberFormat.replacingPlaceholder(with: String(number))

@@ -1,0 +1,51 @@
+import JuryReportCore
+
+/// A print-ready jury report as a complete LaTeX document, and with `pdf=true` its PDF.
+public struct LaTeXExporter: Exporter {
+    public let format = ExportFormat(
+        name: "latex", aliases: ["tex"], fileSuffixes: [".tex", ".pdf"],
+        summary: "a print-ready LaTeX document (pdflatex or lualatex); with pdf=true also its PDF",
+        options: [
+            ExportOptionDescription(key: "pdf", values: ["true", "false"], summary: "also build the PDF (runs the engine twice)"),
+            ExportOptionDescription(
+                key: "engine", values: LaTeXEngine.supported, summary: "the engine for pdf=true (default: the first found)"),
+            ExportOptionDescription(key: "papersize", values: ["a4", "letter"], summary: "the paper (default a4)"),
+            ExportOptionDescription(key: "fontsize", values: ["10pt", "11pt", "12pt"], summary: "the body type size (default 11pt)"),
+        ],
+        writesOneTextFile: true)
+
+    public init() {}
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        let options = request.options
+        let layout = LaTeXLayout(
+            paper: try options.choice("papersize", in: ["a4", "letter"], default: "a4"),
+            fontSize: try options.choice("fontsize", in: ["10pt", "11pt", "12pt"], default: "11pt"))
+        let buildPDF = try options.bool("pdf", default: false)
+        let engineName = try options["engine"].map { _ in try options.choice("engine", in: LaTeXEngine.supported, default: "lualatex") }
+
+        var source: [UInt8] = []
+        let output = TextOutput { source.append(contentsOf: $0) }
+        var writer = LaTeXReportWriter(request: request, layout: layout, output: output)
+        try writer.write()
+        try output.flush()
+        if !writer.text.replaced.isEmpty {
+            sink.warn(Self.replacementWarning(writer.text.replaced))
+        }
+        try sink.writeFile(suffix: ".tex") { try $0.write(bytes: source) }
+        if buildPDF {
+            let engine = try LaTeXEngine.find(engineName, path: request.environment["PATH"])
+            let pdf = try engine.build(
+                source: source, jobName: request.baseName, timestamp: request.timestamp, environment: request.environment)
+            try sink.writeFile(suffix: ".pdf") { try $0.write(bytes: pdf) }
+        }
+    }
+
+    static func replacementWarning(_ scalars: [Unicode.Scalar]) -> String {
+        var seen = Set<Unicode.Scalar>()
+        let distinct = scalars.filter { seen.insert($0).inserted }
+        let listed = distinct.prefix(8).map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
+        return "\(scalars.count) character\(scalars.count == 1 ? "" : "s") that the fonts cannot set in both engines "
+            + "were replaced by [U+…]: " + listed.joined(separator: ", ") + (distinct.count > 8 ? ", …" : "")
+    }
+}

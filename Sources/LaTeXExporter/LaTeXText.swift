@@ -1,0 +1,96 @@
+import Foundation
+
+/// Text into LaTeX: every input character typeset literally, and no input able to run a
+/// command.
+///
+/// With each of `\ { } $ & # ^ _ % ~` written as a command or an escaped symbol, no input
+/// can form a control sequence (`^^5c` included). Quotes, backticks, `< > |` and the
+/// hyphens and commas that would form ligatures are written so that both engines set them
+/// as typed, and Dutch babel's `"` shorthand never sees a `"`. Characters the fonts cannot
+/// set in both engines are replaced by a visible `[U+XXXX]` and reported.
+struct LaTeXText {
+    /// Scalars replaced so far, for the export's warning.
+    private(set) var replaced: [Unicode.Scalar] = []
+
+    /// ASCII characters with a meaning in TeX or in the fonts, and what stands for them.
+    static let asciiReplacements: [Unicode.Scalar: String] = [
+        "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "$": "\\$", "&": "\\&", "#": "\\#",
+        "^": "\\textasciicircum{}", "_": "\\_", "%": "\\%", "~": "\\textasciitilde{}",
+        "\"": "\\textquotedbl{}", "'": "\\textquotesingle{}", "`": "\\textasciigrave{}",
+        "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}",
+    ]
+
+    /// Escapes `text` for running text. Line breaks and tabs become spaces.
+    mutating func escape(_ text: String) -> String {
+        let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        var result = ""
+        result.reserveCapacity(scalars.count + scalars.count / 4)
+        var sinceBreak = 0
+        for (index, scalar) in scalars.enumerated() {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let start = result.utf8.count
+            switch scalar {
+            case "\n", "\t", "\r":
+                result += " "
+            case "-", ",":
+                result.unicodeScalars.append(scalar)
+                // `--` and `,,` are ligatures (a dash, „) in the fonts: keep them apart.
+                if next == scalar { result += "\\kern0pt{}" }
+            case "<", ">":
+                result += Self.asciiReplacements[scalar]!
+                // So are `<<` and `>>` (« ») in lualatex's fonts, even as \textless.
+                if next == scalar { result += "\\kern0pt{}" }
+            case "\u{00A0}":
+                result += "~"
+            case "\u{00AD}":
+                result += "\\-"
+            default:
+                if let replacement = Self.asciiReplacements[scalar] {
+                    result += replacement
+                } else if scalar.isASCII || Self.isSettable(scalar) {
+                    result.unicodeScalars.append(scalar)
+                } else {
+                    replaced.append(scalar)
+                    result += "[U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]"
+                }
+            }
+            // Both engines stop on a source line over 200,000 bytes: break long runs, at a
+            // space where there is one, else with a comment that swallows the line end.
+            sinceBreak += result.utf8.count - start
+            if sinceBreak > 1_000, scalar == " " {
+                result += "\n"
+                sinceBreak = 0
+            } else if sinceBreak > 4_000 {
+                result += "%\n"
+                sinceBreak = 0
+            }
+        }
+        return result
+    }
+
+    /// Characters that Latin Modern sets under pdflatex (T1, TS1) and lualatex alike,
+    /// found by compiling each one with both engines.
+    static func isSettable(_ scalar: Unicode.Scalar) -> Bool {
+        settableRanges.contains { $0.contains(scalar.value) }
+    }
+
+    static let settableRanges: [ClosedRange<UInt32>] = [
+        0x00A1...0x00AC, 0x00AE...0x0125, 0x0128...0x0137, 0x0139...0x013E, 0x0141...0x0148,
+        0x014A...0x0165, 0x0168...0x0169, 0x016A...0x017E, 0x0192...0x0192, 0x01CD...0x01D4,
+        0x01E6...0x01E7, 0x01EA...0x01EB, 0x01F0...0x01F0, 0x01F4...0x01F5, 0x0218...0x021B,
+        0x0237...0x0237, 0x1E0D...0x1E0D, 0x1E25...0x1E25, 0x1E37...0x1E37, 0x1E43...0x1E43,
+        0x1E45...0x1E45, 0x1E47...0x1E47, 0x1E5B...0x1E5B, 0x1E63...0x1E63, 0x1E6D...0x1E6D,
+        0x1E9E...0x1E9E, 0x1EF2...0x1EF3, 0x2010...0x2011, 0x2013...0x2014, 0x2016...0x2016,
+        0x2018...0x201A, 0x201C...0x201E, 0x2020...0x2022, 0x2026...0x2026, 0x2030...0x2031,
+        0x2039...0x203B, 0x203D...0x203D, 0x2044...0x2044, 0x2052...0x2052, 0x20A1...0x20A1, 0x20A4...0x20A4,
+        0x20A6...0x20A6, 0x20A9...0x20A9, 0x20AB...0x20AC, 0x20B1...0x20B1, 0x2103...0x2103,
+        0x2116...0x2117, 0x211E...0x211E, 0x2120...0x2120, 0x2122...0x2122, 0x2126...0x2127,
+        0x212E...0x212E, 0x2190...0x2193, 0x25E6...0x25E6, 0xFB00...0xFB04
+    ]
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import JuryReportCore
+import LaTeXExporter
+import Testing
+import TestSupport
+
+/// Builds the PDF of `edition` with `engine` through the exporter; returns the directory's
+/// files and the warnings.
+func buildPDF(
+    _ edition: Edition, engine: String, _ options: [(key: String, value: String)] = [], into directory: URL
+) throws -> (tex: URL, pdf: URL, warnings: [String]) {
+    var warnings: [String] = []
+    let sink = try DirectoryExportSink(directory: directory, baseName: edition.baseName) { warnings.append($0) }
+    let request = ExportRequest(
+        edition: edition, options: ExportOptions([("pdf", "true"), ("engine", engine)] + options),
+        environment: ProcessInfo.processInfo.environment)
+    try LaTeXExporter().export(request, to: sink)
+    try sink.commit()
+    return (
+        directory.appendingPathComponent(edition.baseName + ".tex"),
+        directory.appendingPathComponent(edition.baseName + ".pdf"), warnings
+    )
+}
+
+@Suite("LaTeX compiled by pdflatex and lualatex, read back by pdftotext", .enabled(if: PDFTools.isAvailable))
+struct LaTeXPDFTests {
+    static let engines = TeXEngines.available
+
+    @Test("the bundled edition: every sentence of the seed, metadata, A4, fonts embedded", arguments: engines)
+    func bundled(engine: String) throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("pro-motor-award-2019-2020.yaml"))
+        let directory = try Paths.temporaryDirectory("latex-\(engine)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (_, pdf, warnings) = try buildPDF(edition, engine: engine, into: directory)
+        #expect(warnings.isEmpty)
+        let text = PDFTools.squeezed(try PDFTools.text(pdf))
+        let seed = try String(contentsOf: Paths.seed, encoding: .utf8)
+        // The jury's names stand in a signature block, not in the seed's one line.
+        for paragraph in seed.components(separatedBy: "\n\n") where !paragraph.hasPrefix("Jacco Vonhof") {
+            var plain = paragraph.replacingOccurrences(of: "*", with: "")
+            if plain.hasPrefix("#") {
+                plain = String(plain.drop { $0 == "#" || $0 == " " })
+                if let bracket = plain.range(of: "] ") { plain = String(plain[bracket.upperBound...]) }
+            }
+            for sentence in plain.components(separatedBy: ". ") where !sentence.isEmpty {
+                #expect(text.contains(PDFTools.squeezed(sentence)), "missing: \(sentence)")
+            }
+        }
+        for member in edition.jury { #expect(text.contains(PDFTools.squeezed(member.name))) }
+        #expect(text.contains("juryvoorzitter"))
+        let info = try PDFTools.info(pdf)
+        #expect(info["Title"] == "Juryrapport Pro-Motor Award 2019-2020")
+        #expect(info["Author"] == "Jacco Vonhof")
+        #expect(info["Subject"] == "meerwaarde van publiek privaatsamenwerken voor mkb")
+        #expect(info["Page size"]?.contains("(A4)") == true)
+        #expect(info["CreationDate"]?.contains("Jan  1 00:00:00 2020") == true, "the edition's year: \(info["CreationDate"] ?? "")")
+        let fonts = try PDFTools.fonts(pdf)
+        #expect(!fonts.isEmpty)
+        let unembedded = fonts.filter { !$0.embedded }.map(\.name)
+        #expect(unembedded.isEmpty)
+    }
+
+    @Test("a hostile edition: every character typeset literally, no command run", arguments: engines)
+    func hostile(engine: String) throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.json"))
+        let directory = try Paths.temporaryDirectory("latex-\(engine)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (_, pdf, warnings) = try buildPDF(edition, engine: engine, into: directory)
+        let raw = try PDFTools.text(pdf)
+        let text = PDFTools.squeezed(raw)
+        for sample in HostileText.samples where sample.unicodeScalars.allSatisfy({ $0.value < 0x370 }) && !PDFTools.squeezed(sample).isEmpty {
+            #expect(text.contains(PDFTools.squeezed(sample)), "missing: \(sample.debugDescription)")
+        }
+        // Ligatures kept apart, quotes and backticks as typed (only white space removed).
+        let spaced = String(raw.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        #expect(spaced.contains("--<<>>,,``''!`?`“quoted”‘single’\"double\"'plain'"))
+        #expect(spaced.contains(#"\input{/etc/passwd}\write18{rm-rf/}^^5c\catcode\end{document}"#))
+        #expect(!raw.contains("root:x:0"), "no file was read")
+        // Greek and Cyrillic have no fonts in stock TeX Live for pdflatex: replaced visibly.
+        #expect(text.contains("Crèmebrûlée,naïve,Ærø,Łódź,[U+0395][U+03BB]"))
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("U+0395") == true)
+        let info = try PDFTools.info(pdf)
+        #expect(info["Title"] == edition.details.title)
+        #expect(info["Author"] == edition.chair?.name)
+        #expect(info["Subject"] == edition.details.theme)
+        for name in edition.jury.map(\.name) where name.unicodeScalars.allSatisfy({ $0.value < 0x370 }) {
+            #expect(text.contains(PDFTools.squeezed(name)), "juror \(name)")
+        }
+    }
+
+    @Test("a scored edition: standings, chart labels and mention", arguments: engines)
+    func scored(engine: String) throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let directory = try Paths.temporaryDirectory("latex-\(engine)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (_, pdf, _) = try buildPDF(edition, engine: engine, into: directory)
+        let text = PDFTools.squeezed(try PDFTools.text(pdf, layout: true))
+        #expect(text.contains("Standings"))
+        #expect(text.contains("RankNo.NomineeTotal"))
+        #expect(text.contains("11AlphaTransitMaps8.833333333333334"))
+        #expect(text.contains("22BetaBudgetExplorer7.833333333333333"))
+        #expect(text.contains("23GammaAirQuality7.833333333333333"))
+        #expect(text.contains("44DeltaProcurementWatch6.166666666666667"))
+        #expect(text.contains("5EpsilonArchive"))
+        #expect(text.contains("8.83"), "the chart's values")
+        #expect(text.contains("Honourablementions:3.GammaAirQuality"))
+        #expect(try PDFTools.info(pdf)["CreationDate"]?.contains("Jun 30 00:00:00 2025") == true)
+    }
+
+    @Test("two PDF builds are byte-identical", arguments: engines)
+    func reproducible(engine: String) throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let first = try Paths.temporaryDirectory("latex-\(engine)")
+        let second = try Paths.temporaryDirectory("latex-\(engine)")
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        let a = try Data(contentsOf: buildPDF(edition, engine: engine, into: first).pdf)
+        let b = try Data(contentsOf: buildPDF(edition, engine: engine, into: second).pdf)
+        #expect(!a.isEmpty)
+        #expect(a == b)
+    }
+
+    @Test("papersize=letter and fontsize=12pt", .enabled(if: TeXEngines.available.contains("pdflatex")))
+    func options() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let directory = try Paths.temporaryDirectory("latex-options")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (tex, pdf, _) = try buildPDF(edition, engine: "pdflatex", [("papersize", "letter"), ("fontsize", "12pt")], into: directory)
+        #expect(try PDFTools.info(pdf)["Page size"]?.contains("(letter)") == true)
+        #expect(try String(contentsOf: tex, encoding: .utf8).contains("\\documentclass[letterpaper,12pt]{article}"))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import JuryReportCore
+import LaTeXExporter
+import Testing
+import TestSupport
+
+/// The `.tex` itself, without an engine.
+@Suite("LaTeX source")
+struct LaTeXSourceTests {
+    func source(_ edition: Edition, _ options: [(key: String, value: String)] = []) throws -> (String, [String]) {
+        let sink = MemoryExportSink(baseName: edition.baseName)
+        try LaTeXExporter().export(ExportRequest(edition: edition, options: ExportOptions(options)), to: sink)
+        return (String(decoding: try #require(sink.file(suffix: ".tex")), as: UTF8.self), sink.warnings)
+    }
+
+    @Test("no input forms a control sequence: every backslash in the body is one we wrote")
+    func noInjectedCommands() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.yaml"))
+        let (tex, _) = try source(edition)
+        let body = try #require(tex.components(separatedBy: "\\begin{document}").last)
+        // The control words the writer emits; any other would have come from input.
+        let allowed: Set<String> = [
+            "section", "subsection", "textbackslash", "textasciicircum", "textasciitilde", "textquotedbl",
+            "textquotesingle", "textasciigrave", "textless", "textgreater", "textbar", "kern", "emph", "textbf",
+            "href", "begin", "end", "textit", "textcolor", "fcolorbox", "parbox", "linewidth", "centering",
+            "bfseries", "color", "strut", "par", "toprule", "midrule", "bottomrule", "large", "LARGE", "scshape",
+            "vspace", "itshape", "small", "raggedright", "rule", "hspace", "baselineskip", "allowbreak",
+            "endhead", "endlastfoot", "addplot",
+        ]
+        let words = Set(body.matches(of: /\\([A-Za-z]+)/).map { String($0.output.1) })
+        #expect(words.subtracting(allowed).isEmpty, "unexpected: \(words.subtracting(allowed).sorted())")
+        #expect(!body.contains("^^"))
+        #expect(!body.contains("\\input"))
+        #expect(!body.contains("\\write"))
+    }
+
+    @Test("emoji, CJK and combining marks do not stop the build: replaced visibly, with a warning")
+    func unsettable() throws {
+        var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        edition.nominees[0].name = "Winner 🏆 日本 e\u{0301}te\u{0301} x\u{0338} \u{200B}zero \u{2212}5"
+        let (tex, warnings) = try source(edition)
+        #expect(tex.contains("Winner [U+1F3C6] [U+65E5][U+672C] été [U+0078]") || tex.contains("Winner [U+1F3C6] [U+65E5][U+672C] été"))
+        #expect(tex.contains("[U+200B]zero [U+2212]5"))
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("U+1F3C6") == true)
+    }
+
+    @Test("no source line is longer than TeX can read")
+    func longLines() throws {
+        var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        edition.nominees[0].name = String(repeating: "x", count: 300_000)
+        edition.nominees[1].summary = String(repeating: "word ", count: 100_000)
+        let (tex, _) = try source(edition)
+        let longest = tex.split(separator: "\n").map(\.utf8.count).max() ?? 0
+        #expect(longest < 10_000)
+    }
+
+    @Test("bad option values are refused", arguments: [("papersize", "a5"), ("fontsize", "14pt"), ("engine", "xelatex"), ("pdf", "maybe")])
+    func badOptions(key: String, value: String) throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        #expect(throws: ExportOptionError.self) { try source(edition, [(key, value)]) }
+    }
+
+    @Test("the same source on every run")
+    func reproducible() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.yaml"))
+        #expect(try source(edition).0 == source(edition).0)
+    }
+}
