@@ -102,6 +102,7 @@ struct LaTeXReportWriter {
             \\definecolor{winner}{RGB}{0,97,0}
             \\definecolor{winnerback}{RGB}{226,244,229}
             \\definecolor{rule}{RGB}{120,120,120}
+            \\frenchspacing
             \\setlength{\\parindent}{0pt}
             \\setlength{\\parskip}{0.55\\baselineskip plus 2pt}
             \\renewcommand{\\arraystretch}{1.15}
