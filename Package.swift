@@ -8,7 +8,11 @@ let package = Package(
         .executable(name: "juryreport", targets: ["juryreport"]),
         // The library for Swift packages that add their own exporter: the core (model,
         // exporter protocol, registry) and the built-in exporters.
-        .library(name: "JuryReport", targets: ["JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter"]),
+        .library(
+            name: "JuryReport",
+            targets: [
+                "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter", "JSONExporter",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +35,7 @@ let package = Package(
         ),
         .target(name: "XLSXExporter", dependencies: ["JuryReportCore", "CXlsxWriter"]),
         .target(name: "LaTeXExporter", dependencies: ["JuryReportCore"]),
+        .target(name: "JSONExporter", dependencies: ["JuryReportCore"]),
         // The bundled default edition (a link to Fixtures/), compiled into the binary.
         .target(
             name: "BundledEdition",
@@ -41,7 +46,7 @@ let package = Package(
             name: "JuryReportCLI",
             dependencies: [
                 "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter",
-                "BundledEdition",
+                "JSONExporter", "BundledEdition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]
@@ -52,6 +57,7 @@ let package = Package(
         .testTarget(name: "CSVExporterTests", dependencies: ["CSVExporter", "TestSupport"]),
         .testTarget(name: "XLSXExporterTests", dependencies: ["XLSXExporter", "TestSupport"]),
         .testTarget(name: "LaTeXExporterTests", dependencies: ["LaTeXExporter", "TestSupport"]),
+        .testTarget(name: "JSONExporterTests", dependencies: ["JSONExporter", "TestSupport"]),
         .testTarget(
             name: "JuryReportCLITests",
             dependencies: ["JuryReportCLI", "juryreport", "TestSupport"]

@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import JuryReportCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `juryreport export`: load, validate, export each edition in each format, write atomically.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +14,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Without EDITION, exports the bundled 2019-2020 Pro-motor Award edition. Every edition \
             is validated before anything is written; each file is written to a temporary file \
-            and moved into place only when the whole export succeeded.
+            and moved into place only when the whole export of its edition succeeded. An \
+            executable juryreport-export-NAME on PATH is the format NAME; a built-in name always \
+            wins over an external one.
             """
     )
 
@@ -29,12 +35,24 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write the one file of a single-file text format to standard output.")
     var stdout = false
 
-    @Flag(name: [.short, .long], help: "Do not list the files written.")
+    @Flag(help: "Write nothing; exit 1 listing the files that are missing or differ from what an export would write.")
+    var check = false
+
+    @Option(help: "Seconds an external exporter may run before it is stopped.")
+    var pluginTimeout: Double = 60
+
+    @Flag(name: [.short, .long], help: "Show no progress, even on a terminal.")
     var quiet = false
 
+    func validate() throws {
+        if stdout && check { throw ValidationError("--stdout and --check cannot be combined") }
+        if !(pluginTimeout > 0) { throw ValidationError("--plugin-timeout takes a number of seconds above 0") }
+    }
+
     func run() throws {
-        let registry = BuiltInExporters.registry()
-        let exporters = try selectedExporters(registry)
+        let environment = ProcessInfo.processInfo.environment
+        let available = AvailableExporters(path: environment["PATH"], pluginTimeout: pluginTimeout)
+        let exporters = try selectedExporters(available.registry)
         let exportOptions = try parsedOptions(for: exporters)
         if stdout {
             guard editions.count <= 1, exporters.count == 1, exporters[0].format.writesOneTextFile else {
@@ -42,25 +60,36 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let loaded = try EditionSource().loadAll(editions)
-        let environment = ProcessInfo.processInfo.environment
-        for edition in loaded {
+        let progress = Progress(enabled: !quiet && !stdout && isatty(STDERR_FILENO) == 1)
+        var outOfDate: [String] = []
+        for (index, edition) in loaded.enumerated() {
             let request = ExportRequest(edition: edition, options: exportOptions, environment: environment)
             let job = EditionExport(request: request, exporters: exporters)
+            progress.report("[\(index + 1)/\(loaded.count)] \(edition.baseName): " + exporters.map { $0.format.name }.joined(separator: ", "))
             for warning in job.editionWarnings {
                 Console.error("\(edition.baseName): warning: \(warning)")
             }
             if stdout {
                 try writeToStandardOutput(job)
+            } else if check {
+                outOfDate += try compareWithDirectory(job)
             } else {
-                try writeToDirectory(job)
+                for path in try writeToDirectory(job) { progress.report("wrote \(path)") }
             }
+        }
+        if check {
+            guard outOfDate.isEmpty else {
+                outOfDate.forEach { Console.output($0 + "\n") }
+                throw ExitStatus.failure
+            }
+            Console.error("up to date: \(output)")
         }
     }
 
     private func selectedExporters(_ registry: ExporterRegistry) throws -> [any Exporter] {
         let names = format.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
-        if names.isEmpty { return registry.exporters }
+        if names.isEmpty { return BuiltInExporters.registry().exporters }
         do {
             return try registry.exporters(named: names)
         } catch {
@@ -68,7 +97,8 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// The `--option` pairs; each key must be one that a selected exporter reads.
+    /// The `--option` pairs. Each key must be one that a selected built-in exporter reads,
+    /// unless an external exporter is selected: it gets every pair, and its keys are its own.
     private func parsedOptions(for exporters: [any Exporter]) throws -> ExportOptions {
         var pairs: [(key: String, value: String)] = []
         for text in options {
@@ -78,6 +108,7 @@ struct ExportCommand: ParsableCommand {
                 throw ValidationError(error.message)
             }
         }
+        guard !exporters.contains(where: { $0 is ExternalExporter }) else { return ExportOptions(pairs) }
         let known = Set(exporters.flatMap { $0.format.options.map(\.key) })
         for pair in pairs where !known.contains(pair.key) {
             let formats = exporters.map(\.format.name).joined(separator: ", ")
@@ -94,7 +125,8 @@ struct ExportCommand: ParsableCommand {
         for file in sink.files { Console.output(file.bytes) }
     }
 
-    private func writeToDirectory(_ job: EditionExport) throws {
+    /// Exports into the output directory; returns the paths written.
+    private func writeToDirectory(_ job: EditionExport) throws -> [String] {
         let baseName = job.request.baseName
         let sink: DirectoryExportSink
         do {
@@ -113,11 +145,19 @@ struct ExportCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitStatus.cannotWrite
         }
-        if !quiet {
-            let directory = URL(fileURLWithPath: output)
-            for path in paths {
-                Console.error("wrote \(directory.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).relativePath)")
-            }
+        let directory = URL(fileURLWithPath: output)
+        return paths.map { directory.appendingPathComponent(URL(fileURLWithPath: $0).lastPathComponent).relativePath }
+    }
+
+    /// Exports into memory and lists the files on disk that are missing or differ.
+    private func compareWithDirectory(_ job: EditionExport) throws -> [String] {
+        let sink = MemoryExportSink(baseName: job.request.baseName)
+        try run(job, into: sink)
+        let directory = URL(fileURLWithPath: output)
+        return sink.files.compactMap { file in
+            let path = directory.appendingPathComponent(file.name).relativePath
+            guard let existing = FileManager.default.contents(atPath: path) else { return "missing: \(path)" }
+            return [UInt8](existing) == file.bytes ? nil : "differs: \(path)"
         }
     }
 
@@ -134,5 +174,14 @@ struct ExportCommand: ParsableCommand {
             Console.error("\(job.request.baseName): error: \(error)")
             throw ExitStatus.failure
         }
+    }
+}
+
+/// Progress lines on stderr, shown only when it is a terminal: build jobs stay quiet.
+struct Progress {
+    let enabled: Bool
+
+    func report(_ line: String) {
+        if enabled { Console.error(line) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JuryReportCore
 
 /// `juryreport formats`: every exporter available now.
@@ -9,7 +10,8 @@ struct FormatsCommand: ParsableCommand {
     )
 
     func run() throws {
-        let formats = BuiltInExporters.registry().exporters.map(\.format)
+        let available = AvailableExporters(path: ProcessInfo.processInfo.environment["PATH"], pluginTimeout: 60)
+        let formats = available.registry.exporters.map(\.format)
         let names = formats.map { format in
             format.aliases.isEmpty ? format.name : "\(format.name) (\(format.aliases.joined(separator: ", ")))"
         }
@@ -23,6 +25,9 @@ struct FormatsCommand: ParsableCommand {
                 let values = option.values.isEmpty ? "" : " (\(option.values.joined(separator: "|")))"
                 text += String(repeating: " ", count: nameWidth + 2) + "--option \(option.key)=…\(values): \(option.summary)\n"
             }
+        }
+        for external in available.shadowed {
+            text += "(\(external.format.name): \(external.executable.path) is shadowed by the built-in format and never run)\n"
         }
         Console.output(text)
     }

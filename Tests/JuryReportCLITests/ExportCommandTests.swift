@@ -16,12 +16,26 @@ struct ExportCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let out = directory.appendingPathComponent("out")
         #expect(files(out) == [
-            "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv",
+            "pro-motor-award-2020.json", "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv",
             "pro-motor-award-2020.tex", "pro-motor-award-2020.xlsx",
         ])
-        #expect(result.standardError.contains("wrote out/pro-motor-award-2020.md"))
+        #expect(result.standardError.isEmpty, "no progress when stderr is not a terminal")
         let markdown = try String(contentsOf: out.appendingPathComponent("pro-motor-award-2020.md"), encoding: .utf8)
         #expect(markdown.hasPrefix("# Juryrapport Pro-Motor Award 2019-2020\n"))
+    }
+
+    @Test("progress on stderr when it is a terminal", .enabled(if: ProcessRunner.isAvailable("script")))
+    func progressOnTerminal() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // util-linux script runs the command on a pseudo-terminal.
+        let command = "'\(Paths.juryreport.path)' export -f md,csv -o '\(directory.path)/out'"
+        let result = try ProcessRunner.run(tool: "script", ["-qec", command, "/dev/null"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("[1/1] pro-motor-award-2020: markdown, csv"), "\(result.output)")
+        #expect(result.output.contains("wrote \(directory.path)/out/pro-motor-award-2020.md"))
+        let quiet = try ProcessRunner.run(tool: "script", ["-qec", command + " --quiet", "/dev/null"])
+        #expect(!quiet.output.contains("wrote"))
     }
 
     @Test("two exports give identical bytes", arguments: ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.yaml", "hostile.json"])
@@ -162,8 +176,8 @@ struct OtherCommandTests {
         let rows = result.output.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map {
             $0.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx", "latex (tex)"], "\(result.output)")
-        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv", ".xlsx", ".tex .pdf"])
+        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx", "latex (tex)", "json"], "\(result.output)")
+        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv", ".xlsx", ".tex .pdf", ".json"])
         #expect(result.output.contains("--option delimiter=… (,|;|tab)"))
     }
 

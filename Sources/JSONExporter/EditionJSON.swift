@@ -1,0 +1,152 @@
+import JuryReportCore
+
+/// The canonical JSON of a validated edition: the edition file's structure, keys in the
+/// schema's order, every default filled in. The same bytes the external exporters receive,
+/// and a valid edition file in its own right.
+public enum EditionJSON {
+    public static func encode(_ edition: Edition) -> [UInt8] {
+        var json = JSONWriter()
+        json.object { json in
+            json.member("format", edition.format)
+            json.member("award") { json in
+                json.object { json in
+                    json.member("name", edition.award.name)
+                    json.member("slug", edition.award.slug)
+                    json.member("organizer", edition.award.organizer)
+                    json.member("url", edition.award.url)
+                }
+            }
+            json.member("edition") { json in
+                let details = edition.details
+                json.object { json in
+                    json.member("year", number: Double(details.year))
+                    json.member("number", number: details.number.map(Double.init))
+                    json.member("period", details.period)
+                    json.member("theme", details.theme)
+                    json.member("language", details.language)
+                    json.member("title", details.title)
+                    json.member("date", details.date?.description)
+                }
+            }
+            json.member("sections") { $0.sections(edition.sections) }
+            json.member("criteria") { json in
+                json.array { json in
+                    for criterion in edition.criteria {
+                        json.element { json in
+                            json.object { json in
+                                json.member("id", criterion.id)
+                                json.member("name", criterion.name)
+                                json.member("weight", number: criterion.weight)
+                                json.member("description", criterion.description?.source)
+                            }
+                        }
+                    }
+                }
+            }
+            json.member("scale") { json in
+                json.object { json in
+                    json.member("min", number: edition.scale.min)
+                    json.member("max", number: edition.scale.max)
+                }
+            }
+            json.member("nominees") { json in
+                json.array { json in
+                    for nominee in edition.nominees {
+                        json.element { $0.nominee(nominee) }
+                    }
+                }
+            }
+            json.member("analysis") { $0.sections(edition.analysis) }
+            json.member("verdict") { json in
+                json.object { json in
+                    json.member("winner", edition.verdict.winner)
+                    json.member("mentions") { $0.strings(edition.verdict.mentions) }
+                    json.member("rationale", edition.verdict.rationale?.source)
+                    json.member("announcement", edition.verdict.announcement)
+                }
+            }
+            json.member("jury") { json in
+                json.array { json in
+                    for member in edition.jury {
+                        json.element { json in
+                            json.object { json in
+                                json.member("id", member.id)
+                                json.member("name", member.name)
+                                json.member("role", member.role)
+                                json.member("chair", bool: member.chair)
+                                json.member("affiliation", member.affiliation)
+                            }
+                        }
+                    }
+                }
+            }
+            json.member("signature", edition.signature)
+            json.member("scores") { json in
+                json.array { json in
+                    for score in edition.scores {
+                        json.element { json in
+                            json.object { json in
+                                json.member("juror", score.juror)
+                                json.member("nominee", score.nominee)
+                                json.member("criterion", score.criterion)
+                                json.member("score", number: score.score)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Array((json.text + "\n").utf8)
+    }
+}
+
+extension JSONWriter {
+    fileprivate mutating func strings(_ values: [String]) {
+        array { json in
+            for value in values { json.element { $0.string(value) } }
+        }
+    }
+
+    fileprivate mutating func sections(_ sections: [TextSection]) {
+        array { json in
+            for section in sections {
+                json.element { json in
+                    json.object { json in
+                        json.member("heading", section.heading)
+                        json.member("body", section.body.source)
+                    }
+                }
+            }
+        }
+    }
+
+    fileprivate mutating func nominee(_ nominee: Nominee) {
+        object { json in
+            json.member("id", nominee.id)
+            json.member("name", nominee.name)
+            json.member("number", number: Double(nominee.number))
+            json.member("lead", nominee.lead)
+            json.member("location", nominee.location)
+            json.member("sector", nominee.sector)
+            json.member("partners") { $0.strings(nominee.partners) }
+            json.member("summary", nominee.summary)
+            json.member("body", nominee.body?.source)
+            json.member("facts") { json in
+                json.array { json in
+                    for fact in nominee.facts {
+                        json.element { json in
+                            json.object { json in
+                                json.member("label", fact.label)
+                                switch fact.value {
+                                case .number(let number): json.member("value", number: number)
+                                case .text(let text): json.member("value", text)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            json.member("url", nominee.url)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import JuryReportCore
+
+/// The canonical JSON of the validated edition, with every default filled in: what external
+/// exporters receive on standard input. It is itself a valid edition file.
+public struct JSONExporter: Exporter {
+    public let format = ExportFormat(
+        name: "json", fileSuffixes: [".json"],
+        summary: "the validated edition as canonical JSON, every default filled in (what plugins receive)",
+        writesOneTextFile: true)
+
+    public init() {}
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        let bytes = EditionJSON.encode(request.edition)
+        try sink.writeFile(suffix: ".json") { try $0.write(bytes: bytes) }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import JSONExporter
+import JuryReportCore
+import Testing
+import TestSupport
+
+@Suite("The json format")
+struct JSONRoundTripTests {
+    static let fixtures = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.yaml", "hostile.json"]
+
+    @Test("the canonical JSON loads back to the same edition", arguments: fixtures)
+    func roundTrip(fixture: String) throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition(fixture))
+        let json = EditionJSON.encode(edition)
+        let again = try EditionLoader().load(bytes: json, syntax: .json, name: "canonical.json")
+        #expect(again == edition)
+        #expect(EditionJSON.encode(again) == json, "canonical: encoding it again changes nothing")
+    }
+
+    @Test("Python's json module reads it, and the JSON Schema accepts it", .enabled(if: IndependentReaders.hasPython("jsonschema")))
+    func independentReader() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.yaml"))
+        let directory = try Paths.temporaryDirectory("json")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("edition.json")
+        try Data(EditionJSON.encode(edition)).write(to: file)
+        let schema = directory.appendingPathComponent("schema.json")
+        try Data(EditionSchema.json.utf8).write(to: schema)
+        let script = """
+            import json, sys, jsonschema
+            document = json.load(open(sys.argv[1], encoding="utf-8"))
+            jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate(document)
+            print(json.dumps([n["name"] for n in document["nominees"]], ensure_ascii=False))
+            """
+        let result = try ProcessRunner.run(tool: "python3", ["-c", script, file.path, schema.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let names = try JSONDecoder().decode([String].self, from: Data(result.standardOutput))
+        #expect(names == edition.nominees.map(\.name))
+    }
+
+    @Test("every default is filled in")
+    func defaults() throws {
+        let yaml = """
+            format: jury-report/1
+            award: { name: Prix Élan }
+            edition: { year: 2021 }
+            nominees: [{ id: a, name: A }, { id: b, name: B }]
+            verdict: { winner: a }
+            jury: [{ id: j, name: J }]
+            """
+        let edition = try EditionLoader().load(bytes: Array(yaml.utf8), syntax: .yaml, name: "e.yaml")
+        let text = String(decoding: EditionJSON.encode(edition), as: UTF8.self)
+        for fragment in [
+            #""slug": "prix-elan""#, #""language": "en""#, #""title": "Jury report Prix Élan 2021""#,
+            #""min": 1"#, #""max": 10"#, #""number": 2"#, #""chair": false"#, #""mentions": []"#,
+        ] {
+            #expect(text.contains(fragment), "\(fragment)")
+        }
+    }
+}

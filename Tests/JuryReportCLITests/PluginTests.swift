@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A directory with executables to put first on PATH.
+private struct PluginDirectory {
+    let root: URL
+    var bin: URL { root.appendingPathComponent("bin") }
+    var out: URL { root.appendingPathComponent("out") }
+    var path: String { bin.path + ":/usr/local/bin:/usr/bin:/bin" }
+
+    init() throws {
+        root = try Paths.temporaryDirectory("plugin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    }
+
+    func add(_ name: String, _ script: String) throws {
+        let url = bin.appendingPathComponent("juryreport-export-\(name)")
+        try Data(("#!/bin/sh\n" + script).utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+    }
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessRunner.juryreport(arguments, environment: ["PATH": path])
+    }
+
+    func files() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).sorted()
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// A plugin that records its arguments and input, and writes a page.
+private let recordingPlugin = #"""
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --output) out="$2"; shift 2;;
+        --basename) base="$2"; shift 2;;
+        --option) echo "$2" >> "$out/$base.options.txt"; shift 2;;
+        *) echo "unexpected argument $1" >&2; exit 2;;
+      esac
+    done
+    cat > "$out/$base.received.json"
+    printf '<h1>press release</h1>\n' > "$out/$base.html"
+    echo "a note from the plugin" >&2
+    """#
+
+@Suite("External exporters on PATH")
+struct PluginTests {
+    @Test("a plugin is listed, run as SPEC says, given the canonical JSON, and its files land")
+    func recording() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("press", recordingPlugin)
+
+        let formats = try plugins.run(["formats"])
+        #expect(formats.output.contains("press"))
+        #expect(formats.output.contains("external exporter \(plugins.bin.path)/juryreport-export-press"))
+
+        let scored = Paths.edition("scored.yaml").path
+        let result = try plugins.run([
+            "export", scored, "--format", "press,md", "-o", plugins.out.path, "--option", "style=plain", "--option", "lang=nl",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(plugins.files() == [
+            "open-data-award-2025.html", "open-data-award-2025.md", "open-data-award-2025.options.txt",
+            "open-data-award-2025.received.json",
+        ])
+        #expect(result.standardError.contains("open-data-award-2025: warning: press: a note from the plugin"))
+        let options = try String(contentsOf: plugins.out.appendingPathComponent("open-data-award-2025.options.txt"), encoding: .utf8)
+        #expect(options == "style=plain\nlang=nl\n")
+        // What the plugin received is the json format's output, byte for byte.
+        let received = try Data(contentsOf: plugins.out.appendingPathComponent("open-data-award-2025.received.json"))
+        let json = try ProcessRunner.juryreport(["export", scored, "-f", "json", "--stdout"])
+        #expect(received == Data(json.standardOutput))
+        #expect(!received.isEmpty)
+    }
+
+    @Test("a failing plugin fails the export with exit 1 and its stderr, and nothing of the edition is written")
+    func failing() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("broken", "echo 'boom: the template is missing' >&2\nexit 3\n")
+        let result = try plugins.run(["export", "--format", "md,broken", "-o", plugins.out.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("external exporter 'broken' exited with status 3"))
+        #expect(result.standardError.contains("boom: the template is missing"))
+        #expect(plugins.files().isEmpty)
+    }
+
+    @Test("a hanging plugin is stopped after --plugin-timeout")
+    func hanging() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("slow", "exec sleep 600\n")
+        let start = Date()
+        let result = try plugins.run(["export", "--format", "slow", "-o", plugins.out.path, "--plugin-timeout", "1"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("external exporter 'slow' stopped after 1 seconds"))
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(plugins.files().isEmpty)
+    }
+
+    @Test("a built-in name cannot be shadowed: the built-in wins, and formats says so")
+    func shadowing() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("markdown", "echo 'should never run' >&2\nexit 9\n")
+        let formats = try plugins.run(["formats"])
+        #expect(formats.output.contains("juryreport-export-markdown is shadowed by the built-in format and never run"))
+        let result = try plugins.run(["export", "--format", "markdown", "-o", plugins.out.path])
+        #expect(result.status == 0)
+        #expect(plugins.files() == ["pro-motor-award-2020.md"])
+    }
+
+    @Test("a plugin's files must carry the edition's base name")
+    func badFileName() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("stray", #"while [ $# -gt 0 ]; do [ "$1" = --output ] && out="$2"; shift; done; echo x > "$out/../escape.txt"; echo x > "$out/index.html""#)
+        let result = try plugins.run(["export", "--format", "stray", "-o", plugins.out.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("wrote 'index.html'; files must be named 'pro-motor-award-2020' plus a suffix"))
+        #expect(plugins.files().isEmpty)
+    }
+}
+
+@Suite("Build jobs: several editions, --check")
+struct BuildJobTests {
+    @Test("several editions in one call, each in every requested format")
+    func severalEditions() throws {
+        let directory = try Paths.temporaryDirectory("jobs")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try ProcessRunner.juryreport([
+            "export", Paths.edition("scored.yaml").path, Paths.edition("hostile.yaml").path, "-f", "md,json", "-o", directory.path,
+        ])
+        #expect(result.status == 0)
+        #expect(result.standardError.isEmpty, "quiet when stderr is not a terminal: \(result.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == ["hostile-award-2024.json", "hostile-award-2024.md", "open-data-award-2025.json", "open-data-award-2025.md"])
+    }
+
+    @Test("--check passes on fresh output, fails after one byte of one file changes, and writes nothing")
+    func check() throws {
+        let directory = try Paths.temporaryDirectory("jobs")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scored = Paths.edition("scored.yaml").path
+        #expect(try ProcessRunner.juryreport(["export", scored, "-o", directory.path]).status == 0)
+        let fresh = try ProcessRunner.juryreport(["export", scored, "-o", directory.path, "--check"])
+        #expect(fresh.status == 0, "\(fresh.output)\(fresh.standardError)")
+        #expect(fresh.output.isEmpty)
+
+        let csv = directory.appendingPathComponent("open-data-award-2025.nominees.csv")
+        var bytes = [UInt8](try Data(contentsOf: csv))
+        bytes[10] ^= 0x01
+        try Data(bytes).write(to: csv)
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("open-data-award-2025.md"))
+        let before = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+
+        let stale = try ProcessRunner.juryreport(["export", scored, "-o", directory.path, "--check"])
+        #expect(stale.status == 1)
+        #expect(stale.output.split(separator: "\n").sorted() == [
+            "differs: \(directory.path)/open-data-award-2025.nominees.csv",
+            "missing: \(directory.path)/open-data-award-2025.md",
+        ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == before, "--check writes nothing")
+        #expect(try Data(contentsOf: csv) == Data(bytes))
+    }
+}
