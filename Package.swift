@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "juryreport", targets: ["juryreport"]),
+        // For build jobs: `swift package --allow-writing-to-package-directory export-reports ...`.
+        .plugin(name: "ExportReports", targets: ["ExportReports"]),
         // The library for Swift packages that add their own exporter: the core (model,
         // exporter protocol, registry) and the built-in exporters.
         .library(
@@ -52,6 +54,14 @@ let package = Package(
             resources: [.embedInCode("Resources/starter-edition.yaml")]
         ),
         .executableTarget(name: "juryreport", dependencies: ["JuryReportCLI"]),
+        .plugin(
+            name: "ExportReports",
+            capability: .command(
+                intent: .custom(verb: "export-reports", description: "Export jury reports with juryreport export"),
+                permissions: [.writeToPackageDirectory(reason: "juryreport writes the exported reports into the package")]
+            ),
+            dependencies: ["juryreport"]
+        ),
         .testTarget(name: "JuryReportCoreTests", dependencies: ["JuryReportCore", "TestSupport"]),
         .testTarget(name: "MarkdownExporterTests", dependencies: ["MarkdownExporter", "TestSupport"]),
         .testTarget(name: "CSVExporterTests", dependencies: ["CSVExporter", "TestSupport"]),

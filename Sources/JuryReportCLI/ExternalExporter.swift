@@ -76,7 +76,7 @@ struct ExternalExporter: Exporter {
         for name in names {
             let url = output.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             let suffix = name.hasPrefix(baseName) ? String(name.dropFirst(baseName.count)) : ""
             guard !isDirectory.boolValue, FileSuffix.isValid(suffix) else {
                 throw ExternalExporterError(

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The package as other packages use it: the command plugin and the library product.
+/// These build with SwiftPM in scratch folders of their own, so they take a while.
+@Suite("SwiftPM integration", .enabled(if: ProcessRunner.isAvailable("swift")))
+struct PackageIntegrationTests {
+    static let scratch = Paths.packageRoot.appendingPathComponent(".build-plugin-test").path
+
+    func swift(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["swift"] + arguments, currentDirectory: Paths.packageRoot)
+    }
+
+    @Test("the command plugin export-reports is listed, and runs juryreport export with the package's relative paths")
+    func commandPlugin() throws {
+        let list = try swift(["package", "--scratch-path", Self.scratch, "plugin", "--list"])
+        #expect(list.status == 0, "\(list.standardError)")
+        #expect(list.output.contains("‘export-reports’ (plugin ‘ExportReports’ in package ‘juryreport’)"), "\(list.output)")
+
+        let relativeOutput = ".build-plugin-test/reports-\(UUID().uuidString)"
+        let output = Paths.packageRoot.appendingPathComponent(relativeOutput)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let run = try swift([
+            "package", "--scratch-path", Self.scratch, "--allow-writing-to-package-directory", "export-reports",
+            "Fixtures/editions/scored.yaml", "--format", "md,csv", "--output", relativeOutput,
+        ])
+        #expect(run.status == 0, "\(run.output)\n\(run.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(files == ["open-data-award-2025.jury.csv", "open-data-award-2025.md", "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv"])
+
+        let failing = try swift([
+            "package", "--scratch-path", Self.scratch, "--allow-writing-to-package-directory", "export-reports",
+            "Fixtures/editions/missing.yaml",
+        ])
+        #expect(failing.status != 0, "a failed export fails the plugin")
+    }
+
+    @Test("the example package adds an exporter through the library product, builds and runs")
+    func examplePackage() throws {
+        let example = Paths.packageRoot.appendingPathComponent("Examples/PressRelease").path
+        let build = try swift(["build", "--package-path", example])
+        #expect(build.status == 0, "\(build.output)\n\(build.standardError)")
+        let output = try Paths.temporaryDirectory("example")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let binary = URL(fileURLWithPath: example).appendingPathComponent(".build/debug/press-release")
+        let run = try ProcessRunner.run(binary, [Paths.edition("scored.yaml").path, output.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        let press = try String(contentsOf: output.appendingPathComponent("open-data-award-2025.press.txt"), encoding: .utf8)
+        #expect(press.hasPrefix("Jury report Open Data Award 2024-2025\n\nWinner: Alpha Transit Maps\n"))
+        #expect(press.contains("The Open Data Award 2025 goes to Alpha Transit Maps."))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("open-data-award-2025.md").path))
+    }
+}
