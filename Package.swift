@@ -69,6 +69,10 @@ let package = Package(
         .testTarget(name: "LaTeXExporterTests", dependencies: ["LaTeXExporter", "TestSupport"]),
         .testTarget(name: "JSONExporterTests", dependencies: ["JSONExporter", "TestSupport"]),
         .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["MarkdownExporter", "CSVExporter", "LaTeXExporter", "JSONExporter", "TestSupport"]
+        ),
+        .testTarget(
             name: "JuryReportCLITests",
             dependencies: ["JuryReportCLI", "juryreport", "TestSupport"]
         ),

@@ -50,6 +50,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        InterruptCleanup.install()
         let environment = ProcessInfo.processInfo.environment
         let available = AvailableExporters(path: environment["PATH"], pluginTimeout: pluginTimeout)
         let exporters = try selectedExporters(available.registry)
@@ -137,6 +138,7 @@ struct ExportCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitStatus.cannotWrite
         }
+        sink.temporaryFileObserver = { InterruptCleanup.track($0, created: $1) }
         try run(job, into: sink)
         let paths = sink.stagedPaths
         do {

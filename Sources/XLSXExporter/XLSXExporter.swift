@@ -29,7 +29,12 @@ public struct XLSXExporter: Exporter {
         default: constantMemory = largest > Self.constantMemoryThreshold
         }
         try sink.fillFile(suffix: ".xlsx") { path in
-            let notes = try XLSXWorkbook(constantMemory: constantMemory).write(plan, to: path)
+            let notes: WorkbookNotes
+            do {
+                notes = try XLSXWorkbook(constantMemory: constantMemory).write(plan, to: path)
+            } catch let error as XLSXError where error.isWriteFailure {
+                throw OutputError(path: path, reason: error.reason)
+            }
             for sheet in notes.tablesAsAutofilter {
                 sink.warn("the \(sheet) sheet has an autofilter range instead of an Excel table (constant-memory mode)")
             }

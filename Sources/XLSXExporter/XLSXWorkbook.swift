@@ -5,6 +5,8 @@ import Foundation
 struct XLSXError: Error, CustomStringConvertible {
     var context: String
     var reason: String
+    /// A failure to write the file (disk full, no permission), not of the workbook's content.
+    var isWriteFailure = false
 
     var description: String { "cannot write the workbook: \(context): \(reason)" }
 }
@@ -34,7 +36,7 @@ struct XLSXWorkbook {
             options.tmpdir = UnsafeMutablePointer(mutating: tmpdir)
             options.use_zip64 = 1
             guard let workbook = workbook_new_opt(path, &options) else {
-                throw XLSXError(context: "creating \(path)", reason: "libxlsxwriter could not create the workbook")
+                throw XLSXError(context: "creating \(path)", reason: "libxlsxwriter could not create the workbook", isWriteFailure: true)
             }
             return workbook
         }
@@ -55,7 +57,7 @@ struct XLSXWorkbook {
     /// success and leave a truncated file when its temporary space runs out.
     static func verifyZip(at path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw XLSXError(context: "checking \(path)", reason: "the written file cannot be read")
+            throw XLSXError(context: "checking \(path)", reason: "the written file cannot be read", isWriteFailure: true)
         }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
@@ -64,13 +66,19 @@ struct XLSXWorkbook {
         let bytes = [UInt8](handle.readDataToEndOfFile())
         let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
         let found = bytes.count >= 22 && (0...(bytes.count - 22)).reversed().contains { Array(bytes[$0..<($0 + 4)]) == signature }
-        if !found { throw XLSXError(context: "checking \(path)", reason: "the written file is not a complete workbook") }
+        if !found {
+            throw XLSXError(context: "checking \(path)", reason: "the written file is not a complete workbook (is the disk full?)", isWriteFailure: true)
+        }
     }
 }
 
 func check(_ error: lxw_error, _ context: @autoclosure () -> String) throws {
     guard error != LXW_NO_ERROR else { return }
-    throw XLSXError(context: context(), reason: describe(error))
+    let writeFailures = [
+        LXW_ERROR_CREATING_XLSX_FILE, LXW_ERROR_CREATING_TMPFILE, LXW_ERROR_READING_TMPFILE,
+        LXW_ERROR_ZIP_FILE_OPERATION, LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE,
+    ]
+    throw XLSXError(context: context(), reason: describe(error), isWriteFailure: writeFailures.contains(error))
 }
 
 /// libxlsxwriter's error, by name (its numbers change between versions).

@@ -7,6 +7,9 @@ struct JSONSourceParser {
     private var line = 1
     /// Index of the first byte of the current line, for columns.
     private var lineStart = 0
+    /// The last column computed and its byte index: positions are asked for in file order,
+    /// so counting on from there keeps a long line linear.
+    private var columnCache = (index: 0, column: 1)
 
     init(bytes: [UInt8], limits: SourceLimits = SourceLimits()) {
         var bytes = bytes
@@ -26,17 +29,19 @@ struct JSONSourceParser {
     // MARK: Positions
 
     private var position: SourcePosition {
-        // Columns count Unicode scalars: count the bytes that start one.
-        var column = 1
-        var i = lineStart
-        while i < index {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        mutating get {
+            // Columns count Unicode scalars: count the bytes that start one.
+            var (i, column) = columnCache.index >= lineStart && columnCache.index <= index ? columnCache : (lineStart, 1)
+            while i < index {
+                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            columnCache = (index, column)
+            return SourcePosition(line: line, column: column)
         }
-        return SourcePosition(line: line, column: column)
     }
 
-    private func fault(_ message: String) -> SourceSyntaxError {
+    private mutating func fault(_ message: String) -> SourceSyntaxError {
         SourceSyntaxError(message: message, position: position)
     }
 

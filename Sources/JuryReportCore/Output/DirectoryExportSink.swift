@@ -12,17 +12,24 @@ import Foundation
 /// final rename never crosses file systems), flushed to disk, and renamed into place only
 /// by ``commit()``, after every file of the export is complete. ``discard()`` removes the
 /// temporary files, so a failed export leaves earlier files as they were.
+///
+/// Temporary files are named `.<file>.<pid>.<random>.tmp`. A process that is killed cannot
+/// remove its own, so each new sink removes those of processes that no longer run.
 public final class DirectoryExportSink: ExportSink {
     public let directory: URL
     public let baseName: String
     private var staged: [(temporary: String, final: String)] = []
     private let reportWarning: (String) -> Void
+    /// Told of each temporary file when it is created (`true`) and gone (`false`), for a
+    /// signal handler that removes them when the process is interrupted.
+    public var temporaryFileObserver: ((String, Bool) -> Void)?
 
     /// Creates the directory if needed. `warn` receives exporters' warnings.
     public init(directory: URL, baseName: String, warn: @escaping (String) -> Void) throws(OutputError) {
         self.directory = directory
         self.baseName = baseName
         self.reportWarning = warn
+        defer { Self.removeStaleTemporaryFiles(in: directory) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -72,7 +79,12 @@ public final class DirectoryExportSink: ExportSink {
 
     public func fillFile(suffix: String, _ write: (String) throws -> Void) throws {
         let (temporary, final) = try createTemporary(suffix: suffix)
-        try write(temporary)
+        do {
+            try write(temporary)
+        } catch let error as OutputError where error.path == temporary {
+            // Name the file the user asked for, not our temporary one.
+            throw OutputError(path: final, reason: error.reason)
+        }
         // The library closed the file; flush it to disk before it can be renamed into place.
         let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw posixError(final, "cannot reopen the written file") }
@@ -92,8 +104,10 @@ public final class DirectoryExportSink: ExportSink {
             guard rename(file.temporary, file.final) == 0 else {
                 let error = posixError(file.final, "cannot move the new file into place")
                 unlink(file.temporary)
+                temporaryFileObserver?(file.temporary, false)
                 throw error
             }
+            temporaryFileObserver?(file.temporary, false)
         }
         let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {
@@ -104,11 +118,26 @@ public final class DirectoryExportSink: ExportSink {
 
     /// Removes every staged temporary file.
     public func discard() {
-        for file in staged { unlink(file.temporary) }
+        for file in staged {
+            unlink(file.temporary)
+            temporaryFileObserver?(file.temporary, false)
+        }
         staged.removeAll()
     }
 
-    /// A new, empty hidden file beside the final one: `.<name>.<random>.tmp`.
+    /// Removes temporary files of this tool whose process no longer runs.
+    static func removeStaleTemporaryFiles(in directory: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), pid > 0 else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                unlink(directory.appendingPathComponent(name).path)
+            }
+        }
+    }
+
+    /// A new, empty hidden file beside the final one: `.<name>.<pid>.<random>.tmp`.
     private func createTemporary(suffix: String) throws -> (String, String) {
         guard FileSuffix.isValid(suffix) else {
             throw OutputError(path: baseName + suffix, reason: "invalid file suffix from exporter")
@@ -124,13 +153,17 @@ public final class DirectoryExportSink: ExportSink {
         }
         for _ in 0..<16 {
             let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let temporary = directory.appendingPathComponent(".\(name).\(random).tmp").path
+            let temporary = directory.appendingPathComponent(".\(name).\(getpid()).\(random).tmp").path
+            temporaryFileObserver?(temporary, true)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor >= 0 {
                 close(descriptor)
                 staged.append((temporary, final))
                 return (temporary, final)
             }
+            let creationError = errno
+            temporaryFileObserver?(temporary, false)
+            errno = creationError
             if errno != EEXIST { throw posixError(final, "cannot create a file in the output directory") }
         }
         throw OutputError(path: final, reason: "cannot create a temporary file")

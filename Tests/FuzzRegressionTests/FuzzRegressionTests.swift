@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every input the fuzzer ever found interesting, kept under Fixtures/fuzz/, and the
+/// fixture editions, run through the fuzzer's checks.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let inputs: [String] = {
+        let directory = Paths.fixtures.appendingPathComponent("fuzz")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+    }()
+
+    @Test("kept inputs", arguments: inputs)
+    func kept(name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: Paths.fixtures.appendingPathComponent("fuzz").appendingPathComponent(name)))
+        #expect(FuzzedEdition.check(bytes) == nil)
+    }
+
+    @Test("the fixture editions, as the fuzzer's seeds", arguments: ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.yaml", "hostile.json"])
+    func seeds(name: String) throws {
+        let prefix: UInt8 = name.hasSuffix(".json") ? 1 : 0
+        let bytes = [prefix] + [UInt8](try Data(contentsOf: Paths.edition(name)))
+        #expect(FuzzedEdition.check(bytes) == nil)
+    }
+
+    @Test("the list of kept inputs is not empty")
+    func notEmpty() {
+        #expect(Self.inputs.count >= 5)
+    }
+}

@@ -1,0 +1,37 @@
+import CSVExporter
+import JSONExporter
+import JuryReportCore
+import LaTeXExporter
+import MarkdownExporter
+
+/// What the fuzzer checks of one input, shared by the libFuzzer target (Fuzz/, through a
+/// link to this file) and the regression tests: its first byte picks the syntax (even YAML,
+/// odd JSON), the rest is the file. Loading must not crash whatever the bytes, and a refused
+/// file must say why; a file that loads must export in every text format, and its canonical
+/// JSON must load back to the same edition.
+enum FuzzedEdition {
+    /// What went wrong, or nil.
+    static func check(_ bytes: [UInt8]) -> String? {
+        guard let first = bytes.first else { return nil }
+        let syntax: EditionSyntax = first % 2 == 0 ? .yaml : .json
+        let edition: Edition
+        do {
+            edition = try EditionLoader().load(bytes: Array(bytes.dropFirst()), syntax: syntax, name: "fuzz")
+        } catch {
+            return error.diagnostics.isEmpty ? "a refused file has no diagnostic" : nil
+        }
+        let request = ExportRequest(edition: edition)
+        let exporters: [any Exporter] = [MarkdownExporter(), CSVExporter(), LaTeXExporter(), JSONExporter()]
+        do {
+            try EditionExport(request: request, exporters: exporters).run(into: MemoryExportSink(baseName: request.baseName))
+        } catch {
+            return "a valid edition failed to export: \(error)"
+        }
+        do {
+            let again = try EditionLoader().load(bytes: EditionJSON.encode(edition), syntax: .json, name: "canonical")
+            return again == edition ? nil : "the canonical JSON loads back to another edition"
+        } catch {
+            return "the canonical JSON of a valid edition is refused: \(error)"
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Mounts for fault tests: a small or read-only tmpfs. Needs root, which CI has.
+enum Mounts {
+    static func tmpfs(at directory: URL, options: String) -> Bool {
+        (try? ProcessRunner.run(tool: "mount", ["-t", "tmpfs", "-o", options, "tmpfs", directory.path]).status) == 0
+    }
+
+    static func unmount(_ directory: URL) {
+        _ = try? ProcessRunner.run(tool: "umount", [directory.path])
+    }
+
+    /// Whether this process may mount (root, and not refused by a sandbox).
+    static let available: Bool = {
+        guard getuid() == 0, let probe = try? Paths.temporaryDirectory("mount-probe") else { return false }
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard tmpfs(at: probe, options: "size=16k") else { return false }
+        unmount(probe)
+        return true
+    }()
+}
+
+func listing(_ directory: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+}
+
+@Suite("Faults in the output directory", .serialized, .enabled(if: Mounts.available, "mounting a tmpfs needs root; skipped"))
+struct OutputFaultTests {
+    @Test("the disk fills up mid-export: exit 73 naming the path, earlier files untouched, no temporary file", arguments: [
+        (["md", "csv", "xlsx", "tex", "json"], "48k"), (["xlsx"], "8k"), (["tex"], "8k"),
+    ])
+    func diskFull(formats: [String], size: String) throws {
+        let directory = try Paths.temporaryDirectory("full")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(Mounts.tmpfs(at: directory, options: "size=\(size)"))
+        defer { Mounts.unmount(directory) }
+        let earlier = directory.appendingPathComponent("pro-motor-award-2020.md")
+        try Data("the earlier report".utf8).write(to: earlier)
+
+        let result = try ProcessRunner.juryreport(["export", "-f", formats.joined(separator: ","), "-o", directory.path])
+        #expect(result.status == 73, "\(result.standardError)")
+        #expect(result.standardError.contains("\(directory.path)/pro-motor-award-2020."), "names the path: \(result.standardError)")
+        #expect(result.standardError.contains("No space left on device") || result.standardError.contains("disk full"), "\(result.standardError)")
+        #expect(listing(directory) == ["pro-motor-award-2020.md"])
+        #expect(try Data(contentsOf: earlier) == Data("the earlier report".utf8))
+    }
+
+    @Test("the directory is read-only: exit 73 naming the path")
+    func readOnly() throws {
+        let directory = try Paths.temporaryDirectory("readonly")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(Mounts.tmpfs(at: directory, options: "ro,size=64k"))
+        defer { Mounts.unmount(directory) }
+        let result = try ProcessRunner.juryreport(["export", "-o", directory.path])
+        #expect(result.status == 73)
+        #expect(result.standardError.contains("\(directory.path)/pro-motor-award-2020."))
+        #expect(result.standardError.contains("Read-only file system"))
+        #expect(listing(directory).isEmpty)
+    }
+}
+
+/// A large edition, so that an export takes long enough to be interrupted.
+func writeLargeEdition(nominees: Int, to url: URL, longField: Int = 0) throws {
+    var json = #"{"format":"jury-report/1","award":{"name":"Big Award"},"edition":{"year":2024},"nominees":["#
+    for index in 0..<nominees {
+        if index > 0 { json += "," }
+        json += #"{"id":"n\#(index)","name":"Nominee \#(index)","lead":"Lead college","summary":"A summary of project \#(index)","facts":[{"label":"Students","value":\#(index % 300)}]}"#
+    }
+    json += #"],"verdict":{"winner":"n1"},"jury":[{"id":"j","name":"J"}]"#
+    if longField > 0 { json += #","signature":"\#(String(repeating: "Lorem ipsum ", count: longField / 12))""# }
+    json += "}"
+    try Data(json.utf8).write(to: url)
+}
+
+@Suite("Killed mid-write", .serialized)
+struct InterruptTests {
+    /// Starts an export of a large edition and signals it once its first temporary file exists.
+    func interrupt(with signalNumber: Int32, in directory: URL) throws -> Process {
+        let edition = directory.appendingPathComponent("big.json")
+        try writeLargeEdition(nominees: 60_000, to: edition)
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("the earlier report".utf8).write(to: out.appendingPathComponent("big-award-2024.md"))
+        let process = Process()
+        process.executableURL = Paths.juryreport
+        process.arguments = ["export", edition.path, "-f", "md,json,csv,tex,xlsx", "-o", out.path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline, !listing(out).contains(where: { $0.hasSuffix(".tmp") }) {
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, signalNumber)
+        process.waitUntilExit()
+        return process
+    }
+
+    @Test("SIGTERM: the process dies of the signal, its temporary files removed, earlier files untouched")
+    func terminated() throws {
+        let directory = try Paths.temporaryDirectory("interrupt")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = try interrupt(with: SIGTERM, in: directory)
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGTERM)
+        let out = directory.appendingPathComponent("out")
+        #expect(listing(out) == ["big-award-2024.md"])
+        #expect(try String(contentsOf: out.appendingPathComponent("big-award-2024.md"), encoding: .utf8) == "the earlier report")
+    }
+
+    @Test("SIGKILL: no half-written file under a final name; the next export removes what was left")
+    func killed() throws {
+        let directory = try Paths.temporaryDirectory("interrupt")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = try interrupt(with: SIGKILL, in: directory)
+        #expect(process.terminationReason == .uncaughtSignal)
+        let out = directory.appendingPathComponent("out")
+        #expect(listing(out).filter { !$0.hasPrefix(".") } == ["big-award-2024.md"])
+        #expect(try String(contentsOf: out.appendingPathComponent("big-award-2024.md"), encoding: .utf8) == "the earlier report")
+        let next = try ProcessRunner.juryreport(["export", Paths.edition("scored.yaml").path, "-f", "md", "-o", out.path])
+        #expect(next.status == 0)
+        #expect(listing(out) == ["big-award-2024.md", "open-data-award-2025.md"])
+    }
+}
+
+@Suite("Limits on input")
+struct InputLimitTests {
+    @Test("a 1 GB file is refused at once with exit 65")
+    func hugeFile() throws {
+        let directory = try Paths.temporaryDirectory("limits")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("huge.yaml")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 1 << 30)  // sparse: no gigabyte is written
+        try handle.close()
+        let start = Date()
+        let result = try ProcessRunner.juryreport(["validate", file.path])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("the file is 1024 MiB; edition files may be at most 128 MiB"))
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test("100,000 nominees and a 40,000-character field export in every format")
+    func largeEdition() throws {
+        let directory = try Paths.temporaryDirectory("limits")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = directory.appendingPathComponent("big.json")
+        try writeLargeEdition(nominees: 100_000, to: edition, longField: 40_000)
+        let validation = try ProcessRunner.juryreport(["validate", edition.path])
+        #expect(validation.status == 0, "\(validation.standardError)")
+        #expect(validation.output.contains("valid (100000 nominees"))
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(["export", edition.path, "-o", out.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(listing(out).count == 6)
+        #expect(result.standardError.contains("autofilter range instead of an Excel table"), "constant-memory mode above 20,000 rows")
+    }
+}
