@@ -23,8 +23,11 @@ struct AvailableExporters {
     /// External exporters that a built-in format shadows.
     var shadowed: [ExternalExporter] = []
 
-    init(path: String?, pluginTimeout: TimeInterval) {
+    /// `searchPath` false: the built-in formats only, without reading every directory on
+    /// `PATH` (which costs more than a small export).
+    init(path: String?, pluginTimeout: TimeInterval, searchPath: Bool = true) {
         registry = BuiltInExporters.registry()
+        guard searchPath else { return }
         for external in ExternalExporter.discover(path: path, timeout: pluginTimeout) {
             do {
                 try registry.register(external)

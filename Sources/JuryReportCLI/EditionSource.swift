@@ -8,6 +8,10 @@ import JuryReportCore
 struct EditionSource {
     var loader = EditionLoader()
 
+    init(timings: Bool = false) {
+        if timings { loader.phaseTimer = { Console.error("timing: \($0) \($1)") } }
+    }
+
     /// The name the bundled edition goes by in messages.
     static let bundledName = "(bundled) " + BundledEdition.fileName
 

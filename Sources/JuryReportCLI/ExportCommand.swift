@@ -44,6 +44,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Show no progress, even on a terminal.")
     var quiet = false
 
+    @Flag(help: "Print how long each phase took (decode, validate, standings, each exporter, write) to stderr, for benchmarks.")
+    var timings = false
+
     func validate() throws {
         if stdout && check { throw ValidationError("--stdout and --check cannot be combined") }
         if !(pluginTimeout > 0) { throw ValidationError("--plugin-timeout takes a number of seconds above 0") }
@@ -52,7 +55,9 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         InterruptCleanup.install()
         let environment = ProcessInfo.processInfo.environment
-        let available = AvailableExporters(path: environment["PATH"], pluginTimeout: pluginTimeout)
+        let builtIn = BuiltInExporters.registry()
+        let needsPlugins = requestedFormats.contains { builtIn.exporter(named: $0) == nil }
+        let available = AvailableExporters(path: environment["PATH"], pluginTimeout: pluginTimeout, searchPath: needsPlugins)
         let exporters = try selectedExporters(available.registry)
         let exportOptions = try parsedOptions(for: exporters)
         if stdout {
@@ -60,11 +65,14 @@ struct ExportCommand: ParsableCommand {
                 throw ValidationError("--stdout needs one edition and one single-file text format (such as markdown)")
             }
         }
-        let loaded = try EditionSource().loadAll(editions)
+        let loaded = try EditionSource(timings: timings).loadAll(editions)
+        let clock = ContinuousClock()
         let progress = Progress(enabled: !quiet && !stdout && isatty(STDERR_FILENO) == 1)
         var outOfDate: [String] = []
         for (index, edition) in loaded.enumerated() {
+            let standingsStart = clock.now
             let request = ExportRequest(edition: edition, options: exportOptions, environment: environment)
+            time("standings", since: standingsStart)
             let job = EditionExport(request: request, exporters: exporters)
             progress.report("[\(index + 1)/\(loaded.count)] \(edition.baseName): " + exporters.map { $0.format.name }.joined(separator: ", "))
             for warning in job.editionWarnings {
@@ -87,9 +95,13 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    /// The names given with `--format`, split at commas.
+    private var requestedFormats: [String] {
+        format.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
     private func selectedExporters(_ registry: ExporterRegistry) throws -> [any Exporter] {
-        let names = format.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            .filter { !$0.isEmpty }
+        let names = requestedFormats
         if names.isEmpty { return BuiltInExporters.registry().exporters }
         do {
             return try registry.exporters(named: names)
@@ -141,6 +153,8 @@ struct ExportCommand: ParsableCommand {
         sink.temporaryFileObserver = { InterruptCleanup.track($0, created: $1) }
         try run(job, into: sink)
         let paths = sink.stagedPaths
+        let commitStart = ContinuousClock().now
+        defer { time("write", since: commitStart) }
         do {
             try sink.commit()
         } catch {
@@ -166,7 +180,7 @@ struct ExportCommand: ParsableCommand {
     /// Runs the exporters, mapping their failures to exit codes.
     private func run(_ job: EditionExport, into sink: any ExportSink) throws {
         do {
-            try job.run(into: sink)
+            try job.run(into: sink, phaseTimer: timings ? { time($0, seconds: $1) } : nil)
         } catch let error as OutputError {
             Console.error(error.description)
             throw ExitStatus.cannotWrite
@@ -176,6 +190,16 @@ struct ExportCommand: ParsableCommand {
             Console.error("\(job.request.baseName): error: \(error)")
             throw ExitStatus.failure
         }
+    }
+}
+
+extension ExportCommand {
+    private func time(_ phase: String, since start: ContinuousClock.Instant) {
+        time(phase, seconds: (ContinuousClock().now - start).seconds)
+    }
+
+    private func time(_ phase: String, seconds: Double) {
+        if timings { Console.error("timing: \(phase) \(seconds)") }
     }
 }
 

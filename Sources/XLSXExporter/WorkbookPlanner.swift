@@ -267,9 +267,19 @@ struct WorkbookPlanner {
 
     /// A column fitted to its header and values, within bounds; long text wraps.
     private func fit(_ header: String, _ values: [String]) -> ColumnPlan {
-        var longest = header.count
+        // Unicode scalars approximate the characters shown, at a fraction of the cost of
+        // counting grapheme clusters over every cell of a large edition.
+        var longest = header.unicodeScalars.count
         for value in values {
-            for line in value.split(separator: "\n") { longest = max(longest, line.count) }
+            var line = 0
+            for scalar in value.unicodeScalars {
+                if scalar == "\n" {
+                    line = 0
+                } else {
+                    line += 1
+                    longest = max(longest, line)
+                }
+            }
         }
         let width = min(max(Double(longest) + 2, 6), Self.maximumColumnWidth)
         return ColumnPlan(header: header, width: width, wraps: Double(longest) + 2 > Self.maximumColumnWidth)

@@ -7,7 +7,17 @@ enum XLSXText {
     /// Literal `_x0041_` would be read back as the character it names: escape its `_` as
     /// `_x005F_`, as Excel itself does.
     static func escapeCharacterReferences(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // A byte scan: Foundation's `contains` would be most of an export's time.
+        var mayHaveReference = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x") {
+                mayHaveReference = true
+                break
+            }
+            previous = byte
+        }
+        guard mayHaveReference else { return text }
         var result = ""
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -30,7 +40,8 @@ enum XLSXText {
     /// Returns whether it was cut.
     static func cell(_ text: String) -> (text: String, truncated: Bool) {
         let escaped = escapeCharacterReferences(text)
-        guard escaped.utf16.count > maximumLength else { return (escaped, false) }
+        // Most texts are far below the limit: count UTF-16 units only when it matters.
+        guard escaped.utf8.count > maximumLength, escaped.utf16.count > maximumLength else { return (escaped, false) }
         let budget = maximumLength - truncationMarker.utf16.count
         var kept = ""
         var units = 0

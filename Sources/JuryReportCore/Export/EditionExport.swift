@@ -25,9 +25,13 @@ public struct EditionExport: Sendable {
     }
 
     /// Runs every exporter into `sink`, in order; the first failure stops the run.
-    public func run(into sink: any ExportSink) throws {
+    /// `phaseTimer` is told how long each exporter took, in seconds.
+    public func run(into sink: any ExportSink, phaseTimer: ((String, Double) -> Void)? = nil) throws {
+        let clock = ContinuousClock()
         for exporter in exporters {
+            let start = clock.now
             try exporter.export(request, to: sink)
+            phaseTimer?(exporter.format.name, (clock.now - start).seconds)
         }
     }
 }

@@ -37,6 +37,9 @@ public struct EditionLoader: Sendable {
     /// Files larger than this are refused before they are read.
     public var maximumFileSize: Int = 128 * 1024 * 1024
     var limits = SourceLimits()
+    /// Told how long each phase of a load took, in seconds: `decode` (bytes to a tree),
+    /// `validate` (the tree to a checked edition). For benchmarks.
+    public var phaseTimer: (@Sendable (String, Double) -> Void)?
 
     public init() {}
 
@@ -78,6 +81,8 @@ public struct EditionLoader: Sendable {
         func fail(_ message: String, _ position: SourcePosition?) -> EditionError {
             EditionError(diagnostics: [Diagnostic(.error, file: name, position: position, message: message)])
         }
+        let clock = ContinuousClock()
+        let decodeStart = clock.now
         if let position = TextRules.firstInvalidUTF8(in: bytes) {
             throw fail("the file is not valid UTF-8", position)
         }
@@ -93,6 +98,9 @@ public struct EditionLoader: Sendable {
             throw fail(error.message, error.position)
         }
 
+        let validateStart = clock.now
+        phaseTimer?("decode", (validateStart - decodeStart).seconds)
+        defer { phaseTimer?("validate", (clock.now - validateStart).seconds) }
         let reader = EditionReader(file: name)
         let edition = reader.read(root)
         var diagnostics = reader.diagnostics
@@ -122,5 +130,13 @@ public struct EditionLoader: Sendable {
             default: return lhs.offset < rhs.offset
             }
         }.map(\.element)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    public var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }
