@@ -198,21 +198,26 @@ private let rules: [ValidationRule] = [
         path: "award.slug", at: "Not A Slug", message: "not a valid id"),
 ]
 
+/// Writes `bytes` to a file named `name` in a new directory and runs `juryreport validate`
+/// on it; returns the result and the file's path.
+private func validate(_ bytes: [UInt8], named name: String) throws -> (result: ProcessResult, path: String) {
+    let directory = try Paths.temporaryDirectory("rule")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent(name)
+    try Data(bytes).write(to: file)
+    return (try ProcessRunner.juryreport(["validate", file.path]), file.path)
+}
+
 @Suite("Validation rules, through `juryreport validate`")
 struct ValidationRuleTests {
     @Test(arguments: rules)
     func rule(_ rule: ValidationRule) throws {
-        let directory = try Paths.temporaryDirectory("rule")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("edition.\(rule.fileExtension)")
-        try Data(rule.yaml.utf8).write(to: file)
-
-        let result = try ProcessRunner.juryreport(["validate", file.path])
+        let (result, path) = try validate(Array(rule.yaml.utf8), named: "edition.\(rule.fileExtension)")
 
         #expect(result.status == 65, "exit code; stderr: \(result.standardError)")
         let lines = result.standardError.split(separator: "\n").map(String.init)
         let position = rule.at.map { SourceText.position(of: $0, in: rule.yaml, occurrence: rule.occurrence) }
-        var expected = file.path
+        var expected = path
         if let position { expected += ":" + position }
         expected += ": error: "
         if !rule.path.isEmpty { expected += rule.path + ": " }
@@ -227,11 +232,7 @@ struct ValidationRuleTests {
             nominees: "  - id: Bad Id\n    name: One\n    colour: red",
             verdict: "  winner: nobody",
             jury: "  - { id: ann, name: Ann, chair: true }\n  - { id: bob, name: Bob, chair: true }")
-        let directory = try Paths.temporaryDirectory("rule")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("edition.yaml")
-        try Data(yaml.utf8).write(to: file)
-        let result = try ProcessRunner.juryreport(["validate", file.path])
+        let (result, _) = try validate(Array(yaml.utf8), named: "edition.yaml")
         #expect(result.status == 65)
         for path in ["nominees[0].colour", "nominees[0].id", "verdict.winner", "jury[1].chair"] {
             #expect(result.standardError.contains(": error: \(path): "), "missing \(path) in:\n\(result.standardError)")
@@ -243,16 +244,12 @@ struct ValidationRuleTests {
 
     @Test("invalid UTF-8 is refused with its position, never replaced")
     func invalidUTF8() throws {
-        let directory = try Paths.temporaryDirectory("rule")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("edition.yaml")
         var bytes = Array(edition().utf8)
         let nameAt = bytes.firstIndex(of: UInt8(ascii: "T"))!  // "Test Award" on line 3
         bytes.insert(contentsOf: [0xC3, 0x28], at: nameAt)
-        try Data(bytes).write(to: file)
-        let result = try ProcessRunner.juryreport(["validate", file.path])
+        let (result, path) = try validate(bytes, named: "edition.yaml")
         #expect(result.status == 65)
-        #expect(result.standardError.hasPrefix("\(file.path):3:9: error: the file is not valid UTF-8"), "\(result.standardError)")
+        #expect(result.standardError.hasPrefix("\(path):3:9: error: the file is not valid UTF-8"), "\(result.standardError)")
     }
 
     @Test("a 'billion laughs' file is refused within a second")
@@ -263,12 +260,8 @@ struct ValidationRuleTests {
             yaml += "a\(level): &a\(level) [\(refs)]\n"
         }
         yaml += "format: jury-report/1\n"
-        let directory = try Paths.temporaryDirectory("rule")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("laughs.yaml")
-        try Data(yaml.utf8).write(to: file)
         let start = Date()
-        let result = try ProcessRunner.juryreport(["validate", file.path])
+        let (result, _) = try validate(Array(yaml.utf8), named: "laughs.yaml")
         let seconds = Date().timeIntervalSince(start)
         #expect(result.status == 65)
         #expect(result.standardError.contains("aliases expand this file"), "\(result.standardError)")
@@ -277,15 +270,11 @@ struct ValidationRuleTests {
 
     @Test("nesting is bounded, in YAML and JSON")
     func deepNesting() throws {
-        let directory = try Paths.temporaryDirectory("rule")
-        defer { try? FileManager.default.removeItem(at: directory) }
         for (name, text) in [
             ("deep.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
             ("deep.yaml", "format: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
         ] {
-            let file = directory.appendingPathComponent(name)
-            try Data(text.utf8).write(to: file)
-            let result = try ProcessRunner.juryreport(["validate", file.path])
+            let (result, _) = try validate(Array(text.utf8), named: name)
             #expect(result.status == 65, "\(name): \(result.standardError)")
             #expect(result.standardError.contains("error:"))
         }
@@ -296,11 +285,7 @@ struct ValidationRuleTests {
         let missing = try ProcessRunner.juryreport(["validate", "/nonexistent/edition.yaml"])
         #expect(missing.status == 66)
         #expect(missing.standardError.hasPrefix("/nonexistent/edition.yaml: error: no such file"))
-        let directory = try Paths.temporaryDirectory("rule")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("edition.txt")
-        try Data(edition().utf8).write(to: file)
-        let unknown = try ProcessRunner.juryreport(["validate", file.path])
+        let (unknown, _) = try validate(Array(edition().utf8), named: "edition.txt")
         #expect(unknown.status == 64)
         #expect(unknown.standardError.contains("use .yaml, .yml or .json"))
     }

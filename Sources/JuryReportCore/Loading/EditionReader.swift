@@ -413,6 +413,12 @@ struct Fields {
 extension String {
     /// Without the spaces, tabs and newlines around it.
     func trimmingWhitespace() -> String {
+        // Most values have nothing to trim: check the first and last bytes before walking
+        // grapheme clusters.
+        let isSpaceByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+        if let first = utf8.first, let last = utf8.last, !isSpaceByte(first), !isSpaceByte(last) {
+            return self
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" }
         guard let first = firstIndex(where: { !isSpace($0) }),
             let last = lastIndex(where: { !isSpace($0) })
