@@ -139,29 +139,54 @@ struct ExportCommand: ParsableCommand {
     }
 
     /// Exports into the output directory; returns the paths written.
+    ///
+    /// Each format runs in a sink of its own, on every core; the files go into place only when
+    /// every format of the edition succeeded.
     private func writeToDirectory(_ job: EditionExport) throws -> [String] {
-        let baseName = job.request.baseName
-        let sink: DirectoryExportSink
+        let request = job.request
+        let exporters = job.exporters
+        let directory = URL(fileURLWithPath: output)
+        let timings = self.timings
+        // Make (or refuse) the directory once, before the formats race to it.
         do {
-            sink = try DirectoryExportSink(directory: URL(fileURLWithPath: output), baseName: baseName) {
-                Console.error("\(baseName): warning: \($0)")
-            }
+            _ = try DirectoryExportSink(directory: directory, baseName: request.baseName) { _ in }
         } catch {
             Console.error(error.description)
             throw ExitStatus.cannotWrite
         }
-        sink.temporaryFileObserver = { InterruptCleanup.track($0, created: $1) }
-        try run(job, into: sink)
-        let paths = sink.stagedPaths
+        let outcomes = ConcurrentOutcomes(count: exporters.count)
+        DispatchQueue.concurrentPerform(iterations: exporters.count) { index in
+            do {
+                let sink = try DirectoryExportSink(directory: directory, baseName: request.baseName) {
+                    Console.error("\(request.baseName): warning: \($0)")
+                }
+                sink.temporaryFileObserver = { InterruptCleanup.track($0, created: $1) }
+                outcomes.record(sink, at: index)
+                let start = ContinuousClock().now
+                try exporters[index].export(request, to: sink)
+                if timings { Console.error("timing: \(exporters[index].format.name) \((ContinuousClock().now - start).seconds)") }
+            } catch {
+                outcomes.record(error, at: index)
+            }
+        }
+        let sinks = outcomes.sinks
+        if let error = outcomes.firstError {
+            sinks.forEach { $0.discard() }
+            throw Self.exitStatus(for: error, baseName: request.baseName)
+        }
         let commitStart = ContinuousClock().now
         defer { time("write", since: commitStart) }
+        var paths: [String] = []
         do {
-            try sink.commit()
+            for sink in sinks {
+                paths += sink.stagedPaths
+                try sink.commit()
+            }
         } catch {
-            Console.error(error.description)
+            sinks.forEach { $0.discard() }
+            Console.error("\(error)")
             throw ExitStatus.cannotWrite
         }
-        let directory = URL(fileURLWithPath: output)
         return paths.map { directory.appendingPathComponent(URL(fileURLWithPath: $0).lastPathComponent).relativePath }
     }
 
@@ -181,14 +206,22 @@ struct ExportCommand: ParsableCommand {
     private func run(_ job: EditionExport, into sink: any ExportSink) throws {
         do {
             try job.run(into: sink, phaseTimer: timings ? { time($0, seconds: $1) } : nil)
-        } catch let error as OutputError {
-            Console.error(error.description)
-            throw ExitStatus.cannotWrite
-        } catch let error as ExportOptionError {
-            throw ValidationError(error.message)
         } catch {
-            Console.error("\(job.request.baseName): error: \(error)")
-            throw ExitStatus.failure
+            throw Self.exitStatus(for: error, baseName: job.request.baseName)
+        }
+    }
+
+    /// Reports an export's failure and gives the error that exits with its code.
+    private static func exitStatus(for error: any Error, baseName: String) -> any Error {
+        switch error {
+        case let error as OutputError:
+            Console.error(error.description)
+            return ExitStatus.cannotWrite
+        case let error as ExportOptionError:
+            return ValidationError(error.message)
+        default:
+            Console.error("\(baseName): error: \(error)")
+            return ExitStatus.failure
         }
     }
 }
@@ -201,6 +234,32 @@ extension ExportCommand {
     private func time(_ phase: String, seconds: Double) {
         if timings { Console.error("timing: \(phase) \(seconds)") }
     }
+}
+
+/// What the formats of one edition, run at once, came to: a sink each, or an error.
+private final class ConcurrentOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sinkSlots: [DirectoryExportSink?]
+    private var errors: [(any Error)?]
+
+    init(count: Int) {
+        sinkSlots = Array(repeating: nil, count: count)
+        errors = Array(repeating: nil, count: count)
+    }
+
+    func record(_ sink: DirectoryExportSink, at index: Int) {
+        lock.withLock { sinkSlots[index] = sink }
+    }
+
+    func record(_ error: any Error, at index: Int) {
+        lock.withLock { errors[index] = error }
+    }
+
+    /// The sinks made, in the formats' order.
+    var sinks: [DirectoryExportSink] { lock.withLock { sinkSlots.compactMap { $0 } } }
+
+    /// The failure of the first format that failed, in the formats' order.
+    var firstError: (any Error)? { lock.withLock { errors.compactMap { $0 }.first } }
 }
 
 /// Progress lines on stderr, shown only when it is a terminal: build jobs stay quiet.

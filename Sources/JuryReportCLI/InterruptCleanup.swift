@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -32,8 +34,13 @@ enum InterruptCleanup {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// Guards the slots against the exporting threads (the handler reads without it).
+    private static let lock = NSLock()
+
     /// Follows one temporary file: `created` when it appears, not when it is gone.
     static func track(_ path: String, created: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
         if created {
             guard let slot = (0..<capacity).first(where: { paths[$0] == nil }) else { return }
             paths[slot] = strdup(path)
