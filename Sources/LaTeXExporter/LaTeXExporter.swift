@@ -22,7 +22,8 @@ public struct LaTeXExporter: Exporter {
             paper: try options.choice("papersize", in: ["a4", "letter"], default: "a4"),
             fontSize: try options.choice("fontsize", in: ["10pt", "11pt", "12pt"], default: "11pt"))
         let buildPDF = try options.bool("pdf", default: false)
-        let engineName = try options["engine"].map { _ in try options.choice("engine", in: LaTeXEngine.supported, default: "lualatex") }
+        // No engine named: the first of the supported ones on PATH.
+        let engineName = options["engine"] == nil ? nil : try options.choice("engine", in: LaTeXEngine.supported, default: "")
 
         var source: [UInt8] = []
         let output = TextOutput { source.append(contentsOf: $0) }

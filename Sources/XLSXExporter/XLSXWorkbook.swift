@@ -64,8 +64,10 @@ struct XLSXWorkbook {
         let tail = min(size, 65_557)
         try? handle.seek(toOffset: size - tail)
         let bytes = [UInt8](handle.readDataToEndOfFile())
-        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
-        let found = bytes.count >= 22 && (0...(bytes.count - 22)).reversed().contains { Array(bytes[$0..<($0 + 4)]) == signature }
+        // "PK\u{5}\u{6}", searched from the end.
+        let found = bytes.count >= 22 && (0...(bytes.count - 22)).reversed().contains {
+            bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 0x05 && bytes[$0 + 3] == 0x06
+        }
         if !found {
             throw XLSXError(context: "checking \(path)", reason: "the written file is not a complete workbook (is the disk full?)", isWriteFailure: true)
         }

@@ -154,6 +154,21 @@ struct ExportCommandTests {
         #expect(result.output.hasSuffix("\\end{document}\n"))
     }
 
+    @Test("SOURCE_DATE_EPOCH overrides the edition's date in the XLSX properties", .enabled(if: IndependentReaders.hasPython("openpyxl")))
+    func sourceDateEpoch() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scored = Paths.edition("scored.yaml").path
+        for (epoch, created) in [(nil, "2025-06-30T00:00:00"), ("86400", "1970-01-02T00:00:00")] as [(String?, String)] {
+            let out = directory.appendingPathComponent(epoch ?? "edition")
+            let result = try ProcessRunner.juryreport(
+                ["export", scored, "-f", "xlsx", "-o", out.path], environment: epoch.map { ["SOURCE_DATE_EPOCH": $0] })
+            #expect(result.status == 0)
+            let book = try IndependentReaders.xlsx(out.appendingPathComponent("open-data-award-2025.xlsx"))
+            #expect(book.properties.created == created)
+        }
+    }
+
     @Test("a winner not ranked first is a warning, not an error")
     func winnerWarning() throws {
         let directory = try Paths.temporaryDirectory("export")
