@@ -37,8 +37,8 @@ public struct EditionLoader: Sendable {
     /// Files larger than this are refused before they are read.
     public var maximumFileSize: Int = 128 * 1024 * 1024
     var limits = SourceLimits()
-    /// Told how long each phase of a load took, in seconds: `decode` (bytes to a tree),
-    /// `validate` (the tree to a checked edition). For benchmarks.
+    /// Told how long each phase of a load took, in seconds: `decode` (bytes to a parsed document),
+    /// `validate` (the document to a checked edition). For benchmarks.
     public var phaseTimer: (@Sendable (String, Double) -> Void)?
 
     public init() {}
@@ -86,13 +86,11 @@ public struct EditionLoader: Sendable {
         if let position = TextRules.firstInvalidUTF8(in: bytes) {
             throw fail("the file is not valid UTF-8", position)
         }
-        let root: SourceNode
+        let document: SourceDocument
         do {
             switch syntax {
-            case .yaml: root = try YAMLSourceParser(bytes: bytes, limits: limits).parse()
-            case .json:
-                var parser = JSONSourceParser(bytes: bytes, limits: limits)
-                root = try parser.parse()
+            case .yaml: document = try YAMLSourceParser(bytes: bytes, limits: limits).parse()
+            case .json: document = try JSONSourceParser.parse(bytes, limits: limits)
             }
         } catch {
             throw fail(error.message, error.position)
@@ -101,16 +99,17 @@ public struct EditionLoader: Sendable {
         let validateStart = clock.now
         phaseTimer?("decode", (validateStart - decodeStart).seconds)
         defer { phaseTimer?("validate", (clock.now - validateStart).seconds) }
-        let reader = EditionReader(file: name)
-        let edition = reader.read(root)
+        let reader = EditionReader(file: name, document: document)
+        let edition = reader.read()
         var diagnostics = reader.diagnostics
         if let edition {
+            let locator = SourceLocator(document)
             let validator = EditionValidator(
                 edition: edition, incompleteLists: reader.incompleteLists,
                 sourceIndexes: reader.sourceIndexes
             ) { message, path in
                 diagnostics.append(Diagnostic(
-                    .error, file: name, path: path, position: root.nearestPosition(to: path), message: message))
+                    .error, file: name, path: path, position: locator.nearestPosition(to: path), message: message))
             }
             validator.validate()
         }

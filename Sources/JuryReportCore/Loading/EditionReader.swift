@@ -1,4 +1,4 @@
-/// Reads a ``SourceNode`` tree into an ``Edition``, collecting every fault instead of
+/// Reads a ``SourceDocument`` into an ``Edition``, collecting every fault instead of
 /// stopping at the first: unknown keys, missing or null required fields, wrong kinds of
 /// value, malformed numbers, dates and tags, and text with forbidden characters.
 ///
@@ -7,14 +7,16 @@
 /// ``EditionValidator``'s.
 final class EditionReader {
     private let file: String
+    let document: SourceDocument
     private(set) var diagnostics: [Diagnostic] = []
     /// Lists that lost an item to a fault, whose references the validator should not check.
     private(set) var incompleteLists: Set<String> = []
     /// For each list read, the index in the file of each item kept, by the list's path.
     private(set) var sourceIndexes: [FieldPath: [Int]] = [:]
 
-    init(file: String) {
+    init(file: String, document: SourceDocument) {
         self.file = file
+        self.document = document
     }
 
     func error(_ message: String, at path: FieldPath, _ position: SourcePosition?) {
@@ -29,8 +31,9 @@ final class EditionReader {
     ]
 
     /// The edition, or nil when a required part could not be read.
-    func read(_ root: SourceNode) -> Edition? {
-        guard let document = fields(of: root, at: .root, keys: Self.topLevelKeys) else { return nil }
+    func read() -> Edition? {
+        guard let document = fields(of: self.document.resolved(self.document.root), in: .root, keys: Self.topLevelKeys)
+        else { return nil }
         let format = document.text("format", required: true)
         if let format, format != Edition.currentFormat {
             error(
@@ -163,20 +166,21 @@ final class EditionReader {
         let url = fields.url("url")
         guard let id, let name else { return nil }
         return Nominee(
-            id: id, name: name, number: number ?? (fields.indexInList + 1), lead: lead,
+            id: id, name: name, number: number ?? ((fields.indexInList ?? 0) + 1), lead: lead,
             location: location, sector: sector, partners: partners, summary: summary, body: body,
             facts: facts ?? [], url: url)
     }
 
     // MARK: Mappings
 
-    /// The fields of `node`, which must be a mapping; unknown keys are reported.
-    func fields(of node: SourceNode, at path: FieldPath, keys: [String]?, indexInList: Int = 0) -> Fields? {
-        guard case .mapping(let entries, let position) = node else {
-            error("expected a mapping of fields, found \(node.kindDescription)", at: path, node.position)
+    /// The fields of `node`, which must be a mapping; unknown keys are reported. `index` is
+    /// the mapping's place in the list at `parent`, nil when it is the value at `parent`.
+    func fields(of node: SourceDocument.Index, in parent: FieldPath, index: Int? = nil, keys: [String]?) -> Fields? {
+        let fields = Fields(reader: self, parentPath: parent, indexInList: index, mapping: node)
+        guard document.kind(node) == .mapping else {
+            error("expected a mapping of fields, found \(document.kindDescription(node))", at: fields.path, document.position(node))
             return nil
         }
-        let fields = Fields(reader: self, path: path, position: position, entries: entries, indexInList: indexInList)
         if let keys { fields.expect(keys: keys) }
         return fields
     }
@@ -192,45 +196,51 @@ final class EditionReader {
     }
 }
 
-/// The fields of one mapping being read, with its path for messages.
+/// The fields of one mapping being read. Its path is made only for a message: most files
+/// have none, and a path per value read was a large share of the time of loading.
 struct Fields {
     let reader: EditionReader
-    let path: FieldPath
-    let position: SourcePosition
-    let entries: [SourceMappingEntry]
+    /// The path of the list holding the mapping, or of the mapping itself.
+    let parentPath: FieldPath
     /// The mapping's index in its list, for defaults such as a nominee's number.
-    let indexInList: Int
+    let indexInList: Int?
+    let mapping: SourceDocument.Index
+
+    private var document: SourceDocument { reader.document }
+
+    var path: FieldPath { indexInList.map { parentPath.appending(index: $0) } ?? parentPath }
+
+    var position: SourcePosition { document.position(mapping) }
 
     /// Reports every key not in `keys`, with the closest known key as a suggestion.
     func expect(keys: [String]) {
-        for entry in entries where !keys.contains(entry.key.text) {
-            var message = "unknown key \(DisplayText.quoted(entry.key.text))"
-            if let suggestion = Suggestion.closest(to: entry.key.text, among: keys) {
+        for entry in document.entries(mapping) where !keys.contains(where: { document.textEquals(entry.key, $0) }) {
+            let key = document.string(entry.key)
+            var message = "unknown key \(DisplayText.quoted(key))"
+            if let suggestion = Suggestion.closest(to: key, among: keys) {
                 message += "; did you mean '\(suggestion)'?"
             } else {
                 message += "; known keys here: " + keys.joined(separator: ", ")
             }
-            reader.error(message, at: path.appending(entry.key.text), entry.key.position)
+            reader.error(message, at: path.appending(key), document.position(entry.key))
         }
     }
 
     func position(of key: String) -> SourcePosition {
-        entries.first { $0.key.text == key }?.value.position ?? position
+        document.value(of: key, in: mapping).map(document.position) ?? position
     }
 
     /// The value of `key`; nil when it is missing or null, reported when it is required.
-    func value(_ key: String, required: Bool) -> SourceNode? {
-        let entry = entries.first { $0.key.text == key }
-        if let entry, case .scalar(let scalar) = entry.value, scalar.isNull {
-            if required {
-                reader.error("is required but null", at: path.appending(key), scalar.position)
-            }
+    func value(_ key: String, required: Bool) -> SourceDocument.Index? {
+        guard let node = document.value(of: key, in: mapping) else {
+            if required { reader.error("is required", at: path.appending(key), position) }
             return nil
         }
-        if entry == nil && required {
-            reader.error("is required", at: path.appending(key), position)
+        if document.isNull(node) {
+            if required { reader.error("is required but null", at: path.appending(key), document.position(node)) }
+            return nil
         }
-        return entry?.value
+        return node
     }
 
     /// A scalar read as the text written; empty text counts as missing.
@@ -239,18 +249,19 @@ struct Fields {
         return text(of: node, at: path.appending(key), required: required)
     }
 
-    private func text(of node: SourceNode, at path: FieldPath, required: Bool) -> String? {
-        guard case .scalar(let scalar) = node else {
-            reader.error("expected text, found \(node.kindDescription)", at: path, node.position)
+    private func text(of node: SourceDocument.Index, at path: @autoclosure () -> FieldPath, required: Bool) -> String? {
+        guard document.isScalar(node) else {
+            reader.error("expected text, found \(document.kindDescription(node))", at: path(), document.position(node))
             return nil
         }
-        if let problem = TextRules.problem(in: scalar.text) {
-            reader.error(problem, at: path, scalar.position)
+        let text = document.string(node)
+        if document.withBytes(node, TextRules.needsCheck), let problem = TextRules.problem(in: text) {
+            reader.error(problem, at: path(), document.position(node))
             return nil
         }
-        let trimmed = scalar.text.trimmingWhitespace()
+        let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty {
-            if required { reader.error("is required but empty", at: path, scalar.position) }
+            if required { reader.error("is required but empty", at: path(), document.position(node)) }
             return nil
         }
         return trimmed
@@ -278,33 +289,33 @@ struct Fields {
 
     func textList(_ key: String) -> [String] {
         guard let node = value(key, required: false) else { return [] }
-        guard case .sequence(let items, _) = node else {
-            reader.error("expected a list, found \(node.kindDescription)", at: path.appending(key), node.position)
+        guard document.kind(node) == .sequence else {
+            reader.error("expected a list, found \(document.kindDescription(node))", at: path.appending(key), document.position(node))
             return []
         }
-        return items.enumerated().compactMap { index, item in
-            text(of: item, at: path.appending(key).appending(index: index), required: true)
+        return document.children(node).enumerated().compactMap { index, item in
+            text(of: document.resolved(item), at: path.appending(key).appending(index: index), required: true)
         }
     }
 
     /// A number as YAML's core schema writes it (`8`, `-2.5`, `1e3`); finite only.
     func number(_ key: String, required: Bool = false, mustBePositive: Bool = false) -> Double? {
         guard let node = value(key, required: required) else { return nil }
-        let fieldPath = path.appending(key)
-        guard case .scalar(let scalar) = node, !scalar.isQuoted else {
-            reader.error("expected a number, found \(describe(node))", at: fieldPath, node.position)
+        guard document.kind(node) == .plain else {
+            reader.error("expected a number, found \(describe(node))", at: path.appending(key), document.position(node))
             return nil
         }
-        guard let number = NumberSyntax.parse(scalar.text) else {
-            let lowered = scalar.text.lowercased()
+        guard let number = document.withBytes(node, NumberSyntax.parse) else {
+            let text = document.string(node)
+            let lowered = text.lowercased()
             let message = [".nan", ".inf", "-.inf", "+.inf", "nan", "inf", "infinity", "-infinity"].contains(lowered)
-                ? "must be a finite number, found \(DisplayText.quoted(scalar.text))"
-                : "expected a number, found \(DisplayText.quoted(scalar.text))"
-            reader.error(message, at: fieldPath, scalar.position)
+                ? "must be a finite number, found \(DisplayText.quoted(text))"
+                : "expected a number, found \(DisplayText.quoted(text))"
+            reader.error(message, at: path.appending(key), document.position(node))
             return nil
         }
         if mustBePositive && number <= 0 {
-            reader.error("must be a number above 0", at: fieldPath, scalar.position)
+            reader.error("must be a number above 0", at: path.appending(key), document.position(node))
             return nil
         }
         return number
@@ -323,14 +334,11 @@ struct Fields {
 
     func boolean(_ key: String) -> Bool? {
         guard let node = value(key, required: false) else { return nil }
-        if case .scalar(let scalar) = node, !scalar.isQuoted {
-            switch scalar.text {
-            case "true", "True", "TRUE": return true
-            case "false", "False", "FALSE": return false
-            default: break
-            }
+        if document.kind(node) == .plain {
+            for word in ["true", "True", "TRUE"] where document.textEquals(node, word) { return true }
+            for word in ["false", "False", "FALSE"] where document.textEquals(node, word) { return false }
         }
-        reader.error("expected true or false, found \(describe(node))", at: path.appending(key), node.position)
+        reader.error("expected true or false, found \(describe(node))", at: path.appending(key), document.position(node))
         return nil
     }
 
@@ -359,7 +367,7 @@ struct Fields {
     /// A key figure's value: a plain number is a number, anything else text.
     func factValue(_ key: String) -> FactValue? {
         guard let node = value(key, required: true) else { return nil }
-        if case .scalar(let scalar) = node, !scalar.isQuoted, let number = NumberSyntax.parse(scalar.text) {
+        if document.kind(node) == .plain, let number = document.withBytes(node, NumberSyntax.parse) {
             return .number(number)
         }
         return text(of: node, at: path.appending(key), required: true).map(FactValue.text)
@@ -370,7 +378,7 @@ struct Fields {
         _ key: String, required: Bool = false, keys: [String], read: (Fields) -> T?
     ) -> T? {
         guard let node = value(key, required: required),
-            let fields = reader.fields(of: node, at: path.appending(key), keys: keys)
+            let fields = reader.fields(of: node, in: path.appending(key), keys: keys)
         else { return nil }
         return read(fields)
     }
@@ -379,17 +387,17 @@ struct Fields {
     func list<T>(_ key: String, required: Bool = false, read: (Fields) -> T?) -> [T]? {
         guard let node = value(key, required: required) else { return nil }
         let listPath = path.appending(key)
-        guard case .sequence(let items, _) = node else {
-            reader.error("expected a list, found \(node.kindDescription)", at: listPath, node.position)
+        guard document.kind(node) == .sequence else {
+            reader.error("expected a list, found \(document.kindDescription(node))", at: listPath, document.position(node))
             return nil
         }
+        let count = document.count(node)
         var result: [T] = []
         var indexes: [Int] = []
-        result.reserveCapacity(items.count)
-        indexes.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            let itemPath = listPath.appending(index: index)
-            if let fields = reader.fields(of: item, at: itemPath, keys: nil, indexInList: index),
+        result.reserveCapacity(count)
+        indexes.reserveCapacity(count)
+        for (index, item) in document.children(node).enumerated() {
+            if let fields = reader.fields(of: document.resolved(item), in: listPath, index: index, keys: nil),
                 let value = read(fields)
             {
                 result.append(value)
@@ -398,15 +406,16 @@ struct Fields {
                 reader.markIncomplete(listPath)
             }
         }
-        if indexes.count != items.count { reader.recordIndexes(indexes, of: listPath) }
+        if indexes.count != count { reader.recordIndexes(indexes, of: listPath) }
         return result
     }
 
-    private func describe(_ node: SourceNode) -> String {
-        if case .scalar(let scalar) = node {
-            return scalar.isQuoted ? "the text \(DisplayText.quoted(scalar.text))" : DisplayText.quoted(scalar.text)
+    private func describe(_ node: SourceDocument.Index) -> String {
+        if document.isScalar(node) {
+            let text = document.string(node)
+            return document.kind(node) == .quoted ? "the text \(DisplayText.quoted(text))" : DisplayText.quoted(text)
         }
-        return node.kindDescription
+        return document.kindDescription(node)
     }
 }
 

@@ -2,13 +2,18 @@
 /// `1e3`. Infinity and NaN are not numbers here.
 enum NumberSyntax {
     static func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8(parse)
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var digitsBeforePoint = 0
         var digitsAfterPoint = 0
         var sawPoint = false
         var sawExponent = false
         var exponentDigits = 0
         var previous: UInt8?
-        for byte in text.utf8 {
+        for byte in bytes {
             defer { previous = byte }
             switch byte {
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
@@ -33,7 +38,7 @@ enum NumberSyntax {
             }
         }
         guard digitsBeforePoint + digitsAfterPoint > 0, !sawExponent || exponentDigits > 0,
-            let value = Double(text), value.isFinite
+            let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite
         else { return nil }
         return value
     }

@@ -1,8 +1,10 @@
 /// A strict RFC 8259 JSON parser that keeps what Foundation's `JSONSerialization` loses:
 /// the position of every value, duplicate keys, and the text of numbers as written.
 struct JSONSourceParser {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let limits: SourceLimits
+    private var document: SourceDocument
+    private var keys = DuplicateKeyFinder()
     private var index = 0
     private var line = 1
     /// Index of the first byte of the current line, for columns.
@@ -11,19 +13,35 @@ struct JSONSourceParser {
     /// so counting on from there keeps a long line linear.
     private var columnCache = (index: 0, column: 1)
 
-    init(bytes: [UInt8], limits: SourceLimits = SourceLimits()) {
-        var bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        self.bytes = bytes
-        self.limits = limits
+    /// Parses `bytes`, which the loader has checked are UTF-8, into a document.
+    static func parse(_ bytes: [UInt8], limits: SourceLimits = SourceLimits()) throws(SourceSyntaxError) -> SourceDocument {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(SourceSyntaxError) -> SourceDocument in
+                var parser = JSONSourceParser(bytes: buffer, limits: limits)
+                return try parser.parse()
+            }
+        }
+        return try result.get()
     }
 
-    mutating func parse() throws(SourceSyntaxError) -> SourceNode {
+    private init(bytes: UnsafeBufferPointer<UInt8>, limits: SourceLimits) {
+        self.bytes = bytes
+        self.limits = limits
+        self.document = SourceDocument(expectedSize: bytes.count)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // Not part of the text: columns count from after it.
+            index = 3
+            lineStart = 3
+            columnCache = (3, 1)
+        }
+    }
+
+    private mutating func parse() throws(SourceSyntaxError) -> SourceDocument {
         skipWhitespace()
-        let node = try parseValue(depth: 0)
+        try parseValue(depth: 0)
         skipWhitespace()
         guard index == bytes.count else { throw fault("unexpected text after the JSON value") }
-        return node
+        return document
     }
 
     // MARK: Positions
@@ -62,14 +80,13 @@ struct JSONSourceParser {
 
     // MARK: Values
 
-    private mutating func parseValue(depth: Int) throws(SourceSyntaxError) -> SourceNode {
+    @discardableResult
+    private mutating func parseValue(depth: Int) throws(SourceSyntaxError) -> SourceDocument.Index {
         guard index < bytes.count else { throw fault("unexpected end of file, expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""):
-            let start = position
-            return .scalar(SourceScalar(text: try parseString(), isQuoted: true, position: start))
+        case UInt8(ascii: "\""): return try parseString()
         case UInt8(ascii: "t"): return try parseLiteral("true")
         case UInt8(ascii: "f"): return try parseLiteral("false")
         case UInt8(ascii: "n"): return try parseLiteral("null")
@@ -78,17 +95,17 @@ struct JSONSourceParser {
         }
     }
 
-    private mutating func parseLiteral(_ word: String) throws(SourceSyntaxError) -> SourceNode {
+    private mutating func parseLiteral(_ word: StaticString) throws(SourceSyntaxError) -> SourceDocument.Index {
         let start = position
-        let expected = Array(word.utf8)
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         guard bytes.count - index >= expected.count,
-            Array(bytes[index..<index + expected.count]) == expected
+            UnsafeBufferPointer(rebasing: bytes[index..<index + expected.count]).elementsEqual(expected)
         else { throw fault("unexpected word, expected a value") }
         index += expected.count
-        return .scalar(SourceScalar(text: word, isQuoted: false, position: start))
+        return try document.appendScalar(expected, quoted: false, at: start)
     }
 
-    private mutating func parseNumber() throws(SourceSyntaxError) -> SourceNode {
+    private mutating func parseNumber() throws(SourceSyntaxError) -> SourceDocument.Index {
         let start = position
         let first = index
         func digits(_ parser: inout JSONSourceParser) -> Int {
@@ -118,59 +135,61 @@ struct JSONSourceParser {
             }
             guard digits(&self) > 0 else { throw fault("invalid number: no digit in exponent") }
         }
-        let text = String(decoding: bytes[first..<index], as: UTF8.self)
-        return .scalar(SourceScalar(text: text, isQuoted: false, position: start))
+        return try document.appendScalar(UnsafeBufferPointer(rebasing: bytes[first..<index]), quoted: false, at: start)
     }
 
-    private mutating func parseString() throws(SourceSyntaxError) -> String {
+    /// Parses a string into the document's text, as a quoted scalar.
+    private mutating func parseString() throws(SourceSyntaxError) -> SourceDocument.Index {
+        let start = position
+        let textStart = document.textCount
         index += 1  // opening quote
-        var utf8: [UInt8] = []
         while true {
+            // Copy the run up to the next quote, backslash or control character at once.
+            let runStart = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                index += 1
+            }
+            if index > runStart { document.appendText(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             guard index < bytes.count else { throw fault("unterminated string") }
             let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
+            if byte == UInt8(ascii: "\"") {
                 index += 1
-                // The loader checked the file is valid UTF-8, and escapes are encoded below.
-                return String(decoding: utf8, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                index += 1
-                guard index < bytes.count else { throw fault("unterminated string") }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
-                case UInt8(ascii: "b"): utf8.append(0x08)
-                case UInt8(ascii: "f"): utf8.append(0x0C)
-                case UInt8(ascii: "n"): utf8.append(0x0A)
-                case UInt8(ascii: "r"): utf8.append(0x0D)
-                case UInt8(ascii: "t"): utf8.append(0x09)
-                case UInt8(ascii: "u"):
-                    var value = try parseHexQuad()
-                    if (0xD800...0xDBFF).contains(value) {
-                        guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw fault("unpaired surrogate in \\u escape") }
-                        index += 2
-                        let low = try parseHexQuad()
-                        guard (0xDC00...0xDFFF).contains(low) else {
-                            throw fault("unpaired surrogate in \\u escape")
-                        }
-                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00...0xDFFF).contains(value) {
+                return try document.appendScalar(textFrom: textStart, quoted: true, at: start)
+            }
+            if byte < 0x20 { throw fault("control character in string (write it as an escape)") }
+            index += 1
+            guard index < bytes.count else { throw fault("unterminated string") }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): document.appendText(escape)
+            case UInt8(ascii: "b"): document.appendText(0x08)
+            case UInt8(ascii: "f"): document.appendText(0x0C)
+            case UInt8(ascii: "n"): document.appendText(0x0A)
+            case UInt8(ascii: "r"): document.appendText(0x0D)
+            case UInt8(ascii: "t"): document.appendText(0x09)
+            case UInt8(ascii: "u"):
+                var value = try parseHexQuad()
+                if (0xD800...0xDBFF).contains(value) {
+                    guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
+                    else { throw fault("unpaired surrogate in \\u escape") }
+                    index += 2
+                    let low = try parseHexQuad()
+                    guard (0xDC00...0xDFFF).contains(low) else {
                         throw fault("unpaired surrogate in \\u escape")
                     }
-                    guard let scalar = Unicode.Scalar(value) else { throw fault("invalid \\u escape") }
-                    utf8.append(contentsOf: String(Character(scalar)).utf8)
-                default:
-                    index -= 1
-                    throw fault("invalid escape in string")
+                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(value) {
+                    throw fault("unpaired surrogate in \\u escape")
                 }
-            case 0x00..<0x20:
-                throw fault("control character in string (write it as an escape)")
+                guard let scalar = Unicode.Scalar(value) else { throw fault("invalid \\u escape") }
+                for unit in UTF8.encode(scalar)! { document.appendText(unit) }
             default:
-                utf8.append(byte)
-                index += 1
+                index -= 1
+                throw fault("invalid escape in string")
             }
         }
     }
@@ -193,68 +212,72 @@ struct JSONSourceParser {
         return value
     }
 
-    private mutating func parseArray(depth: Int) throws(SourceSyntaxError) -> SourceNode {
+    private mutating func parseArray(depth: Int) throws(SourceSyntaxError) -> SourceDocument.Index {
         guard depth <= limits.maximumDepth else { throw fault("nested more than \(limits.maximumDepth) levels deep") }
-        let start = position
+        let list = try document.open(.sequence, at: position)
         index += 1
-        var items: [SourceNode] = []
+        var count = 0
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .sequence(items, at: start)
+            document.close(list, count: 0)
+            return list
         }
         while true {
             skipWhitespace()
-            items.append(try parseValue(depth: depth))
+            try parseValue(depth: depth)
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw fault("unexpected end of file in a list") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "]") {
                 index += 1
-                return .sequence(items, at: start)
+                document.close(list, count: count)
+                return list
             } else {
                 throw fault("expected ',' or ']'")
             }
         }
     }
 
-    private mutating func parseObject(depth: Int) throws(SourceSyntaxError) -> SourceNode {
+    private mutating func parseObject(depth: Int) throws(SourceSyntaxError) -> SourceDocument.Index {
         guard depth <= limits.maximumDepth else { throw fault("nested more than \(limits.maximumDepth) levels deep") }
-        let start = position
+        let mapping = try document.open(.mapping, at: position)
         index += 1
-        var entries: [SourceMappingEntry] = []
-        var seen = Set<String>()
+        var count = 0
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .mapping(entries, at: start)
+            document.close(mapping, count: 0)
+            return mapping
         }
+        keys.open()
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw fault("expected a key in double quotes")
             }
-            let keyPosition = position
             let key = try parseString()
-            guard seen.insert(key).inserted else {
+            guard keys.insert(key, in: document) else {
                 throw SourceSyntaxError(
-                    message: "duplicate key \(DisplayText.quoted(key))", position: keyPosition)
+                    message: "duplicate key \(DisplayText.quoted(document.string(key)))", position: document.position(key))
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fault("expected ':'") }
             index += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth)
-            entries.append(SourceMappingEntry(
-                key: SourceScalar(text: key, isQuoted: true, position: keyPosition), value: value))
+            try parseValue(depth: depth)
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw fault("unexpected end of file in an object") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .mapping(entries, at: start)
+                keys.close()
+                document.close(mapping, count: count)
+                return mapping
             } else {
                 throw fault("expected ',' or '}'")
             }

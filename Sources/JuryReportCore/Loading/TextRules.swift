@@ -20,6 +20,12 @@ enum TextRules {
         return nil
     }
 
+    /// False when `bytes` are all printable ASCII, tab or newline, which ``problem(in:)``
+    /// would pass without looking at scalars.
+    static func needsCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { !($0 >= 0x20 && $0 < 0x7F || $0 == 0x09 || $0 == 0x0A) }
+    }
+
     static func isBidiControl(_ value: UInt32) -> Bool {
         value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value)
             || (0x2066...0x2069).contains(value)

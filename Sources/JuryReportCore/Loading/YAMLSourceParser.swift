@@ -1,6 +1,6 @@
 import CYaml
 
-/// Builds a ``SourceNode`` tree from libyaml's event stream (the libyaml that Yams bundles).
+/// Builds a ``SourceDocument`` from libyaml's event stream (the libyaml that Yams bundles).
 ///
 /// Composing from events, rather than through Yams' node tree, keeps every position and
 /// the quoting of each scalar, refuses complex keys and duplicate keys, bounds nesting, and
@@ -15,11 +15,11 @@ struct YAMLSourceParser {
         self.limits = limits
     }
 
-    func parse() throws(SourceSyntaxError) -> SourceNode {
+    func parse() throws(SourceSyntaxError) -> SourceDocument {
         var composer = Composer(
             budget: max(limits.minimumExpansion, bytes.count * limits.expansionFactor),
-            maximumDepth: limits.maximumDepth)
-        let result: Result<SourceNode, SourceSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            maximumDepth: limits.maximumDepth, document: SourceDocument(expectedSize: bytes.count))
+        let result: Result<SourceDocument, SourceSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(SourceSyntaxError(message: "out of memory", position: nil))
@@ -27,8 +27,9 @@ struct YAMLSourceParser {
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return Result { () throws(SourceSyntaxError) -> SourceNode in
+            return Result { () throws(SourceSyntaxError) -> SourceDocument in
                 try composer.composeDocument(from: &parser)
+                return composer.document
             }
         }
         return try result.get()
@@ -39,9 +40,11 @@ struct YAMLSourceParser {
 private struct Composer {
     var budget: Int
     let maximumDepth: Int
-    var anchors: [String: (node: SourceNode, cost: Int)] = [:]
+    var document: SourceDocument
+    var keys = DuplicateKeyFinder()
+    var anchors: [String: (node: SourceDocument.Index, cost: Int)] = [:]
 
-    mutating func composeDocument(from parser: inout yaml_parser_t) throws(SourceSyntaxError) -> SourceNode {
+    mutating func composeDocument(from parser: inout yaml_parser_t) throws(SourceSyntaxError) {
         var event = try next(&parser)  // stream start
         defer { yaml_event_delete(&event) }
         var document = try next(&parser)
@@ -50,7 +53,7 @@ private struct Composer {
             throw SourceSyntaxError(message: "the file holds no YAML document", position: nil)
         }
         var first = try next(&parser)
-        let (root, _) = try compose(&first, parser: &parser, depth: 1)
+        _ = try compose(&first, parser: &parser, depth: 1)
         var end = try next(&parser)  // document end
         yaml_event_delete(&end)
         var after = try next(&parser)
@@ -59,7 +62,6 @@ private struct Composer {
             throw SourceSyntaxError(
                 message: "the file holds more than one YAML document", position: position(after.start_mark))
         }
-        return root
     }
 
     private func next(_ parser: inout yaml_parser_t) throws(SourceSyntaxError) -> yaml_event_t {
@@ -106,7 +108,7 @@ private struct Composer {
     /// its cost (nodes plus scalar bytes), which an alias to it spends again.
     private mutating func compose(
         _ event: inout yaml_event_t, parser: inout yaml_parser_t, depth: Int
-    ) throws(SourceSyntaxError) -> (SourceNode, Int) {
+    ) throws(SourceSyntaxError) -> (SourceDocument.Index, Int) {
         defer { yaml_event_delete(&event) }
         let start = position(event.start_mark)
         switch event.type {
@@ -116,14 +118,15 @@ private struct Composer {
                 throw SourceSyntaxError(message: "unknown alias *\(name)", position: start)
             }
             try spend(anchored.cost, at: event.start_mark)
-            return anchored
+            // The alias stands where it is written; reading follows it to the anchored node.
+            return (try document.appendAlias(to: anchored.node, at: start), anchored.cost)
 
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let tag = Composer.string(scalar.tag)
             let isQuoted = try Composer.isQuoted(style: scalar.style, tag: tag, at: start)
-            let node = SourceNode.scalar(SourceScalar(text: text, isQuoted: isQuoted, position: start))
+            let node = try document.appendScalar(
+                UnsafeBufferPointer(start: scalar.value, count: scalar.length), quoted: isQuoted, at: start)
             let cost = 1 + scalar.length
             try spend(cost, at: event.start_mark)
             register(Composer.string(scalar.anchor), node, cost)
@@ -134,7 +137,8 @@ private struct Composer {
             try Composer.checkCollectionTag(Composer.string(event.data.sequence_start.tag), at: start)
             let anchor = Composer.string(event.data.sequence_start.anchor)
             try spend(1, at: event.start_mark)
-            var items: [SourceNode] = []
+            let list = try document.open(.sequence, at: start)
+            var count = 0
             var cost = 1
             while true {
                 var item = try next(&parser)
@@ -142,21 +146,22 @@ private struct Composer {
                     yaml_event_delete(&item)
                     break
                 }
-                let (node, itemCost) = try compose(&item, parser: &parser, depth: depth + 1)
-                items.append(node)
+                let (_, itemCost) = try compose(&item, parser: &parser, depth: depth + 1)
+                count += 1
                 cost += itemCost
             }
-            let node = SourceNode.sequence(items, at: start)
-            register(anchor, node, cost)
-            return (node, cost)
+            document.close(list, count: count)
+            register(anchor, list, cost)
+            return (list, cost)
 
         case YAML_MAPPING_START_EVENT:
             try checkDepth(depth, at: start)
             try Composer.checkCollectionTag(Composer.string(event.data.mapping_start.tag), at: start)
             let anchor = Composer.string(event.data.mapping_start.anchor)
             try spend(1, at: event.start_mark)
-            var entries: [SourceMappingEntry] = []
-            var seen = Set<String>()
+            let mapping = try document.open(.mapping, at: start)
+            keys.open()
+            var count = 0
             var cost = 1
             while true {
                 var keyEvent = try next(&parser)
@@ -165,29 +170,40 @@ private struct Composer {
                     break
                 }
                 let keyPosition = position(keyEvent.start_mark)
-                let (keyNode, keyCost) = try compose(&keyEvent, parser: &parser, depth: depth + 1)
-                guard case .scalar(let key) = keyNode else {
+                let isScalar = keyEvent.type == YAML_SCALAR_EVENT || keyEvent.type == YAML_ALIAS_EVENT
+                guard isScalar else {
+                    yaml_event_delete(&keyEvent)
                     throw SourceSyntaxError(message: "a key must be a single value", position: keyPosition)
                 }
-                guard seen.insert(key.text).inserted else {
+                let (key, keyCost) = try compose(&keyEvent, parser: &parser, depth: depth + 1)
+                if document.kind(key) == .alias {
+                    // Keys are compared and read as text: put the anchored text in the alias's place.
+                    let target = document.resolved(key)
+                    guard document.isScalar(target) else {
+                        throw SourceSyntaxError(message: "a key must be a single value", position: keyPosition)
+                    }
+                    document.replaceAlias(key, withCopyOfScalar: target)
+                }
+                guard keys.insert(key, in: document) else {
                     throw SourceSyntaxError(
-                        message: "duplicate key \(DisplayText.quoted(key.text))", position: keyPosition)
+                        message: "duplicate key \(DisplayText.quoted(document.string(key)))", position: keyPosition)
                 }
                 var valueEvent = try next(&parser)
-                let (value, valueCost) = try compose(&valueEvent, parser: &parser, depth: depth + 1)
-                entries.append(SourceMappingEntry(key: key, value: value))
+                let (_, valueCost) = try compose(&valueEvent, parser: &parser, depth: depth + 1)
+                count += 1
                 cost += keyCost + valueCost
             }
-            let node = SourceNode.mapping(entries, at: start)
-            register(anchor, node, cost)
-            return (node, cost)
+            keys.close()
+            document.close(mapping, count: count)
+            register(anchor, mapping, cost)
+            return (mapping, cost)
 
         default:
             throw SourceSyntaxError(message: "unexpected YAML event", position: start)
         }
     }
 
-    private mutating func register(_ anchor: String?, _ node: SourceNode, _ cost: Int) {
+    private mutating func register(_ anchor: String?, _ node: SourceDocument.Index, _ cost: Int) {
         if let anchor { anchors[anchor] = (node, cost) }
     }
 

@@ -1,0 +1,328 @@
+/// The parsed form of an edition file, before it is read into the model: the same for YAML
+/// and JSON, with the position of every node.
+///
+/// Nodes lie flat in document order: a list is followed by its items, a mapping by its
+/// keys and values in turn (key, value, key, value), each item followed by its own
+/// descendants. The text of every scalar lies in one byte buffer. Two arrays instead of a
+/// tree of nodes keep parsing a large file free of allocations per value, which is where
+/// the time went with a tree.
+struct SourceDocument: Sendable {
+    /// A node's place in ``nodes``.
+    typealias Index = Int
+
+    enum Kind: UInt8, Sendable {
+        /// An unquoted scalar: the schema decides whether `8` is a number.
+        case plain
+        /// Quoted in YAML (or a block scalar, or tagged `!!str`), or a string in JSON:
+        /// never null, a boolean or a number.
+        case quoted
+        case sequence
+        case mapping
+        /// A YAML alias: stands for the node its anchor named (``Node/first``).
+        case alias
+    }
+
+    struct Node: Sendable {
+        var kind: Kind
+        var line: UInt32
+        var column: UInt32
+        /// A scalar's first byte in ``SourceDocument/text``; a collection's number of
+        /// items (a mapping's number of entries); the node an alias stands for.
+        var first: UInt32
+        /// A scalar's length in bytes; for a collection, the index just past its last
+        /// descendant.
+        var second: UInt32
+    }
+
+    private(set) var nodes: [Node] = []
+    private(set) var text: [UInt8] = []
+
+    /// The root node, once parsing is done.
+    var root: Index { 0 }
+
+    init(expectedSize: Int = 0) {
+        text.reserveCapacity(expectedSize)
+        nodes.reserveCapacity(expectedSize / 16)
+    }
+
+    // MARK: Building
+
+    /// Appends a scalar whose text is `bytes`.
+    mutating func appendScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, at position: SourcePosition
+    ) throws(SourceSyntaxError) -> Index {
+        let start = text.count
+        text.append(contentsOf: bytes)
+        return try appendScalar(textFrom: start, quoted: quoted, at: position)
+    }
+
+    /// Appends a scalar whose text is what was appended to ``text`` since `start`.
+    mutating func appendScalar(
+        textFrom start: Int, quoted: Bool, at position: SourcePosition
+    ) throws(SourceSyntaxError) -> Index {
+        try append(Node(
+            kind: quoted ? .quoted : .plain, line: UInt32(position.line), column: UInt32(position.column),
+            first: UInt32(start), second: UInt32(text.count - start)), at: position)
+    }
+
+    /// Turns the alias at `alias` into a scalar sharing the text of the scalar at `target`,
+    /// keeping its position (a YAML key that is an alias).
+    mutating func replaceAlias(_ alias: Index, withCopyOfScalar target: Index) {
+        nodes[alias].kind = nodes[target].kind
+        nodes[alias].first = nodes[target].first
+        nodes[alias].second = nodes[target].second
+    }
+
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        text.append(contentsOf: bytes)
+    }
+
+    mutating func appendText(_ byte: UInt8) {
+        text.append(byte)
+    }
+
+    var textCount: Int { text.count }
+
+    /// Opens a list or mapping; close it with ``close(_:count:)`` after its children.
+    mutating func open(_ kind: Kind, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
+        try append(Node(kind: kind, line: UInt32(position.line), column: UInt32(position.column), first: 0, second: 0), at: position)
+    }
+
+    /// Closes the collection opened at `index`, with `count` items or entries.
+    mutating func close(_ index: Index, count: Int) {
+        nodes[index].first = UInt32(count)
+        nodes[index].second = UInt32(nodes.count)
+    }
+
+    /// Appends an alias standing for `target`.
+    mutating func appendAlias(to target: Index, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
+        try append(Node(kind: .alias, line: UInt32(position.line), column: UInt32(position.column), first: UInt32(target), second: 0), at: position)
+    }
+
+    private mutating func append(_ node: Node, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
+        // Offsets are 32-bit: the loader caps files far below 4 GiB, but say so rather than trap.
+        guard nodes.count < Int(UInt32.max), text.count < Int(UInt32.max) else {
+            throw SourceSyntaxError(message: "the file holds too many values", position: position)
+        }
+        nodes.append(node)
+        return nodes.count - 1
+    }
+
+    // MARK: Reading
+
+    /// The node itself, or for an alias the node it stands for.
+    func resolved(_ index: Index) -> Index {
+        nodes[index].kind == .alias ? Index(nodes[index].first) : index
+    }
+
+    func kind(_ index: Index) -> Kind { nodes[index].kind }
+
+    func position(_ index: Index) -> SourcePosition {
+        SourcePosition(line: Int(nodes[index].line), column: Int(nodes[index].column))
+    }
+
+    func isScalar(_ index: Index) -> Bool {
+        nodes[index].kind == .plain || nodes[index].kind == .quoted
+    }
+
+    /// An unquoted `null`, `~` or nothing at all.
+    func isNull(_ index: Index) -> Bool {
+        guard nodes[index].kind == .plain else { return false }
+        switch nodes[index].second {
+        case 0: return true
+        case 1: return textEquals(index, "~")
+        case 4: return textEquals(index, "null") || textEquals(index, "Null") || textEquals(index, "NULL")
+        default: return false
+        }
+    }
+
+    /// Number of items of a list, or of entries of a mapping.
+    func count(_ index: Index) -> Int { Int(nodes[index].first) }
+
+    /// The index just past the node and its descendants.
+    func end(_ index: Index) -> Index {
+        switch nodes[index].kind {
+        case .sequence, .mapping: return Index(nodes[index].second)
+        case .plain, .quoted, .alias: return index + 1
+        }
+    }
+
+    /// The children of a collection in order: items, or keys and values in turn.
+    func children(_ index: Index) -> Children {
+        Children(document: self, upcoming: index + 1, end: end(index))
+    }
+
+    struct Children: Sequence, IteratorProtocol {
+        let document: SourceDocument
+        var upcoming: Index
+        let end: Index
+
+        mutating func next() -> Index? {
+            guard upcoming < end else { return nil }
+            defer { upcoming = document.end(upcoming) }
+            return upcoming
+        }
+    }
+
+    /// The entries of a mapping: each key's index and its value's (unresolved).
+    func entries(_ mapping: Index) -> Entries {
+        Entries(children: children(mapping))
+    }
+
+    struct Entries: Sequence, IteratorProtocol {
+        var children: Children
+
+        mutating func next() -> (key: Index, value: Index)? {
+            guard let key = children.next(), let value = children.next() else { return nil }
+            return (key, value)
+        }
+    }
+
+    /// The value of `key` in the mapping at `mapping`, resolved, or nil.
+    func value(of key: String, in mapping: Index) -> Index? {
+        for entry in entries(mapping) where textEquals(entry.key, key) {
+            return resolved(entry.value)
+        }
+        return nil
+    }
+
+    /// The text of a scalar's bytes.
+    func withBytes<R>(_ index: Index, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let node = nodes[index]
+        return text.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(node.first)..<Int(node.first) + Int(node.second)]))
+        }
+    }
+
+    /// A scalar's text.
+    func string(_ index: Index) -> String {
+        withBytes(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether a scalar's text is `string`.
+    func textEquals(_ index: Index, _ string: String) -> Bool {
+        var string = string
+        guard string.utf8.count == Int(nodes[index].second) else { return false }
+        return string.withUTF8 { expected in withBytes(index) { $0.elementsEqual(expected) } }
+    }
+
+    func textEquals(_ lhs: Index, _ rhs: Index) -> Bool {
+        guard nodes[lhs].second == nodes[rhs].second else { return false }
+        return withBytes(lhs) { left in withBytes(rhs) { left.elementsEqual($0) } }
+    }
+
+    /// What the node is, for messages: "a single value", "a list", "a mapping".
+    func kindDescription(_ index: Index) -> String {
+        let index = resolved(index)
+        switch nodes[index].kind {
+        case .plain, .quoted, .alias: return isNull(index) ? "null" : "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+/// Finds the nodes of field paths, for diagnostics about a loaded edition. Remembers the
+/// items of each list it walks, so that many diagnostics about a long list stay linear.
+final class SourceLocator {
+    let document: SourceDocument
+    private var items: [SourceDocument.Index: [SourceDocument.Index]] = [:]
+
+    init(_ document: SourceDocument) {
+        self.document = document
+    }
+
+    /// The node at `path`, or nil when the file has no such field.
+    func node(at path: FieldPath) -> SourceDocument.Index? {
+        var node = document.resolved(document.root)
+        for component in path.components {
+            switch (component, document.kind(node)) {
+            case (.key(let key), .mapping):
+                guard let value = document.value(of: key, in: node) else { return nil }
+                node = value
+            case (.index(let index), .sequence):
+                let list = items(of: node)
+                guard list.indices.contains(index) else { return nil }
+                node = document.resolved(list[index])
+            default:
+                return nil
+            }
+        }
+        return node
+    }
+
+    private func items(of list: SourceDocument.Index) -> [SourceDocument.Index] {
+        if let known = items[list] { return known }
+        let found = Array(document.children(list))
+        items[list] = found
+        return found
+    }
+
+    /// The position of the node at `path`, or of its nearest ancestor in the file when the
+    /// field itself is absent.
+    func nearestPosition(to path: FieldPath) -> SourcePosition {
+        var components = path.components
+        while true {
+            if let node = node(at: FieldPath(components)) { return document.position(node) }
+            guard !components.isEmpty else { return document.position(document.root) }
+            components.removeLast()
+        }
+    }
+}
+
+/// Finds a key written twice in one mapping while a file is parsed: by comparing with the
+/// mapping's earlier keys while it has few, through a set once it has more, so a hostile
+/// mapping with very many keys stays linear.
+struct DuplicateKeyFinder {
+    private static let linearLimit = 16
+    /// Keys of the mappings being parsed, innermost last.
+    private var keys: [SourceDocument.Index] = []
+    /// Where each open mapping's keys begin in `keys`.
+    private var starts: [Int] = []
+    /// The keys of open mappings that outgrew `linearLimit`, by nesting level.
+    private var sets: [Int: Set<[UInt8]>] = [:]
+
+    mutating func open() {
+        starts.append(keys.count)
+    }
+
+    mutating func close() {
+        keys.removeSubrange(starts[starts.count - 1]...)
+        sets[starts.count] = nil
+        starts.removeLast()
+    }
+
+    /// Records `key` for the innermost open mapping; false when it already had the key.
+    mutating func insert(_ key: SourceDocument.Index, in document: SourceDocument) -> Bool {
+        let start = starts[starts.count - 1]
+        let level = starts.count
+        if var set = sets[level] {
+            sets[level] = nil  // keep the set uniquely referenced while it is changed
+            let inserted = set.insert(document.withBytes(key) { Array($0) }).inserted
+            sets[level] = set
+            return inserted
+        }
+        for earlier in keys[start...] where document.textEquals(earlier, key) { return false }
+        keys.append(key)
+        if keys.count - start > Self.linearLimit {
+            sets[level] = Set(keys[start...].map { index in document.withBytes(index) { Array($0) } })
+        }
+        return true
+    }
+}
+
+/// A fault in the syntax of an edition file.
+struct SourceSyntaxError: Error {
+    var message: String
+    var position: SourcePosition?
+}
+
+/// How far parsing an edition file may go before the file is refused.
+struct SourceLimits: Sendable {
+    /// Nesting of lists and mappings (an edition file needs about 5).
+    var maximumDepth = 64
+    /// Nodes and scalar bytes that aliases may expand to, as a multiple of the file's size.
+    var expansionFactor = 4
+    /// Expansion every file may reach, however small.
+    var minimumExpansion = 65_536
+}
