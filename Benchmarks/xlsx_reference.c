@@ -1,7 +1,7 @@
 /* The reference the XLSX exporter is measured against: plain C writing, with libxlsxwriter
  * in constant_memory mode, the cells of a generated edition's two large sheets as
  * juryreport writes them: nominees (8 cells a row) and key figures (2 a nominee, 4 cells
- * each). Everything else juryreport does (reading the edition, checking it, formats, the
+ * each), with a bold header format and a top-aligned cell format as juryreport's. Everything else juryreport does (reading the edition, checking it, formats, the
  * other sheets) is its own overhead on top.
  * Usage: xlsx_reference NOMINEES OUT.xlsx */
 #include <stdio.h>
@@ -13,34 +13,38 @@ int main(int argc, char **argv) {
     long rows = atol(argv[1]);
     lxw_workbook_options options = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
     lxw_workbook *workbook = workbook_new_opt(argv[2], &options);
+    lxw_format *header = workbook_add_format(workbook);
+    format_set_bold(header);
+    lxw_format *top = workbook_add_format(workbook);
+    format_set_align(top, LXW_ALIGN_VERTICAL_TOP);
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, "Nominees");
     const char *headers[] = {"No.", "Name", "Status", "Lead", "Location", "Sector", "Partners", "Summary"};
     const char *sectors[] = {"Care", "Tech", "Logistics", "Energy"};
-    for (int c = 0; c < 8; c++) worksheet_write_string(sheet, 0, c, headers[c], NULL);
+    for (int c = 0; c < 8; c++) worksheet_write_string(sheet, 0, c, headers[c], header);
     char name[64], buffer[128];
     for (long i = 0; i < rows; i++) {
         lxw_row_t r = (lxw_row_t)(i + 1);
-        worksheet_write_number(sheet, r, 0, (double)(i + 1), NULL);
-        snprintf(name, sizeof name, "Nominee %ld", i); worksheet_write_string(sheet, r, 1, name, NULL);
-        if (i == 0) worksheet_write_string(sheet, r, 2, "Winner", NULL);
-        snprintf(buffer, sizeof buffer, "College %ld", i % 97); worksheet_write_string(sheet, r, 3, buffer, NULL);
-        snprintf(buffer, sizeof buffer, "City %ld", i % 31); worksheet_write_string(sheet, r, 4, buffer, NULL);
-        worksheet_write_string(sheet, r, 5, sectors[i % 4], NULL);
-        snprintf(buffer, sizeof buffer, "Partner %ld; Partner %ld", i % 13, i % 7); worksheet_write_string(sheet, r, 6, buffer, NULL);
+        worksheet_write_number(sheet, r, 0, (double)(i + 1), top);
+        snprintf(name, sizeof name, "Nominee %ld", i); worksheet_write_string(sheet, r, 1, name, top);
+        if (i == 0) worksheet_write_string(sheet, r, 2, "Winner", top);
+        snprintf(buffer, sizeof buffer, "College %ld", i % 97); worksheet_write_string(sheet, r, 3, buffer, top);
+        snprintf(buffer, sizeof buffer, "City %ld", i % 31); worksheet_write_string(sheet, r, 4, buffer, top);
+        worksheet_write_string(sheet, r, 5, sectors[i % 4], top);
+        snprintf(buffer, sizeof buffer, "Partner %ld; Partner %ld", i % 13, i % 7); worksheet_write_string(sheet, r, 6, buffer, top);
         snprintf(buffer, sizeof buffer, "Project %ld works with %ld companies on shared training.", i, i % 50);
-        worksheet_write_string(sheet, r, 7, buffer, NULL);
+        worksheet_write_string(sheet, r, 7, buffer, top);
     }
     lxw_worksheet *figures = workbook_add_worksheet(workbook, "Key figures");
     const char *figureHeaders[] = {"No.", "Nominee", "Figure", "Value"};
-    for (int c = 0; c < 4; c++) worksheet_write_string(figures, 0, c, figureHeaders[c], NULL);
+    for (int c = 0; c < 4; c++) worksheet_write_string(figures, 0, c, figureHeaders[c], header);
     for (long i = 0; i < rows; i++) {
         snprintf(name, sizeof name, "Nominee %ld", i);
         for (int f = 0; f < 2; f++) {
             lxw_row_t r = (lxw_row_t)(2 * i + f + 1);
-            worksheet_write_number(figures, r, 0, (double)(i + 1), NULL);
-            worksheet_write_string(figures, r, 1, name, NULL);
-            worksheet_write_string(figures, r, 2, f == 0 ? "Students" : "Companies", NULL);
-            worksheet_write_number(figures, r, 3, (double)(f == 0 ? i % 300 : i % 50), NULL);
+            worksheet_write_number(figures, r, 0, (double)(i + 1), top);
+            worksheet_write_string(figures, r, 1, name, top);
+            worksheet_write_string(figures, r, 2, f == 0 ? "Students" : "Companies", top);
+            worksheet_write_number(figures, r, 3, (double)(f == 0 ? i % 300 : i % 50), top);
         }
     }
     return workbook_close(workbook) == LXW_NO_ERROR ? 0 : 1;

@@ -68,7 +68,7 @@ struct ExportCommand: ParsableCommand {
         let loaded = try EditionSource(timings: timings).loadAll(editions)
         let clock = ContinuousClock()
         let progress = Progress(enabled: !quiet && !stdout && isatty(STDERR_FILENO) == 1)
-        var outOfDate: [String] = []
+        var jobs: [EditionExport] = []
         for (index, edition) in loaded.enumerated() {
             let standingsStart = clock.now
             let request = ExportRequest(edition: edition, options: exportOptions, environment: environment)
@@ -78,13 +78,16 @@ struct ExportCommand: ParsableCommand {
             for warning in job.editionWarnings {
                 Console.error("\(edition.baseName): warning: \(warning)")
             }
-            if stdout {
-                try writeToStandardOutput(job)
-            } else if check {
-                outOfDate += try compareWithDirectory(job)
-            } else {
-                for path in try writeToDirectory(job) { progress.report("wrote \(path)") }
-            }
+            jobs.append(job)
+        }
+        ProcessEnd.keep(jobs)
+        var outOfDate: [String] = []
+        if stdout {
+            try jobs.forEach(writeToStandardOutput)
+        } else if check {
+            for job in jobs { outOfDate += try compareWithDirectory(job) }
+        } else {
+            try writeToDirectory(jobs) { progress.report("wrote \($0)") }
         }
         if check {
             guard outOfDate.isEmpty else {
@@ -138,24 +141,26 @@ struct ExportCommand: ParsableCommand {
         for file in sink.files { Console.output(file.bytes) }
     }
 
-    /// Exports into the output directory; returns the paths written.
+    /// Exports every edition into the output directory, telling `wrote` each path written.
     ///
-    /// Each format runs in a sink of its own, on every core; the files go into place only when
-    /// every format of the edition succeeded.
-    private func writeToDirectory(_ job: EditionExport) throws -> [String] {
-        let request = job.request
-        let exporters = job.exporters
+    /// Every format of every edition runs in a sink of its own, on every core. The editions'
+    /// files go into place edition by edition, in order, each only when all its formats
+    /// succeeded; an edition that failed stops there, as if exported one after the other.
+    private func writeToDirectory(_ jobs: [EditionExport], wrote: (String) -> Void) throws {
         let directory = URL(fileURLWithPath: output)
         let timings = self.timings
         // Make (or refuse) the directory once, before the formats race to it.
         do {
-            _ = try DirectoryExportSink(directory: directory, baseName: request.baseName) { _ in }
+            _ = try DirectoryExportSink(directory: directory, baseName: jobs.first?.request.baseName ?? "") { _ in }
         } catch {
             Console.error(error.description)
             throw ExitStatus.cannotWrite
         }
-        let outcomes = ConcurrentOutcomes(count: exporters.count)
-        DispatchQueue.concurrentPerform(iterations: exporters.count) { index in
+        let tasks = jobs.indices.flatMap { job in jobs[job].exporters.indices.map { (job: job, exporter: $0) } }
+        let outcomes = ConcurrentOutcomes(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
+            let request = jobs[tasks[index].job].request
+            let exporter = jobs[tasks[index].job].exporters[tasks[index].exporter]
             do {
                 let sink = try DirectoryExportSink(directory: directory, baseName: request.baseName) {
                     Console.error("\(request.baseName): warning: \($0)")
@@ -163,31 +168,36 @@ struct ExportCommand: ParsableCommand {
                 sink.temporaryFileObserver = { InterruptCleanup.track($0, created: $1) }
                 outcomes.record(sink, at: index)
                 let start = ContinuousClock().now
-                try exporters[index].export(request, to: sink)
-                if timings { Console.error("timing: \(exporters[index].format.name) \((ContinuousClock().now - start).seconds)") }
+                try exporter.export(request, to: sink)
+                if timings { Console.error("timing: \(exporter.format.name) \((ContinuousClock().now - start).seconds)") }
             } catch {
                 outcomes.record(error, at: index)
             }
         }
-        let sinks = outcomes.sinks
-        if let error = outcomes.firstError {
-            sinks.forEach { $0.discard() }
-            throw Self.exitStatus(for: error, baseName: request.baseName)
-        }
         let commitStart = ContinuousClock().now
         defer { time("write", since: commitStart) }
-        var paths: [String] = []
-        do {
-            for sink in sinks {
-                paths += sink.stagedPaths
-                try sink.commit()
+        for (jobIndex, job) in jobs.enumerated() {
+            let mine = tasks.indices.filter { tasks[$0].job == jobIndex }
+            if let error = outcomes.firstError(among: mine) {
+                outcomes.sinks(among: tasks.indices.filter { tasks[$0].job >= jobIndex }).forEach { $0.discard() }
+                throw Self.exitStatus(for: error, baseName: job.request.baseName)
             }
-        } catch {
-            sinks.forEach { $0.discard() }
-            Console.error("\(error)")
-            throw ExitStatus.cannotWrite
+            let sinks = outcomes.sinks(among: mine)
+            var paths: [String] = []
+            do {
+                for sink in sinks {
+                    paths += sink.stagedPaths
+                    try sink.commit()
+                }
+            } catch {
+                outcomes.sinks(among: tasks.indices.filter { tasks[$0].job >= jobIndex }).forEach { $0.discard() }
+                Console.error("\(error)")
+                throw ExitStatus.cannotWrite
+            }
+            for path in paths {
+                wrote(directory.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).relativePath)
+            }
         }
-        return paths.map { directory.appendingPathComponent(URL(fileURLWithPath: $0).lastPathComponent).relativePath }
     }
 
     /// Exports into memory and lists the files on disk that are missing or differ.
@@ -236,7 +246,7 @@ extension ExportCommand {
     }
 }
 
-/// What the formats of one edition, run at once, came to: a sink each, or an error.
+/// What the formats of the editions, run at once, came to: a sink each, or an error.
 private final class ConcurrentOutcomes: @unchecked Sendable {
     private let lock = NSLock()
     private var sinkSlots: [DirectoryExportSink?]
@@ -255,11 +265,15 @@ private final class ConcurrentOutcomes: @unchecked Sendable {
         lock.withLock { errors[index] = error }
     }
 
-    /// The sinks made, in the formats' order.
-    var sinks: [DirectoryExportSink] { lock.withLock { sinkSlots.compactMap { $0 } } }
+    /// The sinks made by the tasks at `indexes`, in their order.
+    func sinks(among indexes: [Int]) -> [DirectoryExportSink] {
+        lock.withLock { indexes.compactMap { sinkSlots[$0] } }
+    }
 
-    /// The failure of the first format that failed, in the formats' order.
-    var firstError: (any Error)? { lock.withLock { errors.compactMap { $0 }.first } }
+    /// The failure of the first of the tasks at `indexes` that failed.
+    func firstError(among indexes: [Int]) -> (any Error)? {
+        lock.withLock { indexes.lazy.compactMap { self.errors[$0] }.first }
+    }
 }
 
 /// Progress lines on stderr, shown only when it is a terminal: build jobs stay quiet.

@@ -18,5 +18,6 @@ struct ValidateCommand: ParsableCommand {
             Console.output(
                 "\(path): valid (\(edition.nominees.count) nominees, \(edition.jury.count) jury members, \(edition.scores.count) scores)\n")
         }
+        ProcessEnd.keep(loaded)
     }
 }

@@ -98,11 +98,11 @@ enum FormulaResult: Equatable {
 
 /// The look of a cell; ``XLSXWorkbook`` turns each distinct style into one format.
 struct CellStyle: Hashable {
-    enum Role: Hashable {
+    enum Role: Int, Hashable, CaseIterable {
         case plain, header, label, winner, mention, chair, weight
     }
 
-    enum NumberFormat: Hashable {
+    enum NumberFormat: Int, Hashable, CaseIterable {
         case general
         /// Two decimals shown; the full value kept.
         case twoDecimals
@@ -112,6 +112,13 @@ struct CellStyle: Hashable {
     var role: Role = .plain
     var wraps = false
     var numberFormat: NumberFormat = .general
+
+    /// A number for each distinct style, below ``count``: a table index for the writer.
+    var index: Int {
+        (role.rawValue * NumberFormat.allCases.count + numberFormat.rawValue) * 2 + (wraps ? 1 : 0)
+    }
+
+    static let count = Role.allCases.count * NumberFormat.allCases.count * 2
 
     static let plain = CellStyle()
     static let wrapped = CellStyle(wraps: true)

@@ -111,15 +111,15 @@ struct WorkbookPlanner {
             }
         }
         var columns = [
-            fit(words.number, nominees.map { String($0.number) }),
-            fit(words.name, nominees.map(\.name)),
-            fit(words.status, nominees.map(status)),
-            fit(words.lead, nominees.map { $0.lead ?? "" }),
-            fit(words.location, nominees.map { $0.location ?? "" }),
-            fit(words.sector, nominees.map { $0.sector ?? "" }),
-            fit(words.partners, nominees.map { $0.partners.joined(separator: "; ") }),
-            fit(words.summary, nominees.map { $0.summary ?? "" }),
-            fit(words.website, nominees.map { $0.url ?? "" }),
+            fit(words.number, nominees.lazy.map { String($0.number) }),
+            fit(words.name, nominees.lazy.map(\.name)),
+            fit(words.status, nominees.lazy.map(status)),
+            fit(words.lead, nominees.lazy.map { $0.lead ?? "" }),
+            fit(words.location, nominees.lazy.map { $0.location ?? "" }),
+            fit(words.sector, nominees.lazy.map { $0.sector ?? "" }),
+            fit(words.partners, nominees.lazy.map { $0.partners.joined(separator: "; ") }),
+            fit(words.summary, nominees.lazy.map { $0.summary ?? "" }),
+            fit(words.website, nominees.lazy.map { $0.url ?? "" }),
         ]
         let scoreLayout = scoreSheet.map { ScoreLayout(edition: edition, sheet: $0) }
         if scoreLayout != nil {
@@ -161,25 +161,28 @@ struct WorkbookPlanner {
     }
 
     private func keyFigures(_ name: String) -> SheetPlan {
-        let rows = edition.nominees.flatMap { nominee in nominee.facts.map { (nominee, $0) } }
+        let nominees = edition.nominees
+        // Indexes, not copies: a nominee copied per row costs a retain per field.
+        let rows = nominees.indices.flatMap { nominee in nominees[nominee].facts.indices.map { (nominee, $0) } }
         return SheetPlan(
             name: name,
             columns: [
-                fit(words.number, rows.map { String($0.0.number) }),
-                fit(words.nominee, rows.map(\.0.name)),
-                fit(words.figure, rows.map(\.1.label)),
-                fit(words.value, rows.map(\.1.value.description)),
+                fit(words.number, rows.lazy.map { String(nominees[$0.0].number) }),
+                fit(words.nominee, rows.lazy.map { nominees[$0.0].name }),
+                fit(words.figure, rows.lazy.map { nominees[$0.0].facts[$0.1].label }),
+                fit(words.value, rows.lazy.map { nominees[$0.0].facts[$0.1].value.description }),
             ],
             rowCount: rows.count,
             row: { index in
-                let (nominee, fact) = rows[index]
+                let (nomineeIndex, factIndex) = rows[index]
+                let fact = nominees[nomineeIndex].facts[factIndex]
                 let value: CellValue
                 switch fact.value {
                 case .number(let number): value = .number(number)
                 case .text(let text): value = .text(text)
                 }
                 return [
-                    Cell(value: .number(Double(nominee.number))), Cell(value: .text(nominee.name)),
+                    Cell(value: .number(Double(nominees[nomineeIndex].number))), Cell(value: .text(nominees[nomineeIndex].name)),
                     Cell(value: .text(fact.label), style: CellStyle(wraps: true)), Cell(value: value, style: CellStyle(wraps: true)),
                 ]
             },
@@ -266,7 +269,7 @@ struct WorkbookPlanner {
     }
 
     /// A column fitted to its header and values, within bounds; long text wraps.
-    private func fit(_ header: String, _ values: [String]) -> ColumnPlan {
+    private func fit(_ header: String, _ values: some Sequence<String>) -> ColumnPlan {
         // Unicode scalars approximate the characters shown, at a fraction of the cost of
         // counting grapheme clusters over every cell of a large edition.
         var longest = header.unicodeScalars.count

@@ -101,7 +101,8 @@ private struct SheetWriter {
     let workbook: UnsafeMutablePointer<lxw_workbook>
     let constantMemory: Bool
     var notes = WorkbookNotes()
-    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>?] = [:]
+    /// By ``CellStyle/index``: looked up for every cell, so an array rather than a dictionary.
+    private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
 
     init(workbook: UnsafeMutablePointer<lxw_workbook>, constantMemory: Bool) {
         self.workbook = workbook
@@ -110,7 +111,7 @@ private struct SheetWriter {
 
     /// The workbook's format for `style`, made on first use.
     private mutating func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
-        if let format = formats[style] { return format }
+        if let format = formats[style.index] { return format }
         let format = workbook_add_format(workbook)
         format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         if style.wraps { format_set_text_wrap(format) }
@@ -139,7 +140,7 @@ private struct SheetWriter {
             format_set_italic(format)
             format_set_font_color(format, 0x595959)
         }
-        formats[style] = format
+        formats[style.index] = format
         return format
     }
 

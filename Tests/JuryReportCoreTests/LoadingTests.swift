@@ -98,6 +98,48 @@ struct LoadingTests {
         #expect(edition.signature == "Signed")
     }
 
+    /// Long lists are read in parts on every core: the edition and the diagnostics must be
+    /// those of reading in order, with paths and positions of the file's own indexes.
+    @Test("a long list read in parts keeps order, defaults, paths and positions")
+    func longListsReadInParts() throws {
+        let count = 10_000
+        func nominee(_ index: Int) -> String {
+            switch index {
+            case 3: return #"{"id": "n3", "nmae": "N3", "name": "N3"},"#
+            case 7, 8_000: return #"{"id": "n\#(index)"},"#
+            case 9_000: return #"{"id": "n5", "name": "Copy of N5"},"#
+            default: return #"{"id": "n\#(index)", "name": "N\#(index)"},"#
+            }
+        }
+        // One nominee per line: nominee i is on line i + 2.
+        var lines = [#"{"format": "jury-report/1", "award": {"name": "A"}, "edition": {"year": 2020}, "nominees": ["#]
+        lines += (0..<count).map(nominee)
+        lines[lines.count - 1].removeLast()  // the last comma
+        lines.append(#"], "verdict": {"winner": "n0"}, "jury": [{"id": "j", "name": "J"}]}"#)
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+
+        let error = #expect(throws: EditionError.self) {
+            try loader.load(bytes: bytes, syntax: .json, name: "long.json")
+        }
+        let expected = [
+            "long.json:5:14: error: nominees[3].nmae: unknown key 'nmae'; known keys here: "
+                + "id, name, number, lead, location, sector, partners, summary, body, facts, url",
+            "long.json:9:1: error: nominees[7].name: is required",
+            "long.json:8002:1: error: nominees[8000].name: is required",
+            "long.json:9002:8: error: nominees[9000].id: duplicate id 'n5', already used by nominees[5]",
+        ]
+        #expect(error?.diagnostics.map(\.description) == expected)
+
+        // Without the faults: every nominee, in order, numbered by its place in the file.
+        lines[4] = #"{"id": "n3", "name": "N3"},"#
+        lines[8] = #"{"id": "n7", "name": "N7"},"#
+        lines[8_001] = #"{"id": "n8000", "name": "N8000"},"#
+        lines[9_001] = #"{"id": "n9000", "name": "N9000"},"#
+        let edition = try loader.load(bytes: Array(lines.joined(separator: "\n").utf8), syntax: .json, name: "long.json")
+        #expect(edition.nominees.map(\.id) == (0..<count).map { "n\($0)" })
+        #expect(edition.nominees.map(\.number) == Array(1...count))
+    }
+
     @Test("the bundled edition loads and matches the seed's facts")
     func bundled() throws {
         let edition = try loader.load(contentsOf: Paths.edition("pro-motor-award-2019-2020.yaml"))

@@ -99,19 +99,22 @@ public struct EditionLoader: Sendable {
         let validateStart = clock.now
         phaseTimer?("decode", (validateStart - decodeStart).seconds)
         defer { phaseTimer?("validate", (clock.now - validateStart).seconds) }
-        let reader = EditionReader(file: name, document: document)
-        let edition = reader.read()
-        var diagnostics = reader.diagnostics
-        if let edition {
-            let locator = SourceLocator(document)
-            let validator = EditionValidator(
-                edition: edition, incompleteLists: reader.incompleteLists,
-                sourceIndexes: reader.sourceIndexes
-            ) { message, path in
-                diagnostics.append(Diagnostic(
-                    .error, file: name, path: path, position: locator.nearestPosition(to: path), message: message))
+        let (edition, diagnostics) = document.withView { view -> (Edition?, [Diagnostic]) in
+            let reader = EditionReader(file: name, document: view)
+            let edition = reader.read()
+            var diagnostics = reader.diagnostics
+            if let edition {
+                let locator = SourceLocator(view)
+                let validator = EditionValidator(
+                    edition: edition, incompleteLists: reader.incompleteLists,
+                    sourceIndexes: reader.sourceIndexes
+                ) { message, path in
+                    diagnostics.append(Diagnostic(
+                        .error, file: name, path: path, position: locator.nearestPosition(to: path), message: message))
+                }
+                validator.validate()
             }
-            validator.validate()
+            return (edition, diagnostics)
         }
         guard let edition, diagnostics.isEmpty else {
             throw EditionError(diagnostics: Self.inFileOrder(diagnostics))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a ``SourceDocument`` into an ``Edition``, collecting every fault instead of
 /// stopping at the first: unknown keys, missing or null required fields, wrong kinds of
 /// value, malformed numbers, dates and tags, and text with forbidden characters.
@@ -6,15 +8,16 @@
 /// stays "2020"), in YAML and JSON alike. Reference and uniqueness rules are the
 /// ``EditionValidator``'s.
 final class EditionReader {
-    private let file: String
-    let document: SourceDocument
+    let file: String
+    /// The parsed file, valid while the reader reads.
+    let document: SourceView
     private(set) var diagnostics: [Diagnostic] = []
     /// Lists that lost an item to a fault, whose references the validator should not check.
     private(set) var incompleteLists: Set<String> = []
     /// For each list read, the index in the file of each item kept, by the list's path.
     private(set) var sourceIndexes: [FieldPath: [Int]] = [:]
 
-    init(file: String, document: SourceDocument) {
+    init(file: String, document: SourceView) {
         self.file = file
         self.document = document
     }
@@ -63,7 +66,7 @@ final class EditionReader {
             guard let year else { return nil }
             return (year, number, period, theme, language, title, date)
         }
-        let sections = document.list("sections") { section in self.textSection(section) }
+        let sections = document.list("sections") { section in Self.textSection(section) }
         let criteria = document.list("criteria") { fields -> Criterion? in
             fields.expect(keys: ["id", "name", "weight", "description"])
             let id = fields.text("id", required: true)
@@ -84,9 +87,9 @@ final class EditionReader {
             return ScoreScale(min: min, max: max)
         }
         let nominees = document.list("nominees", required: true) { fields -> Nominee? in
-            self.nominee(fields)
+            Self.nominee(fields)
         }
-        let analysis = document.list("analysis") { section in self.textSection(section) }
+        let analysis = document.list("analysis") { section in Self.textSection(section) }
         let verdict = document.mapping(
             "verdict", required: true, keys: ["winner", "mentions", "rationale", "announcement"]
         ) { verdict -> Verdict? in
@@ -135,14 +138,15 @@ final class EditionReader {
             signature: signature, scores: scores ?? [])
     }
 
-    private func textSection(_ fields: Fields) -> TextSection? {
+    /// Static, as every reading of a list item: parts of a list read at once share no reader.
+    private static func textSection(_ fields: Fields) -> TextSection? {
         fields.expect(keys: ["heading", "body"])
         let heading = fields.text("heading")
         guard let body = fields.richText("body", required: true) else { return nil }
         return TextSection(heading: heading, body: body)
     }
 
-    private func nominee(_ fields: Fields) -> Nominee? {
+    private static func nominee(_ fields: Fields) -> Nominee? {
         fields.expect(keys: [
             "id", "name", "number", "lead", "location", "sector", "partners", "summary", "body",
             "facts", "url",
@@ -185,6 +189,13 @@ final class EditionReader {
         return fields
     }
 
+    /// Takes over what a reader of part of a list found, after what this one found.
+    func absorb(_ other: EditionReader) {
+        diagnostics += other.diagnostics
+        incompleteLists.formUnion(other.incompleteLists)
+        sourceIndexes.merge(other.sourceIndexes) { mine, _ in mine }
+    }
+
     func recordIndexes(_ indexes: [Int], of path: FieldPath) {
         sourceIndexes[path] = indexes
     }
@@ -194,6 +205,45 @@ final class EditionReader {
             incompleteLists.insert(key)
         }
     }
+}
+
+/// What reading part of a list came to.
+struct ListPart<T> {
+    var reader: EditionReader?
+    var values: [T] = []
+    /// The index in the file of each value kept.
+    var indexes: [Int] = []
+}
+
+/// A list cut into parts to read at once, and what each part came to.
+final class ListParts<T>: @unchecked Sendable {
+    /// Lists shorter than this are read in one part: starting threads would cost more.
+    static var minimumPartLength: Int { 4096 }
+
+    let ranges: [Range<Int>]
+    private let lock = NSLock()
+    private var parts: [ListPart<T>?]
+
+    init(items: Int) {
+        // Asking for the number of cores reads files: only a long list is worth it.
+        let longEnough = items / Self.minimumPartLength
+        let count = longEnough < 2 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, longEnough)
+        ranges = (0..<count).map { part in (items * part / count)..<(items * (part + 1) / count) }
+        parts = Array(repeating: nil, count: count)
+    }
+
+    func store(_ part: ListPart<T>, at index: Int) {
+        lock.withLock { parts[index] = part }
+    }
+
+    /// The parts in order; call once every part is stored.
+    var all: [ListPart<T>] { lock.withLock { parts.compactMap { $0 } } }
+}
+
+/// Carries a value that is safe to share across the threads of one call but not marked so.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// The fields of one mapping being read. Its path is made only for a message: most files
@@ -206,7 +256,7 @@ struct Fields {
     let indexInList: Int?
     let mapping: SourceDocument.Index
 
-    private var document: SourceDocument { reader.document }
+    private var document: SourceView { reader.document }
 
     var path: FieldPath { indexInList.map { parentPath.appending(index: $0) } ?? parentPath }
 
@@ -255,7 +305,7 @@ struct Fields {
             return nil
         }
         let text = document.string(node)
-        if document.withBytes(node, TextRules.needsCheck), let problem = TextRules.problem(in: text) {
+        if TextRules.needsCheck(document.bytes(node)), let problem = TextRules.problem(in: text) {
             reader.error(problem, at: path(), document.position(node))
             return nil
         }
@@ -305,7 +355,7 @@ struct Fields {
             reader.error("expected a number, found \(describe(node))", at: path.appending(key), document.position(node))
             return nil
         }
-        guard let number = document.withBytes(node, NumberSyntax.parse) else {
+        guard let number = NumberSyntax.parse(document.bytes(node)) else {
             let text = document.string(node)
             let lowered = text.lowercased()
             let message = [".nan", ".inf", "-.inf", "+.inf", "nan", "inf", "infinity", "-infinity"].contains(lowered)
@@ -367,7 +417,7 @@ struct Fields {
     /// A key figure's value: a plain number is a number, anything else text.
     func factValue(_ key: String) -> FactValue? {
         guard let node = value(key, required: true) else { return nil }
-        if document.kind(node) == .plain, let number = document.withBytes(node, NumberSyntax.parse) {
+        if document.kind(node) == .plain, let number = NumberSyntax.parse(document.bytes(node)) {
             return .number(number)
         }
         return text(of: node, at: path.appending(key), required: true).map(FactValue.text)
@@ -383,7 +433,8 @@ struct Fields {
         return read(fields)
     }
 
-    /// A list of mappings under `key`, each read by `read`; nil when absent.
+    /// A list of mappings under `key`, each read by `read`; nil when absent. A long list is
+    /// read in parts on every core, each part by a reader of its own, merged in order.
     func list<T>(_ key: String, required: Bool = false, read: (Fields) -> T?) -> [T]? {
         guard let node = value(key, required: required) else { return nil }
         let listPath = path.appending(key)
@@ -391,23 +442,58 @@ struct Fields {
             reader.error("expected a list, found \(document.kindDescription(node))", at: listPath, document.position(node))
             return nil
         }
-        let count = document.count(node)
-        var result: [T] = []
-        var indexes: [Int] = []
-        result.reserveCapacity(count)
-        indexes.reserveCapacity(count)
-        for (index, item) in document.children(node).enumerated() {
-            if let fields = reader.fields(of: document.resolved(item), in: listPath, index: index, keys: nil),
-                let value = read(fields)
-            {
-                result.append(value)
-                indexes.append(index)
-            } else {
-                reader.markIncomplete(listPath)
+        let items = Array(document.children(node))
+        let parts = ListParts<T>(items: items.count)
+        if parts.ranges.count == 1 {
+            parts.store(Self.read(items, parts.ranges[0], of: listPath, by: reader, read), at: 0)
+        } else {
+            let document = self.document
+            let file = reader.file
+            withoutActuallyEscaping(read) { read in
+                let shared = UncheckedBox(read)
+                DispatchQueue.concurrentPerform(iterations: parts.ranges.count) { part in
+                    let partReader = EditionReader(file: file, document: document)
+                    // A path of its own: every item's fields hold it, and a shared one would have
+                    // its reference count bounced between the cores.
+                    let partPath = FieldPath(listPath.components.map { $0 })
+                    parts.store(Self.read(items, parts.ranges[part], of: partPath, by: partReader, shared.value), at: part)
+                }
             }
         }
-        if indexes.count != count { reader.recordIndexes(indexes, of: listPath) }
+        var result: [T] = []
+        var indexes: [Int] = []
+        result.reserveCapacity(items.count)
+        indexes.reserveCapacity(items.count)
+        for part in parts.all {
+            result += part.values
+            indexes += part.indexes
+            if let partReader = part.reader, partReader !== reader { reader.absorb(partReader) }
+        }
+        if indexes.count != items.count {
+            reader.markIncomplete(listPath)
+            reader.recordIndexes(indexes, of: listPath)
+        }
         return result
+    }
+
+    /// Reads the items at `range` of a list with `reader`.
+    private static func read<T>(
+        _ items: [SourceDocument.Index], _ range: Range<Int>, of listPath: FieldPath, by reader: EditionReader,
+        _ read: (Fields) -> T?
+    ) -> ListPart<T> {
+        var part = ListPart<T>(reader: reader)
+        part.values.reserveCapacity(range.count)
+        part.indexes.reserveCapacity(range.count)
+        let document = reader.document
+        for index in range {
+            if let fields = reader.fields(of: document.resolved(items[index]), in: listPath, index: index, keys: nil),
+                let value = read(fields)
+            {
+                part.values.append(value)
+                part.indexes.append(index)
+            }
+        }
+        return part
     }
 
     private func describe(_ node: SourceDocument.Index) -> String {

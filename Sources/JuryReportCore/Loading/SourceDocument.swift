@@ -110,6 +110,38 @@ struct SourceDocument: Sendable {
 
     // MARK: Reading
 
+    /// Calls `body` with a view of the document, valid for the call. Reading goes through
+    /// views: they hold plain pointers, so threads reading one document share no
+    /// reference counts.
+    func withView<R, E: Error>(_ body: (SourceView) throws(E) -> R) throws(E) -> R {
+        let result: Result<R, E> = nodes.withUnsafeBufferPointer { nodes in
+            text.withUnsafeBufferPointer { text in
+                Result { () throws(E) -> R in try body(SourceView(nodes: nodes, text: text)) }
+            }
+        }
+        return try result.get()
+    }
+
+    func kind(_ index: Index) -> Kind { nodes[index].kind }
+    func resolved(_ index: Index) -> Index { withView { $0.resolved(index) } }
+    func isScalar(_ index: Index) -> Bool { withView { $0.isScalar(index) } }
+    func position(_ index: Index) -> SourcePosition { withView { $0.position(index) } }
+    func string(_ index: Index) -> String { withView { $0.string(index) } }
+}
+
+/// A read-only view of a ``SourceDocument``, valid inside ``SourceDocument/withView(_:)``.
+/// Sendable because nothing writes through it, and threads that share one finish inside
+/// that call.
+struct SourceView: @unchecked Sendable {
+    typealias Index = SourceDocument.Index
+    typealias Kind = SourceDocument.Kind
+
+    let nodes: UnsafeBufferPointer<SourceDocument.Node>
+    let text: UnsafeBufferPointer<UInt8>
+
+    /// The root node.
+    var root: Index { 0 }
+
     /// The node itself, or for an alias the node it stands for.
     func resolved(_ index: Index) -> Index {
         nodes[index].kind == .alias ? Index(nodes[index].first) : index
@@ -153,7 +185,7 @@ struct SourceDocument: Sendable {
     }
 
     struct Children: Sequence, IteratorProtocol {
-        let document: SourceDocument
+        let document: SourceView
         var upcoming: Index
         let end: Index
 
@@ -186,29 +218,27 @@ struct SourceDocument: Sendable {
         return nil
     }
 
-    /// The text of a scalar's bytes.
-    func withBytes<R>(_ index: Index, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// The bytes of a scalar's text.
+    func bytes(_ index: Index) -> UnsafeBufferPointer<UInt8> {
         let node = nodes[index]
-        return text.withUnsafeBufferPointer { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[Int(node.first)..<Int(node.first) + Int(node.second)]))
-        }
+        return UnsafeBufferPointer(rebasing: text[Int(node.first)..<Int(node.first) + Int(node.second)])
     }
 
     /// A scalar's text.
     func string(_ index: Index) -> String {
-        withBytes(index) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: bytes(index), as: UTF8.self)
     }
 
     /// Whether a scalar's text is `string`.
     func textEquals(_ index: Index, _ string: String) -> Bool {
         var string = string
         guard string.utf8.count == Int(nodes[index].second) else { return false }
-        return string.withUTF8 { expected in withBytes(index) { $0.elementsEqual(expected) } }
+        return string.withUTF8 { bytes(index).elementsEqual($0) }
     }
 
     func textEquals(_ lhs: Index, _ rhs: Index) -> Bool {
         guard nodes[lhs].second == nodes[rhs].second else { return false }
-        return withBytes(lhs) { left in withBytes(rhs) { left.elementsEqual($0) } }
+        return bytes(lhs).elementsEqual(bytes(rhs))
     }
 
     /// What the node is, for messages: "a single value", "a list", "a mapping".
@@ -225,10 +255,10 @@ struct SourceDocument: Sendable {
 /// Finds the nodes of field paths, for diagnostics about a loaded edition. Remembers the
 /// items of each list it walks, so that many diagnostics about a long list stay linear.
 final class SourceLocator {
-    let document: SourceDocument
+    let document: SourceView
     private var items: [SourceDocument.Index: [SourceDocument.Index]] = [:]
 
-    init(_ document: SourceDocument) {
+    init(_ document: SourceView) {
         self.document = document
     }
 
@@ -298,14 +328,15 @@ struct DuplicateKeyFinder {
         let level = starts.count
         if var set = sets[level] {
             sets[level] = nil  // keep the set uniquely referenced while it is changed
-            let inserted = set.insert(document.withBytes(key) { Array($0) }).inserted
+            let inserted = set.insert(document.withView { Array($0.bytes(key)) }).inserted
             sets[level] = set
             return inserted
         }
-        for earlier in keys[start...] where document.textEquals(earlier, key) { return false }
+        let isNew = document.withView { view in !keys[start...].contains { view.textEquals($0, key) } }
+        guard isNew else { return false }
         keys.append(key)
         if keys.count - start > Self.linearLimit {
-            sets[level] = Set(keys[start...].map { index in document.withBytes(index) { Array($0) } })
+            sets[level] = document.withView { view in Set(keys[start...].map { Array(view.bytes($0)) }) }
         }
         return true
     }
