@@ -38,8 +38,31 @@ struct CSVFormat {
             return text
         case .text(let raw):
             let text = formulaGuard ? Self.guardFormulas(raw) : raw
-            guard text.contains(where: { Self.quoteTriggers.contains($0) || $0 == delimiter }) else { return text }
+            guard needsQuotes(text) else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+    }
+
+    /// Whether `text` holds a quote trigger or the delimiter. Looks at bytes: every trigger
+    /// is ASCII, and a CSV reader splits at the byte even where a combining mark follows.
+    private func needsQuotes(_ text: String) -> Bool {
+        let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
+        return text.utf8.contains { byte in
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == 0x09 || byte == UInt8(ascii: "\"")
+                || byte == 0x0A || byte == 0x0D || byte == delimiterByte
+        }
+    }
+
+    /// False when no line of `text` can start a formula: a single line whose first byte is
+    /// neither a space, tab or carriage return, nor `= + - @`, nor the first byte of their
+    /// full-width forms (U+FF0B to U+FF20 start with EF). Most cells; the rest are walked.
+    private static func mayNeedGuard(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        switch first {
+        case 0x20, 0x09, 0x0D, UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0xEF:
+            return true
+        default:
+            return text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
         }
     }
 
@@ -48,7 +71,7 @@ struct CSVFormat {
     /// forms), or that starts with a tab or carriage return. A plain number such as `-5`
     /// or `+1.5e3` stays as it is.
     static func guardFormulas(_ text: String) -> String {
-        if isPlainNumber(text) { return text }
+        if !mayNeedGuard(text) || isPlainNumber(text) { return text }
         var result = ""
         var atLineStart = true
         var pendingSpaces = ""

@@ -235,7 +235,7 @@ struct LaTeXReportWriter {
         try line("\\bottomrule")
         try line("\\endlastfoot")
         for entry in standings.ranked {
-            guard let nominee = edition.nominee(id: entry.nomineeID) else { continue }
+            let nominee = edition.nominees[entry.nomineeIndex]
             var cells = [String(entry.rank), String(nominee.number), text.escape(nominee.name), NumberText.shortest(entry.total)]
             if nominee.id == edition.verdict.winner { cells = cells.map { "\\textbf{\($0)}" } }
             try line(cells.joined(separator: " & ") + "\\\\")
@@ -254,7 +254,7 @@ struct LaTeXReportWriter {
         var labels: [String] = []
         var coordinates: [String] = []
         for (index, entry) in entries.enumerated() {
-            guard let nominee = edition.nominee(id: entry.nomineeID) else { continue }
+            let nominee = edition.nominees[entry.nomineeIndex]
             labels.append("{" + text.escape(nominee.name) + "}")
             coordinates.append("(\(NumberText.shortest(entry.total)),\(index + 1))")
         }

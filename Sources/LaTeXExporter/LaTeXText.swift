@@ -20,8 +20,29 @@ struct LaTeXText {
         "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}",
     ]
 
+    /// Printable ASCII without any of ``asciiReplacements``, by byte.
+    private static let plainASCII: [Bool] = (0..<128).map { byte in
+        (0x20...0x7E).contains(byte) && asciiReplacements[Unicode.Scalar(UInt8(byte))] == nil
+    }
+
+    /// Whether ``escape(_:)`` would give `text` back unchanged: short printable ASCII
+    /// without TeX's special characters or a doubled `-` or `,`. Most names and labels;
+    /// they skip normalisation and the walk.
+    private static func needsNoEscaping(_ text: String) -> Bool {
+        // Longer text may get line breaks.
+        guard text.utf8.count <= 1_000 else { return false }
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            guard byte < 0x80, plainASCII[Int(byte)] else { return false }
+            if byte == previous && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ",")) { return false }
+            previous = byte
+        }
+        return true
+    }
+
     /// Escapes `text` for running text. Line breaks and tabs become spaces.
     mutating func escape(_ text: String) -> String {
+        if Self.needsNoEscaping(text) { return text }
         let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
         var result = ""
         result.reserveCapacity(scalars.count + scalars.count / 4)

@@ -106,8 +106,8 @@ private struct MarkdownReportWriter {
     private mutating func standings() throws {
         guard !request.standings.isEmpty else { return }
         try document.heading(2, words.standings)
-        var rows: [[String]] = request.standings.ranked.compactMap { entry in
-            guard let nominee = edition.nominee(id: entry.nomineeID) else { return nil }
+        var rows: [[String]] = request.standings.ranked.map { entry in
+            let nominee = edition.nominees[entry.nomineeIndex]
             return [String(entry.rank), String(nominee.number), nominee.name, NumberText.shortest(entry.total)]
         }
         for nominee in edition.nominees where request.standings.entry(for: nominee.id) == nil {

@@ -7,6 +7,8 @@ public struct Standings: Sendable, Equatable {
     /// One nominee's place.
     public struct Entry: Sendable, Equatable {
         public var nomineeID: String
+        /// The nominee's index in ``Edition/nominees``: look it up there, not by id.
+        public var nomineeIndex: Int
         public var total: Double
         public var rank: Int
         /// How many scores the total is made of.
@@ -19,18 +21,26 @@ public struct Standings: Sendable, Equatable {
 
     public init(_ edition: Edition) {
         let weights = Dictionary(edition.criteria.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
-        var sums: [String: (weighted: Double, weight: Double, count: Int)] = [:]
-        sums.reserveCapacity(edition.nominees.count)
+        var places: [String: Int] = [:]
+        places.reserveCapacity(edition.nominees.count)
+        for (index, nominee) in edition.nominees.enumerated() where places[nominee.id] == nil {
+            places[nominee.id] = index
+        }
+        var sums = [(weighted: Double, weight: Double, count: Int)](repeating: (0, 0, 0), count: edition.nominees.count)
         for score in edition.scores {
+            guard let place = places[score.nominee] else { continue }
             let weight = score.criterion.flatMap { weights[$0] } ?? 1
-            sums[score.nominee, default: (0, 0, 0)].weighted += score.score * weight
-            sums[score.nominee, default: (0, 0, 0)].weight += weight
-            sums[score.nominee, default: (0, 0, 0)].count += 1
+            sums[place].weighted += score.score * weight
+            sums[place].weight += weight
+            sums[place].count += 1
         }
         var entries: [Entry] = []
-        for nominee in edition.nominees {
-            guard let sum = sums[nominee.id], sum.weight > 0 else { continue }
-            entries.append(Entry(nomineeID: nominee.id, total: sum.weighted / sum.weight, rank: 0, scoreCount: sum.count))
+        for (index, nominee) in edition.nominees.enumerated() {
+            let sum = sums[index]
+            guard sum.weight > 0 else { continue }
+            entries.append(Entry(
+                nomineeID: nominee.id, nomineeIndex: index, total: sum.weighted / sum.weight, rank: 0,
+                scoreCount: sum.count))
         }
         // A stable sort keeps report order among equal totals.
         entries = entries.enumerated().sorted { lhs, rhs in

@@ -89,21 +89,38 @@ struct EditionValidator {
     private func checkScores(criterionIds: Set<String>, nomineeIds: Set<String>, jurorIds: Set<String>) {
         let hasCriteria = !edition.criteria.isEmpty || incompleteLists.contains("criteria")
         let scale = edition.scale
-        var seen: [ScoreKey: Int] = [:]
+        // Each id to its place, so that a score's three ids make one number: checking for a
+        // second score by the same juror is then a look into a flat table, not a hash of
+        // three strings per score.
+        let jurors = Self.places(edition.jury.map(\.id))
+        let nominees = Self.places(edition.nominees.map(\.id))
+        let criteria = Self.places(edition.criteria.map(\.id))
+        let criterionSlots = criteria.count + 1  // the last for a score without a criterion
+        let slots = jurors.count * nominees.count * criterionSlots
+        // The flat table while it stays small next to the scores; a dictionary otherwise.
+        var firstByKey = slots <= max(1 << 20, 4 * edition.scores.count) ? [Int](repeating: -1, count: slots) : []
+        var firstByKeyFallback: [Int: Int] = [:]
         for (index, score) in edition.scores.enumerated() {
-            if !incompleteLists.contains("jury") && !jurorIds.contains(score.juror) {
+            let juror = jurors[score.juror]
+            let nominee = nominees[score.nominee]
+            if juror == nil && !incompleteLists.contains("jury") {
                 report("refers to no jury member: \(DisplayText.quoted(score.juror)) \(Self.known(jurorIds))", path("scores", index, "juror"))
             }
-            if !incompleteLists.contains("nominees") && !nomineeIds.contains(score.nominee) {
+            if nominee == nil && !incompleteLists.contains("nominees") {
                 report("refers to no nominee: \(DisplayText.quoted(score.nominee)) \(Self.known(nomineeIds))", path("scores", index, "nominee"))
             }
+            var criterionSlot: Int? = criteria.count
             switch (score.criterion, hasCriteria) {
             case (nil, true):
                 report("is required, because the edition has criteria", path("scores", index, "criterion"))
             case (let criterion?, false):
                 report("\(DisplayText.quoted(criterion)) given, but the edition has no criteria", path("scores", index, "criterion"))
-            case (let criterion?, true) where !incompleteLists.contains("criteria") && !criterionIds.contains(criterion):
-                report("refers to no criterion: \(DisplayText.quoted(criterion)) \(Self.known(criterionIds))", path("scores", index, "criterion"))
+                criterionSlot = nil
+            case (let criterion?, true):
+                criterionSlot = criteria[criterion]
+                if criterionSlot == nil && !incompleteLists.contains("criteria") {
+                    report("refers to no criterion: \(DisplayText.quoted(criterion)) \(Self.known(criterionIds))", path("scores", index, "criterion"))
+                }
             default:
                 break
             }
@@ -112,24 +129,34 @@ struct EditionValidator {
                     "\(NumberText.shortest(score.score)) is outside the scale \(NumberText.shortest(scale.min)) to \(NumberText.shortest(scale.max))",
                     path("scores", index, "score"))
             }
-            let key = ScoreKey(juror: score.juror, nominee: score.nominee, criterion: score.criterion)
-            if let first = seen[key] {
-                report("a second score by the same juror for the same nominee\(score.criterion == nil ? "" : " and criterion"); the first is \(path("scores", first))", path("scores", index))
+            // A score whose ids are not all known has been reported; it cannot be a second one.
+            guard let juror, let nominee, let criterionSlot else { continue }
+            let key = (nominee * jurors.count + juror) * criterionSlots + criterionSlot
+            let first: Int?
+            if firstByKey.isEmpty {
+                first = firstByKeyFallback[key]
+                if first == nil { firstByKeyFallback[key] = index }
             } else {
-                seen[key] = index
+                first = firstByKey[key] >= 0 ? firstByKey[key] : nil
+                if first == nil { firstByKey[key] = index }
+            }
+            if let first {
+                report("a second score by the same juror for the same nominee\(score.criterion == nil ? "" : " and criterion"); the first is \(path("scores", first))", path("scores", index))
             }
         }
+    }
+
+    /// Each id's index in `ids` (the first, for an id used twice: reported elsewhere).
+    private static func places(_ ids: [String]) -> [String: Int] {
+        var places: [String: Int] = [:]
+        places.reserveCapacity(ids.count)
+        for (index, id) in ids.enumerated() where places[id] == nil { places[id] = index }
+        return places
     }
 
     private static func known(_ ids: Set<String>) -> String {
         let sorted = ids.sorted()
         let shown = sorted.prefix(8).joined(separator: ", ")
         return "(known: \(shown)\(sorted.count > 8 ? ", …" : ""))"
-    }
-
-    private struct ScoreKey: Hashable {
-        var juror: String
-        var nominee: String
-        var criterion: String?
     }
 }
