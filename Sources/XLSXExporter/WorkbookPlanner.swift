@@ -216,11 +216,7 @@ struct WorkbookPlanner {
         let layout = ScoreLayout(edition: edition, sheet: name)
         let nominees = edition.nominees
         let standings = request.standings
-        var scoreTable: [ScoreKey: Double] = [:]
-        scoreTable.reserveCapacity(edition.scores.count)
-        for score in edition.scores {
-            scoreTable[ScoreKey(nominee: score.nominee, juror: score.juror, criterion: score.criterion)] = score.score
-        }
+        let grid = ScoreGrid(edition)
         let jurorNames = Dictionary(edition.jury.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let criterionNames = Dictionary(edition.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var columns = [
@@ -245,8 +241,11 @@ struct WorkbookPlanner {
                 }
                 let nominee = nominees[index - 1]
                 var cells = [Cell(value: .number(Double(nominee.number))), Cell(value: .text(nominee.name))]
-                for key in layout.scoreColumns {
-                    let score = scoreTable[ScoreKey(nominee: nominee.id, juror: key.juror, criterion: key.criterion)]
+                cells.reserveCapacity(layout.scoreColumns.count + 4)
+                // Score columns run jury member by jury member, criterion by criterion: the grid's order.
+                for column in layout.scoreColumns.indices {
+                    let score = grid.score(
+                        nominee: index - 1, juror: column / grid.criterionSlots, criterion: column % grid.criterionSlots)
                     cells.append(score.map { Cell(value: .number($0)) } ?? .empty)
                 }
                 let entry = standings.entry(for: nominee.id)
@@ -287,12 +286,6 @@ struct WorkbookPlanner {
         let width = min(max(Double(longest) + 2, 6), Self.maximumColumnWidth)
         return ColumnPlan(header: header, width: width, wraps: Double(longest) + 2 > Self.maximumColumnWidth)
     }
-}
-
-private struct ScoreKey: Hashable {
-    var nominee: String
-    var juror: String
-    var criterion: String?
 }
 
 /// Where the score sheet keeps what: one column per juror (and criterion), then the total

@@ -101,6 +101,15 @@ struct XLSXReaderTests {
         ])
         #expect(scores[1][1...5].map(\.value) == [.string("Weight"), .number(2), .number(1), .number(2), .number(1)])
         #expect(scores[2][2...5].map(number) == [9, 8, 9, 9])
+        // Every score cell: the score its row's nominee got from its column's juror on its
+        // column's criterion, looked up here by id; empty where none was given.
+        let columns = edition.jury.flatMap { juror in edition.criteria.map { (juror.id, $0.id) } }
+        for (row, nominee) in zip(scores.dropFirst(2), edition.nominees) {
+            let expected = columns.map { juror, criterion in
+                edition.scores.first { $0.nominee == nominee.id && $0.juror == juror && $0.criterion == criterion }?.score
+            }
+            #expect(row[2..<(2 + columns.count)].map(number) == expected, "scores of \(nominee.id)")
+        }
         #expect(scores.dropFirst(2).allSatisfy { $0[6].type == "f" && $0[7].type == "f" }, "totals and ranks are formulas")
         if case .string(let formula) = scores[2][6].value {
             #expect(formula.contains("SUMPRODUCT(C3:F3,C$2:F$2)"))

@@ -92,9 +92,9 @@ struct EditionValidator {
         // Each id to its place, so that a score's three ids make one number: checking for a
         // second score by the same juror is then a look into a flat table, not a hash of
         // three strings per score.
-        let jurors = Self.places(edition.jury.map(\.id))
-        let nominees = Self.places(edition.nominees.map(\.id))
-        let criteria = Self.places(edition.criteria.map(\.id))
+        let jurors = ScoreGrid.places(edition.jury.map(\.id))
+        let nominees = ScoreGrid.places(edition.nominees.map(\.id))
+        let criteria = ScoreGrid.places(edition.criteria.map(\.id))
         let criterionSlots = criteria.count + 1  // the last for a score without a criterion
         let slots = jurors.count * nominees.count * criterionSlots
         // The flat table while it stays small next to the scores; a dictionary otherwise.
@@ -144,14 +144,6 @@ struct EditionValidator {
                 report("a second score by the same juror for the same nominee\(score.criterion == nil ? "" : " and criterion"); the first is \(path("scores", first))", path("scores", index))
             }
         }
-    }
-
-    /// Each id's index in `ids` (the first, for an id used twice: reported elsewhere).
-    private static func places(_ ids: [String]) -> [String: Int] {
-        var places: [String: Int] = [:]
-        places.reserveCapacity(ids.count)
-        for (index, id) in ids.enumerated() where places[id] == nil { places[id] = index }
-        return places
     }
 
     private static func known(_ ids: Set<String>) -> String {
