@@ -13,7 +13,7 @@ import time
 
 tool, reference, work = sys.argv[1], sys.argv[2], sys.argv[3]
 quick = "--quick" in sys.argv
-runs = 1 if quick else 5
+runs = 1 if quick else 7
 big = 2_000 if quick else 100_000
 scored = (200, 5, 3) if quick else (10_000, 20, 3)
 here = os.path.dirname(os.path.abspath(__file__))
@@ -21,21 +21,34 @@ root = os.path.dirname(here)
 os.makedirs(work, exist_ok=True)
 
 
-def measure(command, label):
-    """Median wall time (s) and peak RSS (MiB) over `runs` runs of a whole process."""
-    times, peaks, cpu = [], [], []
+def run_once(command, label):
+    """Wall time (s), peak RSS (MiB) and CPU time (s) of one run of a whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    error = process.stderr.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{label} failed: {' '.join(command)}\n{error}")
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def measure_together(cases):
+    """Medians over `runs` runs of each (command, label), the runs taken in turn so that a
+    machine that gets busier or quieter meanwhile weighs on every case alike."""
+    samples = [[] for _ in cases]
     for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        error = process.stderr.read().decode()
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"{label} failed: {' '.join(command)}\n{error}")
-        times.append(elapsed)
-        peaks.append(usage.ru_maxrss / 1024)
-        cpu.append(usage.ru_utime + usage.ru_stime)
-    return {"label": label, "time": statistics.median(times), "peak": max(peaks), "cpu": statistics.median(cpu)}
+        for index, (command, label) in enumerate(cases):
+            samples[index].append(run_once(command, label))
+    return [
+        {"label": label, "time": statistics.median(s[0] for s in runs_), "peak": max(s[1] for s in runs_),
+         "cpu": statistics.median(s[2] for s in runs_)}
+        for (_, label), runs_ in zip(cases, samples)
+    ]
+
+
+def measure(command, label):
+    return measure_together([(command, label)])[0]
 
 
 def timings(command):
@@ -61,35 +74,50 @@ ratios = []
 out = os.path.join(work, "out")
 
 # 1. The bundled edition in all four formats against one pandoc Markdown-to-LaTeX conversion.
-bundled = measure([tool, "export", "-f", "md,csv,xlsx,tex", "-o", out, "-q"], "bundled edition, 4 formats")
-rows.append(bundled)
+bundled_command = [tool, "export", "-f", "md,csv,xlsx,tex", "-o", out, "-q"]
+run_once(bundled_command, "bundled edition")  # the Markdown pandoc converts
 markdown = os.path.join(out, "pro-motor-award-2020.md")
 if shutil.which("pandoc"):
-    pandoc = measure(["pandoc", "-f", "commonmark", "-t", "latex", "-s", markdown, "-o", os.path.join(work, "pandoc.tex")], "pandoc md -> latex, same report")
-    rows.append(pandoc)
+    bundled, pandoc = measure_together([
+        (bundled_command, "bundled edition, 4 formats"),
+        (["pandoc", "-f", "commonmark", "-t", "latex", "-s", markdown, "-o", os.path.join(work, "pandoc.tex")], "pandoc md -> latex, same report"),
+    ])
+    rows += [bundled, pandoc]
     ratios.append(("1. bundled 4 formats / pandoc", bundled["time"] / pandoc["time"], 0.5))
+else:
+    rows.append(measure(bundled_command, "bundled edition, 4 formats"))
 
 # 2. 100,000 nominees from JSON to XLSX against the C reference.
 big_json = generate(big, 0, 0, "json")
-xlsx = measure([tool, "export", big_json, "-f", "xlsx", "-o", out, "-q"], f"{big:,} nominees JSON -> XLSX")
-c_ref = measure([reference, str(big), os.path.join(work, "reference.xlsx")], f"C libxlsxwriter reference, {big:,} rows x 8")
-validate_json = measure([tool, "validate", big_json], f"{big:,} nominees JSON validate")
-rows += [xlsx, c_ref, validate_json]
+xlsx, c_ref = measure_together([
+    ([tool, "export", big_json, "-f", "xlsx", "-o", out, "-q"], f"{big:,} nominees JSON -> XLSX"),
+    ([reference, str(big), os.path.join(work, "reference.xlsx")], f"C reference, the same {big * 8 + big * 2 * 4:,} cells"),
+])
+rows += [xlsx, c_ref]
 ratios.append(("2. XLSX / C reference (time)", xlsx["time"] / c_ref["time"], 1.3))
-ratios.append(("2. XLSX peak memory over validate's (MiB)", xlsx["peak"] - validate_json["peak"], None))
+xlsx_phases = timings([tool, "export", big_json, "-f", "xlsx", "-o", out, "-q"])
 
-# 3. YAML against JSON validation.
+# 3. YAML against JSON validation (and the memory the decoded edition takes).
 big_yaml = generate(big, 0, 0, "yaml")
-validate_yaml = measure([tool, "validate", big_yaml], f"{big:,} nominees YAML validate")
-rows.append(validate_yaml)
+validate_json, validate_yaml = measure_together([
+    ([tool, "validate", big_json], f"{big:,} nominees JSON validate"),
+    ([tool, "validate", big_yaml], f"{big:,} nominees YAML validate"),
+])
+rows += [validate_json, validate_yaml]
+ratios.append(("2. XLSX peak memory over validate's (MiB)", xlsx["peak"] - validate_json["peak"], None))
 ratios.append(("3. YAML / JSON validate (time)", validate_yaml["time"] / validate_json["time"], 3.0))
 ratios.append(("3. YAML / JSON validate (memory)", validate_yaml["peak"] / validate_json["peak"], None))
 
-# 4. 600,000 scores: standings and the four formats.
+# 4. 600,000 scores: standings and the four formats; half as many, to show the work is linear.
 n, j, c = scored
 scored_json = generate(n, j, c, "json")
-scored_run = measure([tool, "export", scored_json, "-f", "md,csv,xlsx,tex", "-o", out, "-q"], f"{n:,} x {j} x {c} = {n*j*c:,} scores, 4 formats")
-rows.append(scored_run)
+half_json = generate(n // 2, j, c, "json")
+scored_run, half_run = measure_together([
+    ([tool, "export", scored_json, "-f", "md,csv,xlsx,tex", "-o", out, "-q"], f"{n:,} x {j} x {c} = {n*j*c:,} scores, 4 formats"),
+    ([tool, "export", half_json, "-f", "md,csv,xlsx,tex", "-o", out, "-q"], f"{n // 2:,} x {j} x {c} = {n // 2 * j * c:,} scores, 4 formats"),
+])
+rows += [scored_run, half_run]
+ratios.append(("4. time for twice the scores (linear: about 2)", scored_run["time"] / half_run["time"], None))
 phases = timings([tool, "export", scored_json, "-f", "md,csv,xlsx,tex", "-o", out, "-q"])
 
 # 5. Two editions in one call: does it use both cores?
@@ -97,10 +125,11 @@ both = measure([tool, "export", scored_json, big_json, "-f", "md,csv", "-o", out
 rows.append(both)
 ratios.append(("5. CPU time / wall time, 2 editions", both["cpu"] / both["time"], None))
 
-print(f"\n{'case':58} {'median s':>9} {'peak MiB':>9}")
+print(f"\n{'case':58} {'median s':>9} {'CPU s':>9} {'peak MiB':>9}")
 for row in rows:
-    print(f"{row['label']:58} {row['time']:9.3f} {row['peak']:9.1f}")
-print(f"\nphases of the {n*j*c:,}-score export (s): " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items()))
+    print(f"{row['label']:58} {row['time']:9.3f} {row['cpu']:9.3f} {row['peak']:9.1f}")
+print(f"\nphases of the {big:,}-nominee XLSX export (s): " + ", ".join(f"{k} {v:.3f}" for k, v in xlsx_phases.items()))
+print(f"phases of the {n*j*c:,}-score export (s): " + ", ".join(f"{k} {v:.3f}" for k, v in phases.items()))
 print(f"\n{'ratio':58} {'value':>9} {'target':>9}")
 for name, value, target in ratios:
     mark = "" if target is None else ("  met" if value <= target else "  NOT met")

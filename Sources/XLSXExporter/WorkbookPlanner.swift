@@ -111,15 +111,16 @@ struct WorkbookPlanner {
             }
         }
         var columns = [
-            fit(words.number, nominees.lazy.map { String($0.number) }),
-            fit(words.name, nominees.lazy.map(\.name)),
-            fit(words.status, nominees.lazy.map(status)),
-            fit(words.lead, nominees.lazy.map { $0.lead ?? "" }),
-            fit(words.location, nominees.lazy.map { $0.location ?? "" }),
-            fit(words.sector, nominees.lazy.map { $0.sector ?? "" }),
-            fit(words.partners, nominees.lazy.map { $0.partners.joined(separator: "; ") }),
-            fit(words.summary, nominees.lazy.map { $0.summary ?? "" }),
-            fit(words.website, nominees.lazy.map { $0.url ?? "" }),
+            // By index: iterating the nominees would copy each, a retain per field.
+            fit(words.number, nominees.indices.lazy.map { String(nominees[$0].number) }),
+            fit(words.name, nominees.indices.lazy.map { nominees[$0].name }),
+            fit(words.status, nominees.indices.lazy.map { status(nominees[$0]) }),
+            fit(words.lead, nominees.indices.lazy.map { nominees[$0].lead ?? "" }),
+            fit(words.location, nominees.indices.lazy.map { nominees[$0].location ?? "" }),
+            fit(words.sector, nominees.indices.lazy.map { nominees[$0].sector ?? "" }),
+            fit(words.partners, nominees.indices.lazy.map { nominees[$0].partners.joined(separator: "; ") }),
+            fit(words.summary, nominees.indices.lazy.map { nominees[$0].summary ?? "" }),
+            fit(words.website, nominees.indices.lazy.map { nominees[$0].url ?? "" }),
         ]
         let scoreLayout = scoreSheet.map { ScoreLayout(edition: edition, sheet: $0) }
         if scoreLayout != nil {
@@ -273,6 +274,8 @@ struct WorkbookPlanner {
         // counting grapheme clusters over every cell of a large edition.
         var longest = header.unicodeScalars.count
         for value in values {
+            // No line of a value has more scalars than the value has bytes.
+            if value.utf8.count <= longest { continue }
             var line = 0
             for scalar in value.unicodeScalars {
                 if scalar == "\n" {

@@ -170,10 +170,19 @@ private struct SheetWriter {
         for (index, column) in sheet.columns.enumerated() {
             try writeText(worksheet, sheet.name, row: 0, column: index, column.header, format(.header))
         }
-        for rowIndex in 0..<sheet.rowCount {
-            let row = rowIndex + 1
-            for (column, cell) in sheet.row(rowIndex).enumerated() {
-                try write(cell, worksheet, sheet.name, row: row, column: column)
+        if sheet.rowCount >= RowPipeline.minimumRows && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            let pipeline = RowPipeline(count: sheet.rowCount, row: sheet.row)
+            defer { pipeline.finish() }
+            var rowIndex = 0
+            while let batch = pipeline.next() {
+                for cells in batch {
+                    try write(cells, worksheet, sheet.name, row: rowIndex + 1)
+                    rowIndex += 1
+                }
+            }
+        } else {
+            for rowIndex in 0..<sheet.rowCount {
+                try write(sheet.row(rowIndex), worksheet, sheet.name, row: rowIndex + 1)
             }
         }
         try addTable(sheet, worksheet)
@@ -208,6 +217,14 @@ private struct SheetWriter {
         // Excel limits headers to 255 characters.
         try check(worksheet_set_header(worksheet, String(("&L" + title).prefix(200)) + "&R" + String(name.prefix(40))), "setting the page header of \(sheet.name)")
         try check(worksheet_set_footer(worksheet, "&C&P / &N"), "setting the page footer of \(sheet.name)")
+    }
+
+    private mutating func write(
+        _ cells: [Cell], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: String, row: Int
+    ) throws {
+        for (column, cell) in cells.enumerated() {
+            try write(cell, worksheet, sheet, row: row, column: column)
+        }
     }
 
     private mutating func write(

@@ -13,7 +13,7 @@ public struct ScoreGrid: Sendable {
     public init(_ edition: Edition) {
         criterionSlots = max(edition.criteria.count, 1)
         jurorCount = edition.jury.count
-        let nominees = Self.places(edition.nominees.map(\.id))
+        let nominees = Self.places(edition.nominees.map { $0.id })
         let jurors = Self.places(edition.jury.map(\.id))
         let criteria = Self.places(edition.criteria.map(\.id))
         let slots = edition.nominees.count * jurorCount * criterionSlots

@@ -23,8 +23,9 @@ public struct Standings: Sendable, Equatable {
         let weights = Dictionary(edition.criteria.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
         var places: [String: Int] = [:]
         places.reserveCapacity(edition.nominees.count)
-        for (index, nominee) in edition.nominees.enumerated() where places[nominee.id] == nil {
-            places[nominee.id] = index
+        // By index throughout: iterating the nominees would copy each, a retain per field.
+        for index in edition.nominees.indices where places[edition.nominees[index].id] == nil {
+            places[edition.nominees[index].id] = index
         }
         var sums = [(weighted: Double, weight: Double, count: Int)](repeating: (0, 0, 0), count: edition.nominees.count)
         for score in edition.scores {
@@ -35,11 +36,11 @@ public struct Standings: Sendable, Equatable {
             sums[place].count += 1
         }
         var entries: [Entry] = []
-        for (index, nominee) in edition.nominees.enumerated() {
+        for index in edition.nominees.indices {
             let sum = sums[index]
             guard sum.weight > 0 else { continue }
             entries.append(Entry(
-                nomineeID: nominee.id, nomineeIndex: index, total: sum.weighted / sum.weight, rank: 0,
+                nomineeID: edition.nominees[index].id, nomineeIndex: index, total: sum.weighted / sum.weight, rank: 0,
                 scoreCount: sum.count))
         }
         // A stable sort keeps report order among equal totals.

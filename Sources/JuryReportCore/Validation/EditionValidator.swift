@@ -13,9 +13,9 @@ struct EditionValidator {
         if !Slug.isValid(edition.award.slug) {
             report("\(DisplayText.quoted(edition.award.slug)) \(Self.idRule)", FieldPath.root.appending("award").appending("slug"))
         }
-        let criterionIds = checkIds(edition.criteria.map(\.id), list: "criteria")
-        let nomineeIds = checkIds(edition.nominees.map(\.id), list: "nominees")
-        let jurorIds = checkIds(edition.jury.map(\.id), list: "jury")
+        let criterionIds = checkIds(edition.criteria.map { $0.id }, list: "criteria")
+        let nomineeIds = checkIds(edition.nominees.map { $0.id }, list: "nominees")
+        let jurorIds = checkIds(edition.jury.map { $0.id }, list: "jury")
         checkNomineeNumbers()
         checkVerdict(nomineeIds: nomineeIds)
         checkChair()
@@ -34,6 +34,7 @@ struct EditionValidator {
     /// Checks the ids of a list and returns them as a set.
     private func checkIds(_ ids: [String], list: String) -> Set<String> {
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {
             if !Slug.isValid(id) {
                 report("\(DisplayText.quoted(id)) \(Self.idRule)", path(list, index, "id"))
@@ -49,11 +50,13 @@ struct EditionValidator {
 
     private func checkNomineeNumbers() {
         var seen: [Int: Int] = [:]
-        for (index, nominee) in edition.nominees.enumerated() {
-            if let first = seen[nominee.number] {
-                report("duplicate number \(nominee.number), already used by \(path("nominees", first))", path("nominees", index, "number"))
+        seen.reserveCapacity(edition.nominees.count)
+        for index in edition.nominees.indices {
+            let number = edition.nominees[index].number
+            if let first = seen[number] {
+                report("duplicate number \(number), already used by \(path("nominees", first))", path("nominees", index, "number"))
             } else {
-                seen[nominee.number] = index
+                seen[number] = index
             }
         }
     }
@@ -92,9 +95,9 @@ struct EditionValidator {
         // Each id to its place, so that a score's three ids make one number: checking for a
         // second score by the same juror is then a look into a flat table, not a hash of
         // three strings per score.
-        let jurors = ScoreGrid.places(edition.jury.map(\.id))
-        let nominees = ScoreGrid.places(edition.nominees.map(\.id))
-        let criteria = ScoreGrid.places(edition.criteria.map(\.id))
+        let jurors = ScoreGrid.places(edition.jury.map { $0.id })
+        let nominees = ScoreGrid.places(edition.nominees.map { $0.id })
+        let criteria = ScoreGrid.places(edition.criteria.map { $0.id })
         let criterionSlots = criteria.count + 1  // the last for a score without a criterion
         let slots = jurors.count * nominees.count * criterionSlots
         // The flat table while it stays small next to the scores; a dictionary otherwise.
