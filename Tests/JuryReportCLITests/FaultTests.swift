@@ -51,6 +51,25 @@ struct OutputFaultTests {
         #expect(try Data(contentsOf: earlier) == Data("the earlier report".utf8))
     }
 
+    /// A long sheet is written while another core makes its rows: a write failure must stop
+    /// both, and leave nothing behind.
+    @Test("the disk fills up while a long sheet is written: exit 73, no temporary file")
+    func diskFullOnALongSheet() throws {
+        let directory = try Paths.temporaryDirectory("full-long")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = directory.appendingPathComponent("long.json")
+        try writeLargeEdition(nominees: 20_000, to: edition)
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(Mounts.tmpfs(at: out, options: "size=256k"))
+        defer { Mounts.unmount(out) }
+
+        let result = try ProcessRunner.juryreport(["export", edition.path, "-f", "xlsx", "-o", out.path])
+        #expect(result.status == 73, "\(result.standardError)")
+        #expect(result.standardError.contains("No space left on device") || result.standardError.contains("disk full"), "\(result.standardError)")
+        #expect(listing(out).isEmpty)
+    }
+
     @Test("the directory is read-only: exit 73 naming the path")
     func readOnly() throws {
         let directory = try Paths.temporaryDirectory("readonly")

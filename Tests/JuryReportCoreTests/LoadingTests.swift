@@ -140,6 +140,32 @@ struct LoadingTests {
         #expect(edition.nominees.map(\.number) == Array(1...count))
     }
 
+    /// Keys are compared one by one while a mapping has few, through a set once it has
+    /// many: both must find a duplicate, and neither may invent one.
+    @Test("duplicate keys are found in small and large mappings, in YAML and JSON", arguments: [3, 40])
+    func duplicateKeys(keyCount: Int) throws {
+        let keys = (0..<keyCount).map { "extra\($0)" }
+        let yamlKeys = keys.map { "  \($0): x\n" }.joined()
+        let yaml = "format: jury-report/1\naward:\n  name: A\n\(yamlKeys)edition: { year: 2020 }\n"
+            + "nominees: [{ id: a, name: A }]\nverdict: { winner: a }\njury: [{ id: j, name: J }]\n"
+        let jsonKeys = keys.map { #""\#($0)": "x", "# }.joined()
+        let json = #"{"format": "jury-report/1", "award": {\#(jsonKeys)"name": "A"}, "edition": {"year": 2020}, "#
+            + #""nominees": [{"id": "a", "name": "A"}], "verdict": {"winner": "a"}, "jury": [{"id": "j", "name": "J"}]}"#
+        for (text, syntax) in [(yaml, EditionSyntax.yaml), (json, .json)] {
+            // Distinct keys: unknown, never duplicate.
+            let error = #expect(throws: EditionError.self) { try load(text, syntax) }
+            let messages = error?.diagnostics.map(\.message) ?? []
+            #expect(messages.count == keyCount && messages.allSatisfy { $0.hasPrefix("unknown key") }, "\(syntax): \(messages)")
+            // The last key written again: a duplicate, at the second one.
+            let last = keys[keys.count - 1]
+            let doubled = syntax == .yaml
+                ? text.replacingOccurrences(of: "  \(last): x\n", with: "  \(last): x\n  \(last): y\n")
+                : text.replacingOccurrences(of: #""\#(last)": "x", "#, with: #""\#(last)": "x", "\#(last)": "y", "#)
+            let duplicate = #expect(throws: EditionError.self) { try load(doubled, syntax) }
+            #expect(duplicate?.diagnostics.map(\.message) == ["duplicate key '\(last)'"], "\(syntax)")
+        }
+    }
+
     @Test("the bundled edition loads and matches the seed's facts")
     func bundled() throws {
         let edition = try loader.load(contentsOf: Paths.edition("pro-motor-award-2019-2020.yaml"))

@@ -84,6 +84,33 @@ struct XLSXReaderTests {
         #expect(book.charts.isEmpty)
     }
 
+    /// Long sheets have their rows made on another core while earlier rows are written:
+    /// every row must still arrive once, in order.
+    @Test("a long edition: every nominee and key figure row in order")
+    func longSheetsInOrder() throws {
+        let count = 6_000
+        var nominees: [String] = []
+        for index in 0..<count {
+            nominees.append(#"{"id": "n\#(index)", "name": "Nominee \#(index)", "facts": [{"label": "A", "value": \#(index)}, {"label": "B", "value": "b\#(index)"}]}"#)
+        }
+        let json = #"{"format": "jury-report/1", "award": {"name": "Long Award"}, "edition": {"year": 2024}, "nominees": ["#
+            + nominees.joined(separator: ",") + #"], "verdict": {"winner": "n0"}, "jury": [{"id": "j", "name": "J"}]}"#
+        let edition = try EditionLoader().load(bytes: Array(json.utf8), syntax: .json, name: "long.json")
+        let directory = try Paths.temporaryDirectory("xlsx-long")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, _) = try exportXLSX(edition, into: directory)
+        let book = try IndependentReaders.xlsx(url)
+        let names = book.sheet("Nominees").dropFirst().map { text($0[1]) }
+        #expect(names == (0..<count).map { "Nominee \($0)" })
+        let figures = book.sheet("Key figures").dropFirst()
+        let expectedNumbers: [Double?] = (0..<count).flatMap { index -> [Double?] in [Double(index + 1), Double(index + 1)] }
+        #expect(figures.map { number($0[0]) } == expectedNumbers)
+        let expectedValues: [JSONValue] = (0..<count).flatMap { index -> [JSONValue] in
+            [.number(Double(index)), .string("b\(index)")]
+        }
+        #expect(figures.map { $0[3].value } == expectedValues)
+    }
+
     @Test("a scored edition: live formulas with cached results, a tie, a colour scale and a chart")
     func scored() throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))

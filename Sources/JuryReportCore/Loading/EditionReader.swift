@@ -434,7 +434,9 @@ struct Fields {
     }
 
     /// A list of mappings under `key`, each read by `read`; nil when absent. A long list is
-    /// read in parts on every core, each part by a reader of its own, merged in order.
+    /// read in parts on every core, each part by a reader of its own, merged in order: so
+    /// `read` runs on several threads at once, and must report only through the ``Fields``
+    /// it is given, never through another reader.
     func list<T>(_ key: String, required: Bool = false, read: (Fields) -> T?) -> [T]? {
         guard let node = value(key, required: required) else { return nil }
         let listPath = path.appending(key)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The parsed form of an edition file, before it is read into the model: the same for YAML
 /// and JSON, with the position of every node.
 ///
@@ -230,15 +236,25 @@ struct SourceView: @unchecked Sendable {
     }
 
     /// Whether a scalar's text is `string`.
+    /// Whether a scalar's text is `string`. Called for every key read: lengths first, then
+    /// the first byte, then memcmp.
     func textEquals(_ index: Index, _ string: String) -> Bool {
-        var string = string
-        guard string.utf8.count == Int(nodes[index].second) else { return false }
-        return string.withUTF8 { bytes(index).elementsEqual($0) }
+        let node = nodes[index]
+        let count = Int(node.second)
+        guard string.utf8.count == count else { return false }
+        guard count > 0 else { return true }
+        let start = Int(node.first)
+        guard string.utf8.first == text[start] else { return false }
+        return string.utf8.withContiguousStorageIfAvailable { expected in
+            memcmp(expected.baseAddress!, text.baseAddress! + start, count) == 0
+        } ?? string.utf8.elementsEqual(bytes(index))
     }
 
     func textEquals(_ lhs: Index, _ rhs: Index) -> Bool {
-        guard nodes[lhs].second == nodes[rhs].second else { return false }
-        return bytes(lhs).elementsEqual(bytes(rhs))
+        let count = Int(nodes[lhs].second)
+        guard nodes[rhs].second == nodes[lhs].second else { return false }
+        guard count > 0 else { return true }
+        return memcmp(text.baseAddress! + Int(nodes[lhs].first), text.baseAddress! + Int(nodes[rhs].first), count) == 0
     }
 
     /// What the node is, for messages: "a single value", "a list", "a mapping".
