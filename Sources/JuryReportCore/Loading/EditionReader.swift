@@ -209,7 +209,7 @@ final class EditionReader {
 
 /// What reading part of a list came to.
 struct ListPart<T> {
-    var reader: EditionReader?
+    let reader: EditionReader
     var values: [T] = []
     /// The index in the file of each value kept.
     var indexes: [Int] = []
@@ -469,7 +469,7 @@ struct Fields {
         for part in parts.all {
             result += part.values
             indexes += part.indexes
-            if let partReader = part.reader, partReader !== reader { reader.absorb(partReader) }
+            if part.reader !== reader { reader.absorb(part.reader) }
         }
         if indexes.count != items.count {
             reader.markIncomplete(listPath)

@@ -43,9 +43,6 @@ struct SourceDocument: Sendable {
     private(set) var nodes: [Node] = []
     private(set) var text: [UInt8] = []
 
-    /// The root node, once parsing is done.
-    var root: Index { 0 }
-
     init(expectedSize: Int = 0) {
         text.reserveCapacity(expectedSize)
         nodes.reserveCapacity(expectedSize / 16)
