@@ -5,10 +5,6 @@ struct CSVFormat {
     /// Whether text that a spreadsheet could read as a formula gets a `'` in front.
     var formulaGuard = true
 
-    /// Characters that make a field quoted, whatever the delimiter: a file written with
-    /// commas may be opened with `;` as separator, and the other way round.
-    static let quoteTriggers: Set<Character> = [",", ";", "\t", "\"", "\n", "\r", "\r\n"]
-
     /// First characters that make a spreadsheet read a cell as a formula, full-width
     /// forms included.
     static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "＝", "＋", "－", "＠"]
@@ -43,8 +39,10 @@ struct CSVFormat {
         }
     }
 
-    /// Whether `text` holds a quote trigger or the delimiter. Looks at bytes: every trigger
-    /// is ASCII, and a CSV reader splits at the byte even where a combining mark follows.
+    /// Whether `text` holds a character that makes a field quoted: `, ; " tab CR LF` whatever
+    /// the delimiter (a file written with commas may be opened with `;` as separator, and the
+    /// other way round), or the delimiter. Looks at bytes: every one is ASCII, and a CSV
+    /// reader splits at the byte even where a combining mark follows.
     private func needsQuotes(_ text: String) -> Bool {
         let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
         return text.utf8.contains { byte in

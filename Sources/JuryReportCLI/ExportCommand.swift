@@ -157,6 +157,9 @@ struct ExportCommand: ParsableCommand {
             throw ExitStatus.cannotWrite
         }
         let tasks = jobs.indices.flatMap { job in jobs[job].exporters.indices.map { (job: job, exporter: $0) } }
+        // The tasks of each edition, and of it and those after it.
+        let tasksOf = jobs.indices.map { job in tasks.indices.filter { tasks[$0].job == job } }
+        let tasksFrom = { (job: Int) in Array(tasksOf[job...].joined()) }
         let outcomes = ConcurrentOutcomes(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
             let request = jobs[tasks[index].job].request
@@ -177,9 +180,9 @@ struct ExportCommand: ParsableCommand {
         let commitStart = ContinuousClock().now
         defer { time("write", since: commitStart) }
         for (jobIndex, job) in jobs.enumerated() {
-            let mine = tasks.indices.filter { tasks[$0].job == jobIndex }
+            let mine = tasksOf[jobIndex]
             if let error = outcomes.firstError(among: mine) {
-                outcomes.sinks(among: tasks.indices.filter { tasks[$0].job >= jobIndex }).forEach { $0.discard() }
+                outcomes.sinks(among: tasksFrom(jobIndex)).forEach { $0.discard() }
                 throw Self.exitStatus(for: error, baseName: job.request.baseName)
             }
             let sinks = outcomes.sinks(among: mine)
@@ -190,7 +193,7 @@ struct ExportCommand: ParsableCommand {
                     try sink.commit()
                 }
             } catch {
-                outcomes.sinks(among: tasks.indices.filter { tasks[$0].job >= jobIndex }).forEach { $0.discard() }
+                outcomes.sinks(among: tasksFrom(jobIndex)).forEach { $0.discard() }
                 Console.error("\(error)")
                 throw ExitStatus.cannotWrite
             }

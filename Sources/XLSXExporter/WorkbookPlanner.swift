@@ -243,10 +243,12 @@ struct WorkbookPlanner {
                 let nominee = nominees[index - 1]
                 var cells = [Cell(value: .number(Double(nominee.number))), Cell(value: .text(nominee.name))]
                 cells.reserveCapacity(layout.scoreColumns.count + 4)
-                // Score columns run jury member by jury member, criterion by criterion: the grid's order.
+                // Score columns run jury member by jury member, criterion by criterion.
+                let criteria = edition.criteria.count
                 for column in layout.scoreColumns.indices {
-                    let score = grid.score(
-                        nominee: index - 1, juror: column / grid.criterionSlots, criterion: column % grid.criterionSlots)
+                    let score = criteria == 0
+                        ? grid.score(nominee: index - 1, juror: column, criterion: nil)
+                        : grid.score(nominee: index - 1, juror: column / criteria, criterion: column % criteria)
                     cells.append(score.map { Cell(value: .number($0)) } ?? .empty)
                 }
                 let entry = standings.entry(for: nominee.id)

@@ -89,6 +89,31 @@ struct PluginTests {
         #expect(plugins.files().isEmpty)
     }
 
+    /// Every format of every edition runs at once, yet editions go into place one after the
+    /// other: one that fails leaves those before it written, and nothing of itself or after.
+    @Test("with several editions, one that fails stops the export there")
+    func failingAmongSeveral() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        // Fails for the Open Data Award (scored.yaml) only.
+        try plugins.add("picky", #"""
+            while [ $# -gt 0 ]; do
+              case "$1" in
+                --output) out="$2"; shift 2;;
+                --basename) base="$2"; shift 2;;
+                *) shift;;
+              esac
+            done
+            if grep -q 'Open Data Award'; then echo 'picky: not this one' >&2; exit 4; fi
+            printf 'page\n' > "$out/$base.html"
+            """#)
+        let editions = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.yaml"].map { Paths.edition($0).path }
+        let result = try plugins.run(["export"] + editions + ["--format", "md,picky", "-o", plugins.out.path])
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardError.contains("picky: not this one"))
+        #expect(plugins.files() == ["pro-motor-award-2020.html", "pro-motor-award-2020.md"])
+    }
+
     @Test("a hanging plugin is stopped after --plugin-timeout")
     func hanging() throws {
         let plugins = try PluginDirectory()

@@ -242,6 +242,22 @@ struct ValidationRuleTests {
         #expect(lines.count == 4)
     }
 
+    /// Scores are checked through a table indexed by each id's place in its list: repeated
+    /// ids (reported) must not throw a score of the last juror for the last nominee off it.
+    @Test("repeated nominee and juror ids with scores: reported, never a crash")
+    func repeatedIdsWithScores() throws {
+        let yaml = edition(
+            nominees: "  - { id: one, name: One }\n  - { id: one, name: Again }\n  - { id: two, name: Two }",
+            jury: "  - { id: ann, name: Ann }\n  - { id: ann, name: Ann again }\n  - { id: bob, name: Bob }",
+            extra: "scores:\n  - { juror: bob, nominee: two, score: 5 }\n  - { juror: bob, nominee: two, score: 6 }")
+        let (result, _) = try validate(Array(yaml.utf8), named: "edition.yaml")
+        #expect(result.status == 65, "\(result.standardError)")
+        for path in ["nominees[1].id", "jury[1].id", "scores[1]"] {
+            #expect(result.standardError.contains(": error: \(path): "), "missing \(path) in:\n\(result.standardError)")
+        }
+        #expect(result.standardError.split(separator: "\n").count == 3, "\(result.standardError)")
+    }
+
     @Test("invalid UTF-8 is refused with its position, never replaced")
     func invalidUTF8() throws {
         var bytes = Array(edition().utf8)

@@ -215,20 +215,23 @@ struct ListPart<T> {
     var indexes: [Int] = []
 }
 
-/// A list cut into parts to read at once, and what each part came to.
+/// What the parts of a list read at once came to.
 final class ListParts<T>: @unchecked Sendable {
-    /// Lists shorter than this are read in one part: starting threads would cost more.
+    /// Lists shorter than twice this are read in one part: starting threads would cost more.
     static var minimumPartLength: Int { 4096 }
 
-    let ranges: [Range<Int>]
+    /// The ranges of a list of `items` to read at once: one for a short list.
+    static func ranges(items: Int) -> [Range<Int>] {
+        // Asking for the number of cores reads files: only a long list is worth it.
+        let longEnough = items / minimumPartLength
+        let count = longEnough < 2 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, longEnough)
+        return (0..<count).map { part in (items * part / count)..<(items * (part + 1) / count) }
+    }
+
     private let lock = NSLock()
     private var parts: [ListPart<T>?]
 
-    init(items: Int) {
-        // Asking for the number of cores reads files: only a long list is worth it.
-        let longEnough = items / Self.minimumPartLength
-        let count = longEnough < 2 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, longEnough)
-        ranges = (0..<count).map { part in (items * part / count)..<(items * (part + 1) / count) }
+    init(count: Int) {
         parts = Array(repeating: nil, count: count)
     }
 
@@ -236,8 +239,19 @@ final class ListParts<T>: @unchecked Sendable {
         lock.withLock { parts[index] = part }
     }
 
-    /// The parts in order; call once every part is stored.
-    var all: [ListPart<T>] { lock.withLock { parts.compactMap { $0 } } }
+    /// The parts joined in order, what their readers found passed on to `reader`; call once
+    /// every part is stored.
+    func merged(into reader: EditionReader) -> ListPart<T> {
+        let taken = lock.withLock { parts.compactMap { $0 } }
+        var merged = ListPart<T>(reader: reader)
+        merged.values.reserveCapacity(taken.reduce(0) { $0 + $1.values.count })
+        for part in taken {
+            merged.values += part.values
+            merged.indexes += part.indexes
+            reader.absorb(part.reader)
+        }
+        return merged
+    }
 }
 
 /// Carries a value that is safe to share across the threads of one call but not marked so.
@@ -444,51 +458,48 @@ struct Fields {
             reader.error("expected a list, found \(document.kindDescription(node))", at: listPath, document.position(node))
             return nil
         }
-        let items = Array(document.children(node))
-        let parts = ListParts<T>(items: items.count)
-        if parts.ranges.count == 1 {
-            parts.store(Self.read(items, parts.ranges[0], of: listPath, by: reader, read), at: 0)
+        let count = document.count(node)
+        let ranges = ListParts<T>.ranges(items: count)
+        let kept: ListPart<T>
+        if ranges.count == 1 {
+            kept = Self.read(document.children(node), from: 0, of: listPath, by: reader, read)
         } else {
+            let items = Array(document.children(node))
+            let parts = ListParts<T>(count: ranges.count)
             let document = self.document
             let file = reader.file
             withoutActuallyEscaping(read) { read in
                 let shared = UncheckedBox(read)
-                DispatchQueue.concurrentPerform(iterations: parts.ranges.count) { part in
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
                     let partReader = EditionReader(file: file, document: document)
                     // A path of its own: every item's fields hold it, and a shared one would have
                     // its reference count bounced between the cores.
                     let partPath = FieldPath(listPath.components.map { $0 })
-                    parts.store(Self.read(items, parts.ranges[part], of: partPath, by: partReader, shared.value), at: part)
+                    let range = ranges[part]
+                    parts.store(
+                        Self.read(items[range], from: range.lowerBound, of: partPath, by: partReader, shared.value),
+                        at: part)
                 }
             }
+            kept = parts.merged(into: reader)
         }
-        var result: [T] = []
-        var indexes: [Int] = []
-        result.reserveCapacity(items.count)
-        indexes.reserveCapacity(items.count)
-        for part in parts.all {
-            result += part.values
-            indexes += part.indexes
-            if part.reader !== reader { reader.absorb(part.reader) }
-        }
-        if indexes.count != items.count {
+        if kept.indexes.count != count {
             reader.markIncomplete(listPath)
-            reader.recordIndexes(indexes, of: listPath)
+            reader.recordIndexes(kept.indexes, of: listPath)
         }
-        return result
+        return kept.values
     }
 
-    /// Reads the items at `range` of a list with `reader`.
+    /// Reads `items`, the first of them at index `first` of the list, with `reader`.
     private static func read<T>(
-        _ items: [SourceDocument.Index], _ range: Range<Int>, of listPath: FieldPath, by reader: EditionReader,
+        _ items: some Sequence<SourceDocument.Index>, from first: Int, of listPath: FieldPath, by reader: EditionReader,
         _ read: (Fields) -> T?
     ) -> ListPart<T> {
         var part = ListPart<T>(reader: reader)
-        part.values.reserveCapacity(range.count)
-        part.indexes.reserveCapacity(range.count)
         let document = reader.document
-        for index in range {
-            if let fields = reader.fields(of: document.resolved(items[index]), in: listPath, index: index, keys: nil),
+        for (offset, item) in items.enumerated() {
+            let index = first + offset
+            if let fields = reader.fields(of: document.resolved(item), in: listPath, index: index, keys: nil),
                 let value = read(fields)
             {
                 part.values.append(value)

@@ -232,7 +232,6 @@ struct SourceView: @unchecked Sendable {
         String(decoding: bytes(index), as: UTF8.self)
     }
 
-    /// Whether a scalar's text is `string`.
     /// Whether a scalar's text is `string`. Called for every key read: lengths first, then
     /// the first byte, then memcmp.
     func textEquals(_ index: Index, _ string: String) -> Bool {

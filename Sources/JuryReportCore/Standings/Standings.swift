@@ -21,12 +21,7 @@ public struct Standings: Sendable, Equatable {
 
     public init(_ edition: Edition) {
         let weights = Dictionary(edition.criteria.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
-        var places: [String: Int] = [:]
-        places.reserveCapacity(edition.nominees.count)
-        // By index throughout: iterating the nominees would copy each, a retain per field.
-        for index in edition.nominees.indices where places[edition.nominees[index].id] == nil {
-            places[edition.nominees[index].id] = index
-        }
+        let places = ScoreIndex.places(edition.nominees.map { $0.id })
         var sums = [(weighted: Double, weight: Double, count: Int)](repeating: (0, 0, 0), count: edition.nominees.count)
         for score in edition.scores {
             guard let place = places[score.nominee] else { continue }
@@ -36,6 +31,7 @@ public struct Standings: Sendable, Equatable {
             sums[place].count += 1
         }
         var entries: [Entry] = []
+        // By index: iterating the nominees would copy each, a retain per field.
         for index in edition.nominees.indices {
             let sum = sums[index]
             guard sum.weight > 0 else { continue }

@@ -92,37 +92,34 @@ struct EditionValidator {
     private func checkScores(criterionIds: Set<String>, nomineeIds: Set<String>, jurorIds: Set<String>) {
         let hasCriteria = !edition.criteria.isEmpty || incompleteLists.contains("criteria")
         let scale = edition.scale
-        // Each id to its place, so that a score's three ids make one number: checking for a
-        // second score by the same juror is then a look into a flat table, not a hash of
-        // three strings per score.
-        let jurors = ScoreGrid.places(edition.jury.map { $0.id })
-        let nominees = ScoreGrid.places(edition.nominees.map { $0.id })
-        let criteria = ScoreGrid.places(edition.criteria.map { $0.id })
-        let criterionSlots = criteria.count + 1  // the last for a score without a criterion
-        let slots = jurors.count * nominees.count * criterionSlots
-        // The flat table while it stays small next to the scores; a dictionary otherwise.
-        var firstByKey = slots <= max(1 << 20, 4 * edition.scores.count) ? [Int](repeating: -1, count: slots) : []
-        var firstByKeyFallback: [Int: Int] = [:]
+        // A score's three ids make one number: a second score by the same juror is then found
+        // in a flat table, not by hashing three strings per score.
+        let places = ScoreIndex(edition)
+        var firstByKey = ScoreTable<Int>(places, scores: edition.scores.count)
         for (index, score) in edition.scores.enumerated() {
-            let juror = jurors[score.juror]
-            let nominee = nominees[score.nominee]
+            let juror = places.jurors[score.juror]
+            let nominee = places.nominees[score.nominee]
             if juror == nil && !incompleteLists.contains("jury") {
                 report("refers to no jury member: \(DisplayText.quoted(score.juror)) \(Self.known(jurorIds))", path("scores", index, "juror"))
             }
             if nominee == nil && !incompleteLists.contains("nominees") {
                 report("refers to no nominee: \(DisplayText.quoted(score.nominee)) \(Self.known(nomineeIds))", path("scores", index, "nominee"))
             }
-            var criterionSlot: Int? = criteria.count
+            // The criterion's place, nil for none. A score with a criterion that is not
+            // known (and reported) is not compared with others.
+            var criterion: Int?
+            var comparable = true
             switch (score.criterion, hasCriteria) {
             case (nil, true):
                 report("is required, because the edition has criteria", path("scores", index, "criterion"))
-            case (let criterion?, false):
-                report("\(DisplayText.quoted(criterion)) given, but the edition has no criteria", path("scores", index, "criterion"))
-                criterionSlot = nil
-            case (let criterion?, true):
-                criterionSlot = criteria[criterion]
-                if criterionSlot == nil && !incompleteLists.contains("criteria") {
-                    report("refers to no criterion: \(DisplayText.quoted(criterion)) \(Self.known(criterionIds))", path("scores", index, "criterion"))
+            case (let id?, false):
+                report("\(DisplayText.quoted(id)) given, but the edition has no criteria", path("scores", index, "criterion"))
+                comparable = false
+            case (let id?, true):
+                criterion = places.criteria[id]
+                comparable = criterion != nil
+                if criterion == nil && !incompleteLists.contains("criteria") {
+                    report("refers to no criterion: \(DisplayText.quoted(id)) \(Self.known(criterionIds))", path("scores", index, "criterion"))
                 }
             default:
                 break
@@ -133,16 +130,10 @@ struct EditionValidator {
                     path("scores", index, "score"))
             }
             // A score whose ids are not all known has been reported; it cannot be a second one.
-            guard let juror, let nominee, let criterionSlot else { continue }
-            let key = (nominee * jurors.count + juror) * criterionSlots + criterionSlot
-            let first: Int?
-            if firstByKey.isEmpty {
-                first = firstByKeyFallback[key]
-                if first == nil { firstByKeyFallback[key] = index }
-            } else {
-                first = firstByKey[key] >= 0 ? firstByKey[key] : nil
-                if first == nil { firstByKey[key] = index }
-            }
+            guard comparable, let juror, let nominee else { continue }
+            let key = places.key(nominee: nominee, juror: juror, criterion: criterion)
+            let first = firstByKey[key]
+            if first == nil { firstByKey[key] = index }
             if let first {
                 report("a second score by the same juror for the same nominee\(score.criterion == nil ? "" : " and criterion"); the first is \(path("scores", first))", path("scores", index))
             }
