@@ -13,7 +13,8 @@ let package = Package(
         .library(
             name: "JuryReport",
             targets: [
-                "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter", "JSONExporter",
+                "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter", "HTMLExporter",
+                "JSONExporter", "JuryReport",
             ]),
     ],
     dependencies: [
@@ -37,7 +38,16 @@ let package = Package(
         ),
         .target(name: "XLSXExporter", dependencies: ["JuryReportCore", "CXlsxWriter"]),
         .target(name: "LaTeXExporter", dependencies: ["JuryReportCore"]),
+        .target(name: "HTMLExporter", dependencies: ["JuryReportCore"]),
         .target(name: "JSONExporter", dependencies: ["JuryReportCore"]),
+        // `import JuryReport`: the core and every built-in exporter, and their registry
+        // (BuiltInExporters), the one place that knows them all.
+        .target(
+            name: "JuryReport",
+            dependencies: [
+                "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter", "HTMLExporter",
+                "JSONExporter",
+            ]),
         // The bundled default edition (a link to Fixtures/), compiled into the binary.
         .target(
             name: "BundledEdition",
@@ -47,8 +57,7 @@ let package = Package(
         .target(
             name: "JuryReportCLI",
             dependencies: [
-                "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter",
-                "JSONExporter", "BundledEdition",
+                "JuryReportCore", "JuryReport", "JSONExporter", "BundledEdition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]
@@ -67,10 +76,11 @@ let package = Package(
         .testTarget(name: "CSVExporterTests", dependencies: ["CSVExporter", "TestSupport"]),
         .testTarget(name: "XLSXExporterTests", dependencies: ["XLSXExporter", "TestSupport"]),
         .testTarget(name: "LaTeXExporterTests", dependencies: ["LaTeXExporter", "TestSupport"]),
+        .testTarget(name: "HTMLExporterTests", dependencies: ["HTMLExporter", "TestSupport"]),
         .testTarget(name: "JSONExporterTests", dependencies: ["JSONExporter", "TestSupport"]),
         .testTarget(
             name: "FuzzRegressionTests",
-            dependencies: ["MarkdownExporter", "CSVExporter", "LaTeXExporter", "JSONExporter", "TestSupport"]
+            dependencies: ["JuryReport", "TestSupport"]
         ),
         .testTarget(
             name: "JuryReportCLITests",

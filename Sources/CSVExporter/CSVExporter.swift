@@ -8,23 +8,26 @@ public struct CSVExporter: Exporter {
     public let format = ExportFormat(
         name: "csv", fileSuffixes: [".nominees.csv", ".jury.csv", ".scores.csv"],
         summary: "nominees, jury and scores as RFC 4180 CSV tables (UTF-8, CRLF)",
-        options: [
-            ExportOptionDescription(key: "delimiter", values: [",", ";", "tab"], summary: "the field separator (; for Dutch Excel)"),
-            ExportOptionDescription(key: "bom", values: ["true", "false"], summary: "start with a UTF-8 byte order mark, for Excel"),
-            ExportOptionDescription(
-                key: "formula-guard", values: ["true", "false"],
-                summary: "prefix ' to text a spreadsheet would run as a formula (default true)"),
-        ])
+        options: [Self.delimiter, Self.byteOrderMark, Self.formulaGuard])
+
+    static let delimiter = ExportOption.choice(
+        "delimiter", [",", ";", "tab"], default: ",", summary: "the field separator (; for Dutch Excel)")
+    static let byteOrderMark = ExportOption.boolean("bom", default: false, summary: "start with a UTF-8 byte order mark, for Excel")
+    static let formulaGuard = ExportOption.boolean(
+        "formula-guard", default: true, summary: "prefix ' to text a spreadsheet would run as a formula")
 
     public init() {}
 
+    public func files(for options: ExportOptions) -> [PlannedFile]? {
+        format.fileSuffixes.map(PlannedFile.text)
+    }
+
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let options = request.options
-        let delimiter = try options.choice("delimiter", in: [",", ";", "tab"], default: ",")
+        let delimiter = try options.value(of: Self.delimiter) ?? ","
         let csv = CSVFormat(
-            delimiter: delimiter == "tab" ? "\t" : Character(delimiter),
-            formulaGuard: try options.bool("formula-guard", default: true))
-        let byteOrderMark = try options.bool("bom", default: false)
+            delimiter: delimiter == "tab" ? "\t" : Character(delimiter), formulaGuard: try options.isOn(Self.formulaGuard))
+        let byteOrderMark = try options.isOn(Self.byteOrderMark)
         let tables = CSVTables(request: request)
 
         func write(_ suffix: String, header: [String], rows: (CSVRowWriter) throws -> Void) throws {

@@ -6,9 +6,11 @@ public struct JSONExporter: Exporter {
     public let format = ExportFormat(
         name: "json", fileSuffixes: [".json"],
         summary: "the validated edition as canonical JSON, every default filled in (what plugins receive)",
-        writesOneTextFile: true)
+    )
 
     public init() {}
+
+    public func files(for options: ExportOptions) -> [PlannedFile]? { [.text(".json")] }
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let bytes = EditionJSON.encode(request.edition)

@@ -25,7 +25,8 @@ struct ExternalExporter: Exporter {
     init(name: String, executable: URL, timeout: TimeInterval) {
         self.executable = executable
         self.timeout = timeout
-        self.format = ExportFormat(name: name, fileSuffixes: [], summary: "external exporter \(executable.path)")
+        self.format = ExportFormat(
+            name: name, fileSuffixes: [], summary: "external exporter \(executable.path)", acceptsUndeclaredOptions: true)
     }
 
     func export(_ request: ExportRequest, to sink: any ExportSink) throws {

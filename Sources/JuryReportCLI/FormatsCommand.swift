@@ -2,15 +2,15 @@ import ArgumentParser
 import Foundation
 import JuryReportCore
 
-/// `juryreport formats`: every exporter available now.
+/// `juryreport formats`: every exporter available now, with its options as declared.
 struct FormatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formats",
-        abstract: "List the export formats: name, file extensions, description."
+        abstract: "List the export formats: name, file extensions, description, options."
     )
 
     func run() throws {
-        let available = AvailableExporters(path: ProcessInfo.processInfo.environment["PATH"], pluginTimeout: 60)
+        let available = try AvailableExporters(path: ProcessInfo.processInfo.environment["PATH"], pluginTimeout: 60)
         let formats = available.registry.exporters.map(\.format)
         let names = formats.map { format in
             format.aliases.isEmpty ? format.name : "\(format.name) (\(format.aliases.joined(separator: ", ")))"
@@ -22,8 +22,9 @@ struct FormatsCommand: ParsableCommand {
         for (index, format) in formats.enumerated() {
             text += names[index].padding(nameWidth) + "  " + suffixes[index].padding(suffixWidth) + "  " + format.summary + "\n"
             for option in format.options {
-                let values = option.values.isEmpty ? "" : " (\(option.values.joined(separator: "|")))"
-                text += String(repeating: " ", count: nameWidth + 2) + "--option \(option.key)=…\(values): \(option.summary)\n"
+                let values = " (\(option.allowedValues.joined(separator: "|")))"
+                let defaultValue = option.defaultValue.map { "; default \($0)" } ?? ""
+                text += String(repeating: " ", count: nameWidth + 2) + "--option \(option.key)=…\(values): \(option.summary)\(defaultValue)\n"
             }
         }
         for external in available.shadowed {

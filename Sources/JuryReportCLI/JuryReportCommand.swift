@@ -1,10 +1,11 @@
 import ArgumentParser
 
 /// The root command, `juryreport`.
-public struct JuryReportCommand: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct JuryReportCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "juryreport",
-        abstract: "Turns an award's jury report edition file into Markdown, CSV, XLSX and LaTeX.",
+        abstract: "Turns an award's jury report edition file into Markdown, CSV, XLSX, LaTeX, HTML and JSON.",
         discussion: """
             Exit codes: 0 success, 1 other failure, 64 usage error, 65 invalid edition file, \
             66 missing or unreadable input, 73 output could not be written.

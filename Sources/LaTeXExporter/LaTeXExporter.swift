@@ -5,29 +5,33 @@ public struct LaTeXExporter: Exporter {
     public let format = ExportFormat(
         name: "latex", aliases: ["tex"], fileSuffixes: [".tex", ".pdf"],
         summary: "a print-ready LaTeX document (pdflatex or lualatex); with pdf=true also its PDF",
-        options: [
-            ExportOptionDescription(key: "pdf", values: ["true", "false"], summary: "also build the PDF (runs the engine twice)"),
-            ExportOptionDescription(
-                key: "engine", values: LaTeXEngine.supported, summary: "the engine for pdf=true (default: the first found)"),
-            ExportOptionDescription(key: "papersize", values: ["a4", "letter"], summary: "the paper (default a4)"),
-            ExportOptionDescription(key: "fontsize", values: ["10pt", "11pt", "12pt"], summary: "the body type size (default 11pt)"),
-        ],
-        writesOneTextFile: true)
+        options: [Self.pdf, Self.engine, Self.paperSize, Self.fontSize],
+        rendersOutline: true)
+
+    static let pdf = ExportOption.boolean("pdf", default: false, summary: "also build the PDF (runs the engine twice)")
+    static let engine = ExportOption.choice(
+        "engine", LaTeXEngine.supported, default: nil, summary: "the engine for pdf=true (default: the first found)")
+    static let paperSize = ExportOption.choice("papersize", ["a4", "letter"], default: "a4", summary: "the paper")
+    static let fontSize = ExportOption.choice("fontsize", ["10pt", "11pt", "12pt"], default: "11pt", summary: "the body type size")
 
     public init() {}
+
+    /// The `.tex`, and with `pdf=true` also the `.pdf`.
+    public func files(for options: ExportOptions) throws(ExportOptionError) -> [PlannedFile]? {
+        try options.isOn(Self.pdf) ? [.text(".tex"), .binary(".pdf")] : [.text(".tex")]
+    }
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let options = request.options
         let layout = LaTeXLayout(
-            paper: try options.choice("papersize", in: ["a4", "letter"], default: "a4"),
-            fontSize: try options.choice("fontsize", in: ["10pt", "11pt", "12pt"], default: "11pt"))
-        let buildPDF = try options.bool("pdf", default: false)
+            paper: try options.value(of: Self.paperSize) ?? "a4", fontSize: try options.value(of: Self.fontSize) ?? "11pt")
+        let buildPDF = try options.isOn(Self.pdf)
         // No engine named: the first of the supported ones on PATH.
-        let engineName = options["engine"] == nil ? nil : try options.choice("engine", in: LaTeXEngine.supported, default: "")
+        let engineName = try options.value(of: Self.engine)
 
         var source: [UInt8] = []
         let output = TextOutput { source.append(contentsOf: $0) }
-        var writer = LaTeXReportWriter(request: request, layout: layout, output: output)
+        var writer = LaTeXReportWriter(outline: request.outline, layout: layout, output: output)
         try writer.write()
         try output.flush()
         if !writer.text.replaced.isEmpty {

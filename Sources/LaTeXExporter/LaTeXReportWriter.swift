@@ -9,19 +9,14 @@ struct LaTeXLayout {
     var fontSize = "11pt"
 }
 
-/// Writes the report as a complete LaTeX document that compiles unchanged with pdflatex
-/// and lualatex: title block, sections, nominees with their details and key figures, the
-/// winner set apart, standings and a chart when scored, analysis, verdict and the jury's
-/// signature block.
+/// Renders a ``ReportOutline`` as a complete LaTeX document that compiles unchanged with
+/// pdflatex and lualatex: how the report looks in print, never what it holds.
 struct LaTeXReportWriter {
-    let request: ExportRequest
+    let outline: ReportOutline
     let layout: LaTeXLayout
     let output: TextOutput
     /// Escapes text and collects what it had to replace.
     var text = LaTeXText()
-
-    private var edition: Edition { request.edition }
-    private var words: Vocabulary { request.vocabulary }
 
     /// Charts of more bars than this are not drawn.
     static let maximumChartBars = 40
@@ -29,15 +24,8 @@ struct LaTeXReportWriter {
     mutating func write() throws {
         try preamble()
         try line("\\begin{document}")
-        try titleBlock()
-        for section in edition.sections { try textSection(section) }
-        try criteria()
-        try line("\\section*{\(text.escape(words.nominees))}")
-        for nominee in edition.nominees { try self.nominee(nominee) }
-        try standings()
-        for section in edition.analysis { try textSection(section) }
-        try verdict()
-        try signature()
+        try titleBlock(outline.title)
+        for block in outline.blocks { try render(block) }
         try line("\\end{document}")
     }
 
@@ -58,13 +46,13 @@ struct LaTeXReportWriter {
     }
 
     private mutating func preamble() throws {
-        let details = edition.details
-        var metadata = LaTeXText()
-        let title = metadata.escape(details.title)
-        let author = metadata.escape(edition.chair?.name ?? edition.award.organizer ?? "")
-        let subject = metadata.escape(details.theme ?? "")
+        let metadata = outline.metadata
+        var escaper = LaTeXText()
+        let title = escaper.escape(metadata.title)
+        let author = escaper.escape(metadata.author ?? "")
+        let subject = escaper.escape(metadata.subject ?? "")
         try output.write("""
-            % \(edition.baseName).tex: the jury report, written by juryreport.
+            % \(metadata.baseName).tex: the jury report, written by juryreport.
             % Compiles unchanged with pdflatex and with lualatex (run twice).
             \\documentclass[\(layout.paper)paper,\(layout.fontSize)]{article}
             \\usepackage{iftex}
@@ -82,7 +70,7 @@ struct LaTeXReportWriter {
               \\usepackage{fontspec}
               \\pdfvariable trailerid {[<6A757279> <6A757279>]}
             \\fi
-            \\usepackage[\(Self.babelLanguage(details.language))]{babel}
+            \\usepackage[\(Self.babelLanguage(metadata.language))]{babel}
             \\usepackage[\(layout.paper)paper,margin=25mm]{geometry}
             \\usepackage{microtype}
             \\usepackage{array}
@@ -96,7 +84,7 @@ struct LaTeXReportWriter {
               pdftitle={\(title)},
               pdfauthor={\(author)},
               pdfsubject={\(subject)},
-              pdflang={\(details.language)},
+              pdflang={\(metadata.language)},
               pdfcreator={juryreport}
             }
             \\definecolor{winner}{RGB}{0,97,0}
@@ -112,39 +100,75 @@ struct LaTeXReportWriter {
             """)
     }
 
-    // MARK: Parts
+    // MARK: Blocks
 
-    private mutating func titleBlock() throws {
-        let details = edition.details
+    private mutating func titleBlock(_ title: ReportTitle) throws {
         try line("\\begin{center}")
-        try line("{\\large\\scshape \(text.escape(edition.award.name))\\par}")
+        try line("{\\large\\scshape \(text.escape(title.award))\\par}")
         try line("\\vspace{0.8em}")
-        try line("{\\LARGE\\bfseries \(text.escape(details.title))\\par}")
+        try line("{\\LARGE\\bfseries \(text.escape(title.title))\\par}")
         try line("\\vspace{0.8em}")
-        var parts: [String] = []
-        if let number = details.number { parts.append(words.editionNumber(number)) }
-        if let period = details.period { parts.append(period) }
-        if !parts.isEmpty { try line("{\\large \(text.escape(parts.joined(separator: " · ")))\\par}") }
-        if let theme = details.theme {
+        if !title.edition.isEmpty { try line("{\\large \(text.escape(title.edition.joined(separator: " · ")))\\par}") }
+        if let theme = title.theme {
             try line("\\vspace{0.3em}")
-            try line("{\\itshape \(text.escape(words.theme)): \(text.escape(theme))\\par}")
+            try line("{\\itshape \(text.escape(theme.label)): \(render(theme.value))\\par}")
         }
-        if let organizer = edition.award.organizer {
+        if let organizer = title.organizer {
             try line("\\vspace{0.3em}")
             try line("{\\small \(text.escape(organizer))\\par}")
         }
-        if let date = details.date {
+        if let url = title.url {
             try line("\\vspace{0.3em}")
-            try line("{\\small \(text.escape(words.longDate(date)))\\par}")
+            try line("{\\small \(link(url))\\par}")
+        }
+        if let date = title.date {
+            try line("\\vspace{0.3em}")
+            try line("{\\small \(text.escape(date))\\par}")
         }
         try line("\\end{center}")
         try line("\\vspace{1em}")
     }
 
-    private mutating func richText(_ rich: RichText) throws {
-        for paragraph in rich.paragraphs {
-            try output.write(render(paragraph) + "\n\n")
+    private mutating func render(_ block: ReportBlock) throws {
+        switch block {
+        case .section(let section):
+            try heading(section)
+            for block in section.blocks { try render(block) }
+        case .paragraph(let nodes):
+            try output.write(render(nodes) + "\n\n")
+        case .summary(let summary):
+            try line("\\textit{\(text.escape(summary))}\\par")
+        case .distinction(let distinction):
+            switch distinction.kind {
+            case .winner:
+                try line("\\begin{center}\\fcolorbox{winner}{winnerback}{\\parbox{0.9\\linewidth}{\\centering\\bfseries\\color{winner}\\strut \(text.escape(distinction.label))\\strut}}\\end{center}")
+            case .mention:
+                try line("\\textit{\(text.escape(distinction.label))}\\par")
+            }
+        case .details(let details):
+            try line("\\begin{tabular}{@{}>{\\bfseries}P{0.2\\linewidth}P{0.75\\linewidth}@{}}")
+            for detail in details {
+                try line("\(text.escape(detail.label)): & {}\(render(detail.value))\\\\")
+            }
+            try line("\\end{tabular}\\par")
+        case .table(let table):
+            try self.table(table)
+        case .chart(let chart):
+            try self.chart(chart)
+        case .announcement(let announcement):
+            try line("\\begin{center}")
+            try line("\\fcolorbox{winner}{winnerback}{\\parbox{0.9\\linewidth}{\\centering\\large\\bfseries\\strut \(text.escape(announcement))\\strut}}")
+            try line("\\end{center}")
+        case .signatures(let signatures):
+            try self.signatures(signatures)
         }
+    }
+
+    private mutating func heading(_ section: ReportSection) throws {
+        guard let heading = section.heading else { return }
+        var title = text.escape(heading)
+        if case .nominee(.winner) = section.kind { title = "\\textcolor{winner}{\(title)}" }
+        try line(section.level == 1 ? "\\section*{\(title)}" : "\\subsection*{\(title)}")
     }
 
     private mutating func render(_ nodes: [Inline]) -> String {
@@ -155,120 +179,72 @@ struct LaTeXReportWriter {
             case .softBreak: result += "\n"
             case .emphasis(let inner): result += "\\emph{" + render(inner) + "}"
             case .strong(let inner): result += "\\textbf{" + render(inner) + "}"
-            case .link(let label, let url): result += "\\href{" + LaTeXURL.encode(url) + "}{" + render(label) + "}"
+            case .link(let label, let url):
+                // A link that shows its own address may break after its slashes.
+                result += label == [.text(url)] ? link(url) : "\\href{" + LaTeXURL.encode(url) + "}{" + render(label) + "}"
             }
         }
         return result
     }
 
-    private mutating func textSection(_ section: TextSection) throws {
-        if let heading = section.heading { try line("\\section*{\(text.escape(heading))}") }
-        try richText(section.body)
+    private mutating func link(_ url: String) -> String {
+        "\\href{\(LaTeXURL.encode(url))}{\(LaTeXURL.display(url, escaping: &text))}"
     }
 
-    private mutating func criteria() throws {
-        guard !edition.criteria.isEmpty else { return }
-        try line("\\section*{\(text.escape(words.criteria))}")
-        try line("\\begin{tabular}{@{}P{0.3\\linewidth}R{0.12\\linewidth}P{0.5\\linewidth}@{}}")
+    /// A booktabs table, its columns sized by what it holds; the standings may run over pages.
+    private mutating func table(_ table: ReportTable) throws {
+        let widths: [String]
+        switch table.kind {
+        case .criteria: widths = ["0.3", "0.12", "0.5"]
+        case .keyFigures: widths = ["0.55", "0.35"]
+        case .standings: widths = ["0.1", "0.08", "0.5", "0.25"]
+        }
+        let columns = zip(table.columns, widths).map { column, width in
+            (column.alignment == .trailing ? "R" : "P") + "{\(width)\\linewidth}"
+        }
+        let environment = table.kind == .standings ? "longtable" : "tabular"
+        try line("\\begin{\(environment)}{@{}\(columns.joined())@{}}")
         try line("\\toprule")
-        try line("\\textbf{\(text.escape(words.criterion))} & \\textbf{\(text.escape(words.weight))} & \\\\")
+        try line(table.columns.map { "\\textbf{\(text.escape($0.header))}" }.joined(separator: " & ") + "\\\\")
         try line("\\midrule")
-        for criterion in edition.criteria {
-            let description = criterion.description.map { rich in rich.paragraphs.map { render($0) }.joined(separator: " ") } ?? ""
-            // `{}` first, so a cell cannot be read as the optional argument of `\\`.
-            try line("{}\(text.escape(criterion.name)) & \(NumberText.shortest(criterion.weight)) & \(description)\\\\")
-        }
-        try line("\\bottomrule")
-        try line("\\end{tabular}")
-        try line("")
-    }
-
-    private mutating func nominee(_ nominee: Nominee) throws {
-        let isWinner = nominee.id == edition.verdict.winner
-        let heading = text.escape("\(nominee.number). \(nominee.name)")
-        try line("\\subsection*{\(isWinner ? "\\textcolor{winner}{\(heading)}" : heading)}")
-        if isWinner {
-            try line("\\begin{center}\\fcolorbox{winner}{winnerback}{\\parbox{0.9\\linewidth}{\\centering\\bfseries\\color{winner}\\strut \(text.escape(words.winner))\\strut}}\\end{center}")
-        } else if edition.verdict.mentions.contains(nominee.id) {
-            try line("\\textit{\(text.escape(words.mention))}\\par")
-        }
-        if let summary = nominee.summary { try line("\\textit{\(text.escape(summary))}\\par") }
-        var details: [(String, String)] = []
-        if let lead = nominee.lead { details.append((words.lead, text.escape(lead))) }
-        if let location = nominee.location { details.append((words.location, text.escape(location))) }
-        if let sector = nominee.sector { details.append((words.sector, text.escape(sector))) }
-        if !nominee.partners.isEmpty { details.append((words.partners, text.escape(nominee.partners.joined(separator: ", ")))) }
-        if let url = nominee.url {
-            details.append((words.website, "\\href{\(LaTeXURL.encode(url))}{\(LaTeXURL.display(url, escaping: &text))}"))
-        }
-        if !details.isEmpty {
-            try line("\\begin{tabular}{@{}>{\\bfseries}P{0.2\\linewidth}P{0.75\\linewidth}@{}}")
-            for (label, value) in details {
-                try line("\(text.escape(label)): & {}\(value)\\\\")
-            }
-            try line("\\end{tabular}\\par")
-        }
-        if !nominee.facts.isEmpty {
-            try line("\\begin{tabular}{@{}P{0.55\\linewidth}R{0.35\\linewidth}@{}}")
-            try line("\\toprule")
-            try line("\\textbf{\(text.escape(words.figure))} & \\textbf{\(text.escape(words.value))}\\\\")
-            try line("\\midrule")
-            for fact in nominee.facts {
-                try line("{}\(text.escape(fact.label)) & {}\(text.escape(fact.value.description))\\\\")
-            }
+        if environment == "longtable" {
+            try line("\\endhead")
             try line("\\bottomrule")
-            try line("\\end{tabular}\\par")
+            try line("\\endlastfoot")
         }
-        if let body = nominee.body { try richText(body) }
-    }
-
-    private mutating func standings() throws {
-        let standings = request.standings
-        guard !standings.isEmpty else { return }
-        try line("\\section*{\(text.escape(words.standings))}")
-        try line("\\begin{longtable}{@{}R{0.1\\linewidth}R{0.08\\linewidth}P{0.5\\linewidth}R{0.25\\linewidth}@{}}")
-        try line("\\toprule")
-        let header = [words.rank, words.number, words.nominee, words.total].map { "\\textbf{\(text.escape($0))}" }
-        try line(header.joined(separator: " & ") + "\\\\")
-        try line("\\midrule")
-        try line("\\endhead")
-        try line("\\bottomrule")
-        try line("\\endlastfoot")
-        for entry in standings.ranked {
-            let nominee = edition.nominees[entry.nomineeIndex]
-            var cells = [String(entry.rank), String(nominee.number), text.escape(nominee.name), NumberText.shortest(entry.total)]
-            if nominee.id == edition.verdict.winner { cells = cells.map { "\\textbf{\($0)}" } }
+        for row in table.rows {
+            // `{}` first, so a cell cannot be read as the optional argument of `\\`.
+            let cells = row.cells.map { cell -> String in
+                guard !cell.isEmpty else { return "" }
+                let rendered = render(cell)
+                return row.isWinner ? "{}\\textbf{\(rendered)}" : "{}" + rendered
+            }
             try line(cells.joined(separator: " & ") + "\\\\")
         }
-        for nominee in edition.nominees where standings.entry(for: nominee.id) == nil {
-            try line(" & \(nominee.number) & \(text.escape(nominee.name)) & \\\\")
-        }
-        try line("\\end{longtable}")
-        try chart(standings)
+        if environment == "tabular" { try line("\\bottomrule") }
+        try line("\\end{\(environment)}\(environment == "tabular" ? "\\par" : "")")
     }
 
     /// A bar chart of the totals, best first.
-    private mutating func chart(_ standings: Standings) throws {
-        let entries = standings.ranked
-        guard entries.count <= Self.maximumChartBars else { return }
+    private mutating func chart(_ chart: ReportChart) throws {
+        guard !chart.bars.isEmpty, chart.bars.count <= Self.maximumChartBars else { return }
         var labels: [String] = []
         var coordinates: [String] = []
-        for (index, entry) in entries.enumerated() {
-            let nominee = edition.nominees[entry.nomineeIndex]
-            labels.append("{" + text.escape(nominee.name) + "}")
-            coordinates.append("(\(NumberText.shortest(entry.total)),\(index + 1))")
+        for (index, bar) in chart.bars.enumerated() {
+            labels.append("{" + text.escape(bar.label) + "}")
+            coordinates.append("(\(NumberText.shortest(bar.value)),\(index + 1))")
         }
-        let height = max(4, Double(entries.count) * 0.9 + 1.5)
+        let height = max(4, Double(chart.bars.count) * 0.9 + 1.5)
         try line("\\begin{center}")
         try line("\\begin{tikzpicture}")
         try line("\\begin{axis}[")
         try line("  xbar, y dir=reverse, width=0.6\\linewidth, height=\(NumberText.shortest(height))cm,")
-        try line("  xmin=\(NumberText.shortest(min(0, edition.scale.min))), xmax=\(NumberText.shortest(edition.scale.max)),")
-        try line("  ytick={1,...,\(entries.count)}, enlarge y limits={abs=0.6},")
+        try line("  xmin=\(NumberText.shortest(chart.minimum)), xmax=\(NumberText.shortest(chart.maximum)),")
+        try line("  ytick={1,...,\(chart.bars.count)}, enlarge y limits={abs=0.6},")
         try line("  yticklabel style={align=right, text width=0.3\\linewidth, font=\\small},")
         try line("  yticklabels={\(labels.joined(separator: ","))},")
         try line("  bar width=9pt, nodes near coords, nodes near coords style={font=\\small},")
-        try line("  xlabel={\(text.escape(words.total))}, axis x line*=bottom, axis y line*=left,")
+        try line("  xlabel={\(text.escape(chart.valueLabel))}, axis x line*=bottom, axis y line*=left,")
         try line("]")
         try line("\\addplot[fill=winner!60, draw=winner] coordinates {\(coordinates.joined(separator: " "))};")
         try line("\\end{axis}")
@@ -276,41 +252,21 @@ struct LaTeXReportWriter {
         try line("\\end{center}")
     }
 
-    private mutating func verdict() throws {
-        let verdict = edition.verdict
-        try line("\\section*{\(text.escape(words.verdict))}")
-        if let winner = edition.winner {
-            try line("\\textbf{\(text.escape(words.winner)):} \(text.escape("\(winner.number). \(winner.name)"))\\par")
-        }
-        let mentions = verdict.mentions.compactMap(edition.nominee(id:))
-        if !mentions.isEmpty {
-            let names = mentions.map { "\($0.number). \($0.name)" }.joined(separator: "; ")
-            try line("\\textbf{\(text.escape(words.mentions)):} \(text.escape(names))\\par")
-        }
-        try line("")
-        if let rationale = verdict.rationale { try richText(rationale) }
-        if let announcement = verdict.announcement {
-            try line("\\begin{center}")
-            try line("\\fcolorbox{winner}{winnerback}{\\parbox{0.9\\linewidth}{\\centering\\large\\bfseries\\strut \(text.escape(announcement))\\strut}}")
-            try line("\\end{center}")
-        }
-    }
-
     /// The signature line, then a line to sign on for each member with name and role.
-    private mutating func signature() throws {
+    private mutating func signatures(_ signatures: ReportSignatures) throws {
         try line("\\vspace{2\\baselineskip}")
         try line("\\begin{minipage}{\\linewidth}")
-        if let signature = edition.signature {
+        if let signature = signatures.line {
             try line("\\textit{\(text.escape(signature))}\\par")
             try line("\\vspace{1.5\\baselineskip}")
         }
-        for (index, member) in edition.jury.enumerated() {
+        for (index, signer) in signatures.signers.enumerated() {
             if index > 0 { try line(index % 3 == 0 ? "\\par" : "\\hspace{0.035\\linewidth}%") }
-            var role = [member.role, member.affiliation].compactMap { $0 }.map { text.escape($0) }.joined(separator: ", ")
+            var role = signer.details.map { text.escape($0) }.joined(separator: ", ")
             if role.isEmpty { role = "~" }
             try line("\\begin{minipage}[t]{0.31\\linewidth}\\raggedright")
             try line("\\vspace{2.2em}{\\color{rule}\\rule{0.9\\linewidth}{0.4pt}}\\par")
-            try line("\(member.chair ? "\\textbf{\(text.escape(member.name))}" : text.escape(member.name))\\par")
+            try line("\(signer.isChair ? "\\textbf{\(text.escape(signer.name))}" : text.escape(signer.name))\\par")
             try line("{\\small \(role)}\\par")
             try line("\\end{minipage}%")
         }

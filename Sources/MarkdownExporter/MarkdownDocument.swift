@@ -28,12 +28,6 @@ struct MarkdownDocument {
         try block(markdown)
     }
 
-    mutating func richText(_ text: RichText) throws {
-        for paragraph in text.paragraphs {
-            try block(MarkdownText.render(paragraph))
-        }
-    }
-
     /// A bullet list; items already in Markdown.
     mutating func list(markdown items: [String]) throws {
         guard !items.isEmpty else { return }
@@ -44,10 +38,10 @@ struct MarkdownDocument {
         case left, right
     }
 
-    /// A GFM pipe table of literal text.
+    /// A GFM pipe table; header and cells already in Markdown, each on one line.
     mutating func table(header: [String], alignments: [Alignment], rows: [[String]]) throws {
         func row(_ cells: [String]) -> String {
-            "| " + cells.map { MarkdownText.escape($0) }.joined(separator: " | ") + " |"
+            "| " + cells.joined(separator: " | ") + " |"
         }
         var lines = [row(header)]
         lines.append("| " + alignments.map { $0 == .right ? "---:" : "---" }.joined(separator: " | ") + " |")

@@ -58,20 +58,22 @@ enum MarkdownText {
         return result + ">"
     }
 
-    /// Rich text's inline nodes as Markdown.
-    static func render(_ nodes: [Inline]) -> String {
+    /// Rich text's inline nodes as Markdown. `atLineStart`: the first node opens a line.
+    /// `singleLine`: soft breaks become spaces, for places that must stay on one line.
+    static func render(_ nodes: [Inline], atLineStart: Bool = true, singleLine: Bool = false) -> String {
         var result = ""
-        var atLineStart = true
+        var atLineStart = atLineStart
         for node in nodes {
             defer {
-                if case .softBreak = node { atLineStart = true } else { atLineStart = false }
+                if case .softBreak = node, !singleLine { atLineStart = true } else { atLineStart = false }
             }
             switch node {
             case .text(let text): result += escape(text, atLineStart: atLineStart)
-            case .softBreak: result += "\n"
-            case .emphasis(let inner): result += "*" + render(inner) + "*"
-            case .strong(let inner): result += "**" + render(inner) + "**"
-            case .link(let label, let url): result += "[" + render(label) + "](" + destination(url) + ")"
+            case .softBreak: result += singleLine ? " " : "\n"
+            case .emphasis(let inner): result += "*" + render(inner, singleLine: singleLine) + "*"
+            case .strong(let inner): result += "**" + render(inner, singleLine: singleLine) + "**"
+            case .link(let label, let url):
+                result += "[" + render(label, singleLine: singleLine) + "](" + destination(url) + ")"
             }
         }
         return result

@@ -8,22 +8,24 @@ public struct XLSXExporter: Exporter {
     public let format = ExportFormat(
         name: "xlsx", fileSuffixes: [".xlsx"],
         summary: "a workbook for organizers: edition, nominees, key figures, jury, scores with live formulas",
-        options: [
-            ExportOptionDescription(
-                key: "memory", values: ["auto", "constant", "default"],
-                summary: "constant: flat memory, row by row, nominees as an autofilter range instead of a table; auto: constant above \(XLSXExporter.constantMemoryThreshold) rows")
-        ])
+        options: [Self.memory])
+
+    static let memory = ExportOption.choice(
+        "memory", ["auto", "constant", "default"], default: "auto",
+        summary: "constant: flat memory, row by row, nominees as an autofilter range instead of a table; auto: constant above \(XLSXExporter.constantMemoryThreshold) rows")
 
     /// Sheets with more rows than this are written in constant-memory mode under `memory=auto`.
     public static let constantMemoryThreshold = 20_000
 
     public init() {}
 
+    public func files(for options: ExportOptions) -> [PlannedFile]? { [.binary(".xlsx")] }
+
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let plan = WorkbookPlanner(request: request).plan()
         let largest = plan.sheets.map(\.rowCount).max() ?? 0
         let constantMemory: Bool
-        switch try request.options.choice("memory", in: ["auto", "constant", "default"], default: "auto") {
+        switch try request.options.value(of: Self.memory) {
         case "constant": constantMemory = true
         case "default": constantMemory = false
         default: constantMemory = largest > Self.constantMemoryThreshold

@@ -16,7 +16,8 @@ struct ExportCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let out = directory.appendingPathComponent("out")
         #expect(files(out) == [
-            "pro-motor-award-2020.json", "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv",
+            "pro-motor-award-2020.html", "pro-motor-award-2020.json", "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md",
+            "pro-motor-award-2020.nominees.csv",
             "pro-motor-award-2020.tex", "pro-motor-award-2020.xlsx",
         ])
         #expect(result.standardError.isEmpty, "no progress when stderr is not a terminal")
@@ -191,8 +192,8 @@ struct OtherCommandTests {
         let rows = result.output.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map {
             $0.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx", "latex (tex)", "json"], "\(result.output)")
-        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv", ".xlsx", ".tex .pdf", ".json"])
+        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx", "latex (tex)", "html (htm)", "json"], "\(result.output)")
+        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv", ".xlsx", ".tex .pdf", ".html", ".json"])
         #expect(result.output.contains("--option delimiter=… (,|;|tab)"))
     }
 

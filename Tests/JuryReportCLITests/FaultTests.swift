@@ -177,7 +177,7 @@ struct InputLimitTests {
         let out = directory.appendingPathComponent("out")
         let result = try ProcessRunner.juryreport(["export", edition.path, "-o", out.path])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(listing(out).count == 6)
+        #expect(listing(out).count == 7)
         #expect(result.standardError.contains("autofilter range instead of an Excel table"), "constant-memory mode above 20,000 rows")
     }
 }

@@ -31,7 +31,7 @@ struct StandingsTests {
         #expect(standings.entry(for: "a")?.total == 7.5)
         #expect(standings.entry(for: "b")?.total == 7.5)
         #expect(standings.ranked.map(\.rank) == [1, 1])
-        let export = EditionExport(request: ExportRequest(edition: edition), exporters: [])
+        let export = ExportRequest(edition: edition)
         #expect(export.editionWarnings.isEmpty, "a winner tied for first is ranked first")
     }
 
@@ -39,7 +39,7 @@ struct StandingsTests {
     func winnerNotFirst() throws {
         var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
         edition.verdict.winner = "delta"
-        let export = EditionExport(request: ExportRequest(edition: edition), exporters: [])
+        let export = ExportRequest(edition: edition)
         #expect(export.editionWarnings == ["the winner 'delta' is ranked 4 by the scores; ranked first: 'alpha'"])
     }
 }

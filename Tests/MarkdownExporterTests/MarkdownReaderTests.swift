@@ -20,7 +20,8 @@ struct MarkdownReaderTests {
         }
         #expect(blocks.first == .heading(1, edition.details.title))
         #expect(blocks.dropFirst().first == .paragraph(
-            "\(edition.award.name) · \(words.editionNumber(7)) · \(edition.details.period!) · \(words.theme): \(edition.details.theme!) · 2024-05-17"))
+            "\(edition.award.name) · \(words.editionNumber(7)) · \(edition.details.period!) · \(words.theme): \(edition.details.theme!) · "
+                + "\(edition.award.organizer!) · 17 May 2024" + (edition.award.url.map { " · \($0)" } ?? "")))
 
         for section in edition.sections {
             let start = try #require(blocks.firstIndex(of: .heading(2, section.heading!)), "\(section.heading!)")
@@ -131,7 +132,11 @@ struct MarkdownReaderTests {
             ["4", "4", "Delta Procurement Watch", "6.166666666666667"],
             ["", "5", "Epsilon Archive", ""],
         ]))
-        #expect(blocks.contains(.list(["Impact (weight 2): What changed for the people the project serves.", "Originality (weight 1)"])))
+        #expect(blocks.contains(.table([
+            ["Criterion", "Weight", "Description"],
+            ["Impact", "2", "What changed for the people the project serves."],
+            ["Originality", "1", ""],
+        ])))
         #expect(blocks.contains(.paragraph("Honourable mentions: 3. Gamma Air Quality")))
     }
 }

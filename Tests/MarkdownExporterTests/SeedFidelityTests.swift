@@ -7,36 +7,9 @@ import TestSupport
 /// holds every sentence of the original report word for word.
 @Suite("The bundled edition against the seed", .enabled(if: CommonMarkReader.isAvailable, "cmark-gfm is not installed"))
 struct SeedFidelityTests {
-    /// The seed's text as sentences: Markdown marks and the `1]` numbering removed, the
-    /// paragraphs that a page break split joined, white space folded.
-    static func seedSentences() throws -> [String] {
-        let seed = try String(contentsOf: Paths.seed, encoding: .utf8)
-        var sentences: [String] = []
-        for line in seed.split(separator: "\n") {
-            var text = String(line)
-            if text.hasPrefix("#") {
-                text = text.drop { $0 == "#" || $0 == " " }.replacingOccurrences(of: "**", with: "")
-                if let bracket = text.range(of: "] "), text[..<bracket.lowerBound].allSatisfy(\.isNumber) {
-                    text = String(text[bracket.upperBound...])
-                }
-                sentences.append(text)
-                continue
-            }
-            sentences.append(text.replacingOccurrences(of: "*", with: ""))
-        }
-        // Split paragraphs into sentences at ". ", keeping each sentence's full stop.
-        let joined = sentences.joined(separator: "\n")
-        return joined.components(separatedBy: "\n").flatMap { paragraph -> [String] in
-            paragraph.components(separatedBy: ". ").enumerated().map { index, part in
-                let parts = paragraph.components(separatedBy: ". ")
-                return index < parts.count - 1 ? part + "." : part
-            }
-        }.map(fold).filter { !$0.isEmpty }
-    }
+    static func seedSentences() throws -> [String] { try SeedText.sentences() }
 
-    static func fold(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    static func fold(_ text: String) -> String { SeedText.fold(text) }
 
     @Test("every sentence of the seed is in the Markdown, word for word")
     func everySentence() throws {

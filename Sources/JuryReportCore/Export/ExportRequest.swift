@@ -13,14 +13,21 @@ public struct ExportRequest: Sendable {
     /// The environment of the run, for exporters that start programs (`PATH`); passed in
     /// rather than read, so a library user or a test decides it.
     public let environment: [String: String]
+    /// The outline, when it was made in advance (see ``outline``).
+    private let preparedOutline: ReportOutline?
 
+    /// `prepareOutline`: make the report's outline now, once, for the exporters that render
+    /// it; without it ``outline`` makes it on each use.
     public init(
         edition: Edition, options: ExportOptions = ExportOptions(), timestamp: Int64? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], prepareOutline: Bool = false
     ) {
+        let standings = Standings(edition)
+        let vocabulary = Vocabulary(language: edition.details.language)
         self.edition = edition
-        self.standings = Standings(edition)
-        self.vocabulary = Vocabulary(language: edition.details.language)
+        self.standings = standings
+        self.vocabulary = vocabulary
+        self.preparedOutline = prepareOutline ? ReportOutline(edition: edition, standings: standings, vocabulary: vocabulary) : nil
         self.options = options
         self.environment = environment
         self.timestamp = timestamp ?? ReproducibleTime.seconds(for: edition, environment: environment)
@@ -28,6 +35,26 @@ public struct ExportRequest: Sendable {
 
     /// `<award.slug>-<edition.year>`.
     public var baseName: String { edition.baseName }
+
+    /// Warnings about the edition itself, whatever the format: a winner that is not ranked
+    /// first (juries may decide otherwise, so it is not an error).
+    public var editionWarnings: [String] {
+        guard !standings.isEmpty else { return [] }
+        let winner = edition.verdict.winner
+        guard let entry = standings.entry(for: winner) else {
+            return ["the winner '\(winner)' has no scores, while other nominees do"]
+        }
+        if entry.rank != 1 {
+            let first = standings.ranked.filter { $0.rank == 1 }.map { "'\($0.nomineeID)'" }.joined(separator: ", ")
+            return ["the winner '\(winner)' is ranked \(entry.rank) by the scores; ranked first: \(first)"]
+        }
+        return []
+    }
+
+    /// What the report holds and in what order, for the formats that render a whole report.
+    public var outline: ReportOutline {
+        preparedOutline ?? ReportOutline(edition: edition, standings: standings, vocabulary: vocabulary)
+    }
 }
 
 /// The time that stands for every timestamp in an export, so that the same edition gives

@@ -1,13 +1,14 @@
 /// The exporters available to a run, in the order `juryreport formats` lists them.
 ///
-/// A registry is a value: the command line builds one with the built-in exporters, tests
-/// and library users build their own.
+/// A registry is a value, made once per run and passed down: the command line builds one
+/// with the built-in exporters (and those on `PATH`), tests and library users build their own.
 public struct ExporterRegistry: Sendable {
     public private(set) var exporters: [any Exporter] = []
 
-    public init(_ exporters: [any Exporter] = []) {
+    /// A registry of `exporters`; two that share a name or alias are an error.
+    public init(_ exporters: [any Exporter] = []) throws(RegistryError) {
         for exporter in exporters {
-            try? register(exporter)
+            try register(exporter)
         }
     }
 
@@ -21,6 +22,9 @@ public struct ExporterRegistry: Sendable {
         exporters.append(exporter)
     }
 
+    /// Every name and alias, in order: what `--format` takes.
+    public var names: [String] { exporters.flatMap(\.format.allNames) }
+
     /// The exporter with this name or alias.
     public func exporter(named name: String) -> (any Exporter)? {
         let lowered = name.lowercased()
@@ -32,9 +36,7 @@ public struct ExporterRegistry: Sendable {
         var result: [any Exporter] = []
         for name in names {
             guard let exporter = exporter(named: name) else {
-                let known = exporters.map { exporter in
-                    ([exporter.format.name] + exporter.format.aliases.map { "\($0)" }).joined(separator: "/")
-                }
+                let known = exporters.map { $0.format.allNames.joined(separator: "/") }
                 throw RegistryError(
                     message: "unknown format \(DisplayText.quoted(name)); known formats: \(known.joined(separator: ", "))")
             }
@@ -44,10 +46,4 @@ public struct ExporterRegistry: Sendable {
         }
         return result
     }
-}
-
-/// A format name that is unknown or already taken.
-public struct RegistryError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

@@ -43,6 +43,22 @@ public struct EditionLoader: Sendable {
 
     public init() {}
 
+    /// Loads a file or bytes, telling an invalid edition from one that could not be read.
+    public func load(_ input: EditionInput) throws(EditionLoadError) -> Edition {
+        do {
+            switch input {
+            case .file(let path): return try load(contentsOf: URL(fileURLWithPath: path), name: path)
+            case .bytes(let bytes, let syntax, let name): return try load(bytes: bytes, syntax: syntax, name: name)
+            }
+        } catch let error as EditionError {
+            throw .invalid(error)
+        } catch let error as EditionInputError {
+            throw .unreadable(error)
+        } catch {
+            throw .unreadable(EditionInputError(kind: .unreadable, file: "\(input)", message: "\(error)"))
+        }
+    }
+
     /// Loads the file at `url`; `name` is how messages call it (the path the user typed).
     public func load(contentsOf url: URL, name: String? = nil) throws -> Edition {
         let name = name ?? url.path

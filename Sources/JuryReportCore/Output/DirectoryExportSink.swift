@@ -19,17 +19,25 @@ public final class DirectoryExportSink: ExportSink {
     public let directory: URL
     public let baseName: String
     private var staged: [(temporary: String, final: String)] = []
-    private let reportWarning: (String) -> Void
+    private let reportWarning: ((String) -> Void)?
+    /// The warnings of the export, in order (also passed to `warn` when one was given).
+    public private(set) var warnings: [String] = []
     /// Told of each temporary file when it is created (`true`) and gone (`false`), for a
     /// signal handler that removes them when the process is interrupted.
     public var temporaryFileObserver: ((String, Bool) -> Void)?
 
-    /// Creates the directory if needed. `warn` receives exporters' warnings.
-    public init(directory: URL, baseName: String, warn: @escaping (String) -> Void) throws(OutputError) {
+    /// Creates the directory if needed. `warn` receives exporters' warnings as they come.
+    public init(directory: URL, baseName: String, warn: ((String) -> Void)? = nil) throws(OutputError) {
         self.directory = directory
         self.baseName = baseName
         self.reportWarning = warn
-        defer { Self.removeStaleTemporaryFiles(in: directory) }
+        try Self.prepare(directory)
+    }
+
+    /// Makes `directory` if it does not exist (or refuses a path that is not a directory), and
+    /// removes the temporary files that killed exports left there.
+    public static func prepare(_ directory: URL) throws(OutputError) {
+        defer { removeStaleTemporaryFiles(in: directory) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -93,21 +101,39 @@ public final class DirectoryExportSink: ExportSink {
     }
 
     public func warn(_ message: String) {
-        reportWarning(message)
+        warnings.append(message)
+        reportWarning?(message)
+    }
+
+    /// Hands the staged files over, to be committed or discarded by whoever takes them; the
+    /// sink no longer removes them when it goes.
+    public func takeStagedFiles() -> [StagedFile] {
+        defer { staged.removeAll() }
+        return staged.map { StagedFile(name: URL(fileURLWithPath: $0.final).lastPathComponent, content: .temporaryFile(path: $0.temporary)) }
     }
 
     /// Renames every staged file into place and flushes the directory.
     public func commit() throws(OutputError) {
-        defer { discard() }
-        while !staged.isEmpty {
-            let file = staged.removeFirst()
-            guard rename(file.temporary, file.final) == 0 else {
-                let error = posixError(file.final, "cannot move the new file into place")
-                unlink(file.temporary)
-                temporaryFileObserver?(file.temporary, false)
+        try Self.commit(takeStagedFiles(), in: directory, observer: temporaryFileObserver)
+    }
+
+    /// Renames staged files into place in `directory`, in order, and flushes the directory.
+    /// When one cannot be moved, it and the rest are removed.
+    public static func commit(
+        _ files: [StagedFile], in directory: URL, observer: ((String, Bool) -> Void)?
+    ) throws(OutputError) {
+        for (index, file) in files.enumerated() {
+            guard case .temporaryFile(let temporary) = file.content else { continue }
+            let final = directory.appendingPathComponent(file.name).path
+            guard rename(temporary, final) == 0 else {
+                let error = OutputError(path: final, reason: "cannot move the new file into place: \(String(cString: strerror(errno)))")
+                for case .temporaryFile(let rest) in files[index...].map(\.content) {
+                    unlink(rest)
+                    observer?(rest, false)
+                }
                 throw error
             }
-            temporaryFileObserver?(file.temporary, false)
+            observer?(temporary, false)
         }
         let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {

@@ -32,6 +32,7 @@ public struct Vocabulary: Sendable, Equatable {
     public let affiliation: String
     public let criteria: String
     public let criterion: String
+    public let description: String
     public let weight: String
     public let score: String
     public let scores: String
@@ -89,7 +90,7 @@ public struct Vocabulary: Sendable, Equatable {
         website: String, keyFigures: String, figure: String, value: String, winner: String,
         mention: String, mentions: String, verdict: String, rationale: String, jury: String,
         juror: String, role: String, chair: String, affiliation: String, criteria: String,
-        criterion: String, weight: String, score: String, scores: String, standings: String,
+        criterion: String, description: String, weight: String, score: String, scores: String, standings: String,
         rank: String, total: String, award: String, edition: String, period: String,
         theme: String, date: String, organizer: String, juryMembers: String,
         nomineeCount: String, yes: String, no: String, field: String, status: String,
@@ -122,6 +123,7 @@ public struct Vocabulary: Sendable, Equatable {
         self.affiliation = affiliation
         self.criteria = criteria
         self.criterion = criterion
+        self.description = description
         self.weight = weight
         self.score = score
         self.scores = scores
@@ -154,7 +156,7 @@ public struct Vocabulary: Sendable, Equatable {
         value: "Value", winner: "Winner", mention: "Honourable mention",
         mentions: "Honourable mentions", verdict: "Verdict", rationale: "Rationale",
         jury: "Jury", juror: "Juror", role: "Role", chair: "Chair", affiliation: "Affiliation",
-        criteria: "Criteria", criterion: "Criterion", weight: "Weight", score: "Score",
+        criteria: "Criteria", criterion: "Criterion", description: "Description", weight: "Weight", score: "Score",
         scores: "Scores", standings: "Standings", rank: "Rank", total: "Total",
         award: "Award", edition: "Edition", period: "Period", theme: "Theme", date: "Date",
         organizer: "Organizer", juryMembers: "Jury members", nomineeCount: "Nominees",
@@ -169,7 +171,7 @@ public struct Vocabulary: Sendable, Equatable {
         mention: "Eervolle vermelding", mentions: "Eervolle vermeldingen",
         verdict: "Oordeel van de jury", rationale: "Motivering", jury: "Jury", juror: "Jurylid",
         role: "Rol", chair: "Voorzitter", affiliation: "Organisatie", criteria: "Criteria",
-        criterion: "Criterium", weight: "Gewicht", score: "Score", scores: "Scores",
+        criterion: "Criterium", description: "Omschrijving", weight: "Gewicht", score: "Score", scores: "Scores",
         standings: "Uitslag", rank: "Plaats", total: "Totaal", award: "Prijs",
         edition: "Editie", period: "Periode", theme: "Thema", date: "Datum",
         organizer: "Organisator", juryMembers: "Juryleden", nomineeCount: "Genomineerden",

@@ -1,10 +1,10 @@
-import JuryReportCore
+import JuryReport
 
 /// A plain-text press release announcing the winner: an exporter in a few lines.
 struct PressReleaseExporter: Exporter {
-    let format = ExportFormat(
-        name: "press", fileSuffixes: [".press.txt"], summary: "a plain-text press release",
-        writesOneTextFile: true)
+    let format = ExportFormat(name: "press", fileSuffixes: [".press.txt"], summary: "a plain-text press release")
+
+    func files(for options: ExportOptions) -> [PlannedFile]? { [.text(".press.txt")] }
 
     func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let edition = request.edition

@@ -1,0 +1,21 @@
+import JuryReportCore
+
+/// The report as one self-contained HTML5 page: inline CSS, no script, no request to
+/// anywhere (a Content-Security-Policy says so to the browser), semantic sections and
+/// tables, a print stylesheet for A4.
+public struct HTMLExporter: Exporter {
+    public let format = ExportFormat(
+        name: "html", aliases: ["htm"], fileSuffixes: [".html"],
+        summary: "the whole report as one self-contained HTML5 page (inline CSS, no script)",
+        rendersOutline: true)
+
+    public init() {}
+
+    public func files(for options: ExportOptions) -> [PlannedFile]? { [.text(".html")] }
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        try sink.writeFile(suffix: ".html") { output in
+            try HTMLRenderer(output: output).render(request.outline)
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import JuryReportCore
+
+/// Renders a ``ReportOutline`` as one HTML5 page: how the report looks in a browser, never
+/// what it holds.
+struct HTMLRenderer {
+    let output: TextOutput
+
+    func render(_ outline: ReportOutline) throws {
+        try head(outline.metadata)
+        try output.write("<body>\n<article>\n")
+        try title(outline.title)
+        for block in outline.blocks { try render(block) }
+        try output.write("</article>\n</body>\n</html>\n")
+    }
+
+    private func line(_ html: String) throws {
+        try output.write(html + "\n")
+    }
+
+    private func head(_ metadata: ReportMetadata) throws {
+        try line("<!DOCTYPE html>")
+        try line("<html lang=\"\(HTMLText.attribute(metadata.language))\">")
+        try line("<head>")
+        try line("<meta charset=\"utf-8\">")
+        try line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        // Nothing but the inline stylesheet may load: no script, no font, no image, no request.
+        try line("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+        try line("<title>\(HTMLText.escape(metadata.title))</title>")
+        if let author = metadata.author { try line("<meta name=\"author\" content=\"\(HTMLText.attribute(author))\">") }
+        if let subject = metadata.subject { try line("<meta name=\"description\" content=\"\(HTMLText.attribute(subject))\">") }
+        try line("<meta name=\"generator\" content=\"juryreport\">")
+        try line("<style>\n\(HTMLStyle.css)\n</style>")
+        try line("</head>")
+    }
+
+    private func title(_ title: ReportTitle) throws {
+        try line("<header class=\"title-block\">")
+        try line("<p class=\"award\">\(HTMLText.escape(title.award))</p>")
+        try line("<h1>\(HTMLText.escape(title.title))</h1>")
+        if !title.edition.isEmpty { try line("<p class=\"edition\">\(HTMLText.escape(title.edition.joined(separator: " · ")))</p>") }
+        if let theme = title.theme {
+            try line("<p class=\"theme\">\(HTMLText.escape(theme.label)): \(HTMLText.render(theme.value))</p>")
+        }
+        if let organizer = title.organizer { try line("<p class=\"organizer\">\(HTMLText.escape(organizer))</p>") }
+        if let url = title.url { try line("<p class=\"website\">\(HTMLText.render([.link([.text(url)], url: url)]))</p>") }
+        if let date = title.date {
+            let machine = title.isoDate.map { " datetime=\"\(HTMLText.attribute($0))\"" } ?? ""
+            try line("<p class=\"date\"><time\(machine)>\(HTMLText.escape(date))</time></p>")
+        }
+        try line("</header>")
+    }
+
+    /// `heading`: that of the section the block stands in.
+    private func render(_ block: ReportBlock, under heading: String? = nil) throws {
+        switch block {
+        case .section(let section):
+            try self.section(section)
+        case .paragraph(let nodes):
+            try line("<p>\(HTMLText.render(nodes))</p>")
+        case .summary(let summary):
+            try line("<p class=\"summary\">\(HTMLText.escape(summary))</p>")
+        case .distinction(let distinction):
+            let kind = distinction.kind == .winner ? "winner" : "mention"
+            try line("<p class=\"distinction \(kind)\">\(HTMLText.escape(distinction.label))</p>")
+        case .details(let details):
+            try line("<dl class=\"details\">")
+            for detail in details {
+                try line("<dt>\(HTMLText.escape(detail.label))</dt><dd>\(HTMLText.render(detail.value))</dd>")
+            }
+            try line("</dl>")
+        case .table(let table):
+            try self.table(table, under: heading)
+        case .chart(let chart):
+            try self.chart(chart)
+        case .announcement(let announcement):
+            try line("<p class=\"announcement\">\(HTMLText.escape(announcement))</p>")
+        case .signatures(let signatures):
+            try self.signatures(signatures)
+        }
+    }
+
+    private func section(_ section: ReportSection) throws {
+        var classes: [String] = []
+        if case .nominee(let distinction) = section.kind {
+            classes.append("nominee")
+            switch distinction {
+            case .winner: classes.append("winner")
+            case .mention: classes.append("mention")
+            case nil: break
+            }
+        }
+        let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+        let level = section.level + 1
+        if let heading = section.heading {
+            let headingID = "\(section.anchor)-heading"
+            try line("<section id=\"\(section.anchor)\"\(classAttribute) aria-labelledby=\"\(headingID)\">")
+            try line("<h\(level) id=\"\(headingID)\">\(HTMLText.escape(heading))</h\(level)>")
+        } else {
+            try line("<section id=\"\(section.anchor)\"\(classAttribute)>")
+        }
+        for block in section.blocks { try render(block, under: section.heading) }
+        try line("</section>")
+    }
+
+    /// The column whose cell names its row: read out before each cell by screen readers.
+    private func rowHeaderColumn(_ kind: ReportTable.Kind) -> Int {
+        switch kind {
+        case .criteria, .keyFigures: return 0
+        case .standings: return 2
+        }
+    }
+
+    /// A table with its caption, which is read out but not shown when the heading above
+    /// already says the same.
+    private func table(_ table: ReportTable, under heading: String?) throws {
+        let rowHeader = rowHeaderColumn(table.kind)
+        func alignment(_ column: Int) -> String {
+            table.columns[column].alignment == .trailing ? " class=\"number\"" : ""
+        }
+        try line("<div class=\"table-scroll\">")
+        try line("<table>")
+        let hidden = table.caption == heading ? " class=\"visually-hidden\"" : ""
+        try line("<caption\(hidden)>\(HTMLText.escape(table.caption))</caption>")
+        let headers = table.columns.indices.map { "<th scope=\"col\"\(alignment($0))>\(HTMLText.escape(table.columns[$0].header))</th>" }
+        try line("<thead><tr>\(headers.joined())</tr></thead>")
+        try line("<tbody>")
+        for row in table.rows {
+            let cells = row.cells.indices.map { column -> String in
+                let content = HTMLText.render(row.cells[column])
+                return column == rowHeader
+                    ? "<th scope=\"row\"\(alignment(column))>\(content)</th>" : "<td\(alignment(column))>\(content)</td>"
+            }
+            try line("<tr\(row.isWinner ? " class=\"winner\"" : "")>\(cells.joined())</tr>")
+        }
+        try line("</tbody>")
+        try line("</table>")
+        try line("</div>")
+    }
+
+    /// Bars as `meter` elements: drawn by the browser, read out as values, no script.
+    private func chart(_ chart: ReportChart) throws {
+        guard !chart.bars.isEmpty else { return }
+        let minimum = NumberText.shortest(chart.minimum)
+        let maximum = NumberText.shortest(chart.maximum)
+        try line("<figure class=\"chart\">")
+        try line("<figcaption>\(HTMLText.escape(chart.valueLabel))</figcaption>")
+        try line("<ol>")
+        for bar in chart.bars {
+            let value = NumberText.shortest(bar.value)
+            try line(
+                "<li\(bar.isWinner ? " class=\"winner\"" : "")><span class=\"bar-label\">\(HTMLText.escape(bar.label))</span>"
+                    + "<meter min=\"\(minimum)\" max=\"\(maximum)\" value=\"\(value)\">\(value)</meter>"
+                    + "<span class=\"value\">\(value)</span></li>")
+        }
+        try line("</ol>")
+        try line("</figure>")
+    }
+
+    private func signatures(_ signatures: ReportSignatures) throws {
+        try line("<section id=\"jury\" aria-labelledby=\"jury-heading\">")
+        try line("<h2 id=\"jury-heading\">\(HTMLText.escape(signatures.line ?? signatures.heading))</h2>")
+        try line("<ul class=\"signers\">")
+        for signer in signatures.signers {
+            let role = signer.details.isEmpty ? "" : "<span class=\"role\">\(HTMLText.escape(signer.details.joined(separator: ", ")))</span>"
+            try line("<li\(signer.isChair ? " class=\"chair\"" : "")><span class=\"name\">\(HTMLText.escape(signer.name))</span>\(role)</li>")
+        }
+        try line("</ul>")
+        try line("</section>")
+    }
+}

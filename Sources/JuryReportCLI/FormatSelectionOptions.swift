@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import JuryReportCore
+
+/// `--format`, `--option` and `--plugin-timeout`: which exporters run and what they get,
+/// made into the run's one registry and pipeline.
+struct FormatSelectionOptions: ParsableArguments {
+    @Option(
+        name: [.short, .long], help: "Formats, comma-separated (default: every built-in format; see `juryreport formats`).",
+        completion: .custom { _, _, _ in FormatSelectionOptions.completableNames() })
+    var format: [String] = []
+
+    @Option(name: .customLong("option"), help: ArgumentHelp("An exporter option, KEY=VALUE; repeatable.", valueName: "KEY=VALUE"))
+    var options: [String] = []
+
+    @Option(help: "Seconds an external exporter may run before it is stopped.")
+    var pluginTimeout: Double = 60
+
+    func validate() throws {
+        if !(pluginTimeout > 0) { throw ValidationError("--plugin-timeout takes a number of seconds above 0") }
+        for text in options { _ = try usage { try ExportOptions.parse(text) } }
+    }
+
+    /// The names given with `--format`, split at commas.
+    var names: [String] {
+        format.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
+    /// The run's registry (reading `PATH` only when a name is not built in), its pipeline,
+    /// and the formats chosen with their options checked. Unknown names and options are
+    /// usage errors.
+    func pipeline(timings: Bool) throws -> (ExportPipeline, ExportSelection) {
+        let environment = ProcessInfo.processInfo.environment
+        let available = try AvailableExporters(
+            path: environment["PATH"], pluginTimeout: pluginTimeout, searchPath: !AvailableExporters.areBuiltIn(names))
+        var pipeline = ExportPipeline(registry: available.registry, environment: environment)
+        pipeline.temporaryFileObserver = { InterruptCleanup.track($0, created: $1) }
+        if timings {
+            pipeline.stageTimer = { Console.error("timing: \($0) \($1)") }
+            pipeline.loader.phaseTimer = { Console.error("timing: \($0) \($1)") }
+        }
+        let pairs = try options.map { text in try usage { try ExportOptions.parse(text) } }
+        do {
+            return (pipeline, try pipeline.select(formats: names, options: ExportOptions(pairs)))
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Every format name, for shell completion.
+    static func completableNames() -> [String] {
+        let path = ProcessInfo.processInfo.environment["PATH"]
+        return (try? AvailableExporters(path: path, pluginTimeout: 60).registry.names) ?? []
+    }
+}

@@ -1,0 +1,12 @@
+/// A label and its value, such as "Lead" and a nominee's lead institution.
+public struct ReportDetail: Sendable, Equatable {
+    /// The label, without a colon.
+    public var label: String
+    /// The value; a website is a link whose text is its address.
+    public var value: [Inline]
+
+    public init(label: String, value: [Inline]) {
+        self.label = label
+        self.value = value
+    }
+}

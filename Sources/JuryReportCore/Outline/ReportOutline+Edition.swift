@@ -1,0 +1,179 @@
+extension ReportOutline {
+    /// The outline of an edition's report: title block, sections, criteria, the nominees
+    /// (each with its distinction, details, key figures and text), the standings and their
+    /// chart when scored, the analysis, the verdict with its announcement, the signatures.
+    public init(edition: Edition, standings: Standings, vocabulary words: Vocabulary) {
+        let builder = ReportOutlineBuilder(edition: edition, standings: standings, words: words)
+        self.init(metadata: builder.metadata(), title: builder.title(), blocks: builder.blocks())
+    }
+}
+
+/// Makes the parts of an outline; the one place that decides what a report holds.
+private struct ReportOutlineBuilder {
+    let edition: Edition
+    let standings: Standings
+    let words: Vocabulary
+
+    func metadata() -> ReportMetadata {
+        ReportMetadata(
+            title: edition.details.title, author: edition.chair?.name ?? edition.award.organizer,
+            subject: edition.details.theme, language: edition.details.language, baseName: edition.baseName)
+    }
+
+    func title() -> ReportTitle {
+        let details = edition.details
+        var parts: [String] = []
+        if let number = details.number { parts.append(words.editionNumber(number)) }
+        if let period = details.period { parts.append(period) }
+        return ReportTitle(
+            award: edition.award.name, title: details.title, edition: parts,
+            theme: details.theme.map { ReportDetail(label: words.theme, value: [.text($0)]) },
+            organizer: edition.award.organizer, url: edition.award.url, date: details.date.map(words.longDate),
+            isoDate: details.date?.description)
+    }
+
+    func blocks() -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        for (index, section) in edition.sections.enumerated() {
+            blocks.append(textSection(section, anchor: "section-\(index + 1)"))
+        }
+        if let criteria = criteria() { blocks.append(criteria) }
+        blocks.append(.section(ReportSection(
+            kind: .nominees, level: 1, heading: words.nominees, anchor: "nominees",
+            blocks: edition.nominees.indices.map(nominee))))
+        if let standings = standingsSection() { blocks.append(standings) }
+        for (index, section) in edition.analysis.enumerated() {
+            blocks.append(textSection(section, anchor: "analysis-\(index + 1)"))
+        }
+        blocks.append(verdict())
+        blocks.append(.signatures(signatures()))
+        return blocks
+    }
+
+    private func textSection(_ section: TextSection, anchor: String) -> ReportBlock {
+        .section(ReportSection(
+            kind: .text, level: 1, heading: section.heading, anchor: anchor, blocks: section.body.paragraphs.map { .paragraph($0) }))
+    }
+
+    private func criteria() -> ReportBlock? {
+        guard !edition.criteria.isEmpty else { return nil }
+        let rows = edition.criteria.map { criterion in
+            ReportTable.Row(cells: [
+                [.text(criterion.name)], [.text(NumberText.shortest(criterion.weight))],
+                criterion.description.map(Self.oneParagraph) ?? [],
+            ])
+        }
+        let table = ReportTable(
+            kind: .criteria, caption: words.criteria,
+            columns: [
+                .init(header: words.criterion, alignment: .leading), .init(header: words.weight, alignment: .trailing),
+                .init(header: words.description, alignment: .leading),
+            ],
+            rows: rows)
+        return .section(ReportSection(kind: .criteria, level: 1, heading: words.criteria, anchor: "criteria", blocks: [.table(table)]))
+    }
+
+    /// Rich text in one place that holds no paragraphs, such as a table cell.
+    private static func oneParagraph(_ text: RichText) -> [Inline] {
+        var nodes: [Inline] = []
+        for (index, paragraph) in text.paragraphs.enumerated() {
+            if index > 0 { nodes.append(.text(" ")) }
+            nodes += paragraph
+        }
+        return nodes
+    }
+
+    private func distinction(ofNomineeAt index: Int) -> ReportDistinction? {
+        let id = edition.nominees[index].id
+        if id == edition.verdict.winner { return ReportDistinction(kind: .winner, label: words.winner) }
+        if edition.verdict.mentions.contains(id) { return ReportDistinction(kind: .mention, label: words.mention) }
+        return nil
+    }
+
+    /// "3. Name": the nominee as the report names it.
+    private func numberedName(_ nominee: Nominee) -> String {
+        "\(nominee.number). \(nominee.name)"
+    }
+
+    private func nominee(at index: Int) -> ReportBlock {
+        let nominee = edition.nominees[index]
+        let distinction = distinction(ofNomineeAt: index)
+        var blocks: [ReportBlock] = []
+        if let distinction { blocks.append(.distinction(distinction)) }
+        if let summary = nominee.summary { blocks.append(.summary(summary)) }
+        var details: [ReportDetail] = []
+        func add(_ label: String, _ value: String?) {
+            if let value { details.append(ReportDetail(label: label, value: [.text(value)])) }
+        }
+        add(words.lead, nominee.lead)
+        add(words.location, nominee.location)
+        add(words.sector, nominee.sector)
+        add(words.partners, nominee.partners.isEmpty ? nil : nominee.partners.joined(separator: ", "))
+        if let url = nominee.url { details.append(ReportDetail(label: words.website, value: [.link([.text(url)], url: url)])) }
+        if !details.isEmpty { blocks.append(.details(details)) }
+        if !nominee.facts.isEmpty {
+            blocks.append(.table(ReportTable(
+                kind: .keyFigures, caption: words.keyFigures,
+                columns: [.init(header: words.figure, alignment: .leading), .init(header: words.value, alignment: .trailing)],
+                rows: nominee.facts.map { ReportTable.Row(cells: [[.text($0.label)], [.text($0.value.description)]]) })))
+        }
+        if let body = nominee.body { blocks += body.paragraphs.map { .paragraph($0) } }
+        return .section(ReportSection(
+            kind: .nominee(distinction?.kind), level: 2, heading: numberedName(nominee), anchor: "nominee-\(nominee.id)",
+            blocks: blocks))
+    }
+
+    private func standingsSection() -> ReportBlock? {
+        guard !standings.isEmpty else { return nil }
+        var rows: [ReportTable.Row] = []
+        var bars: [ReportChart.Bar] = []
+        for entry in standings.ranked {
+            let nominee = edition.nominees[entry.nomineeIndex]
+            let total = NumberText.shortest(entry.total)
+            let isWinner = nominee.id == edition.verdict.winner
+            rows.append(ReportTable.Row(
+                cells: [[.text(String(entry.rank))], [.text(String(nominee.number))], [.text(nominee.name)], [.text(total)]],
+                isWinner: isWinner))
+            bars.append(ReportChart.Bar(label: nominee.name, value: entry.total, isWinner: isWinner))
+        }
+        for nominee in edition.nominees where standings.entry(for: nominee.id) == nil {
+            rows.append(ReportTable.Row(cells: [[], [.text(String(nominee.number))], [.text(nominee.name)], []]))
+        }
+        let table = ReportTable(
+            kind: .standings, caption: words.standings,
+            columns: [
+                .init(header: words.rank, alignment: .trailing), .init(header: words.number, alignment: .trailing),
+                .init(header: words.nominee, alignment: .leading), .init(header: words.total, alignment: .trailing),
+            ],
+            rows: rows)
+        let chart = ReportChart(
+            bars: bars, minimum: min(0, edition.scale.min), maximum: edition.scale.max, valueLabel: words.total)
+        return .section(ReportSection(
+            kind: .standings, level: 1, heading: words.standings, anchor: "standings", blocks: [.table(table), .chart(chart)]))
+    }
+
+    private func verdict() -> ReportBlock {
+        let verdict = edition.verdict
+        var blocks: [ReportBlock] = []
+        if let winner = edition.winner {
+            blocks.append(.paragraph([.strong([.text(words.winner + ":")]), .text(" " + numberedName(winner))]))
+        }
+        let mentions = verdict.mentions.compactMap(edition.nominee(id:))
+        if !mentions.isEmpty {
+            let names = mentions.map(numberedName).joined(separator: "; ")
+            blocks.append(.paragraph([.strong([.text(words.mentions + ":")]), .text(" " + names)]))
+        }
+        if let rationale = verdict.rationale { blocks += rationale.paragraphs.map { .paragraph($0) } }
+        if let announcement = verdict.announcement { blocks.append(.announcement(announcement)) }
+        return .section(ReportSection(kind: .verdict, level: 1, heading: words.verdict, anchor: "verdict", blocks: blocks))
+    }
+
+    private func signatures() -> ReportSignatures {
+        ReportSignatures(
+            line: edition.signature, heading: words.jury,
+            signers: edition.jury.map { member in
+                ReportSignatures.Signer(
+                    name: member.name, details: [member.role, member.affiliation].compactMap { $0 }, isChair: member.chair)
+            })
+    }
+}

