@@ -26,8 +26,7 @@ let package = Package(
         // registry and atomic output. It knows no output format.
         .target(
             name: "JuryReportCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.embedInCode("Schema/edition.schema.json")]
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(name: "MarkdownExporter", dependencies: ["JuryReportCore"]),
         .target(name: "CSVExporter", dependencies: ["JuryReportCore"]),

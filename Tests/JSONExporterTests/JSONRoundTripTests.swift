@@ -6,7 +6,22 @@ import TestSupport
 
 @Suite("The json format")
 struct JSONRoundTripTests {
-    static let fixtures = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.yaml", "hostile.json"]
+    static let fixtures = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.yaml", "hostile.json", "every-field.json"]
+
+    @Test(
+        "every mapping of the canonical JSON has the described keys, in the described order",
+        .enabled(if: IndependentReaders.hasPython("json")))
+    func keysAsDescribed() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("every-field.json"))
+        let directory = try Paths.temporaryDirectory("json")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("every-field.json")
+        try Data(EditionJSON.encode(edition)).write(to: file)
+        let keys = try IndependentReaders.run("read_json_keys.py", [file.path], as: [String: [String]].self)
+        for (object, path) in FieldInstances.all {
+            #expect(keys[FieldInstances.text(path)] == object.keys, "\(object.name) at '\(FieldInstances.text(path))'")
+        }
+    }
 
     @Test("the canonical JSON loads back to the same edition", arguments: fixtures)
     func roundTrip(fixture: String) throws {

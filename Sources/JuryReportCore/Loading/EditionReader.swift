@@ -28,14 +28,9 @@ final class EditionReader {
 
     // MARK: The document
 
-    private static let topLevelKeys = [
-        "format", "award", "edition", "sections", "criteria", "scale", "nominees", "analysis",
-        "verdict", "jury", "signature", "scores",
-    ]
-
     /// The edition, or nil when a required part could not be read.
     func read() -> Edition? {
-        guard let document = fields(of: self.document.resolved(self.document.root), in: .root, keys: Self.topLevelKeys)
+        guard let document = fields(of: self.document.resolved(self.document.root), in: .root, keys: EditionFields.root.keys)
         else { return nil }
         let format = document.text("format", required: true)
         if let format, format != Edition.currentFormat {
@@ -43,7 +38,7 @@ final class EditionReader {
                 "unsupported format \(DisplayText.quoted(format)); this build reads '\(Edition.currentFormat)'",
                 at: document.path.appending("format"), document.position(of: "format"))
         }
-        let award = document.mapping("award", required: true, keys: ["name", "slug", "organizer", "url"]) {
+        let award = document.mapping("award", required: true, keys: EditionFields.award.keys) {
             award -> Award? in
             let name = award.text("name", required: true)
             let slug = award.text("slug")
@@ -52,10 +47,9 @@ final class EditionReader {
             guard let name else { return nil }
             return Award(name: name, slug: slug, organizer: organizer, url: url)
         }
-        let details = document.mapping(
-            "edition", required: true,
-            keys: ["year", "number", "period", "theme", "language", "title", "date"]
-        ) { edition -> (Int, Int?, String?, String?, String, String?, CalendarDate?)? in
+        // The title is made from the labels when the file gives none, once the award is known.
+        let details = document.mapping("edition", required: true, keys: EditionFields.edition.keys) {
+            edition -> (details: EditionDetails, givenTitle: String?)? in
             let year = edition.integer("year", required: true, in: 1...9999)
             let number = edition.integer("number", in: 1...1_000_000)
             let period = edition.text("period")
@@ -64,11 +58,13 @@ final class EditionReader {
             let title = edition.text("title")
             let date = edition.date("date")
             guard let year else { return nil }
-            return (year, number, period, theme, language, title, date)
+            let details = EditionDetails(
+                year: year, number: number, period: period, theme: theme, language: language, title: title ?? "", date: date)
+            return (details, title)
         }
         let sections = document.list("sections") { section in Self.textSection(section) }
         let criteria = document.list("criteria") { fields -> Criterion? in
-            fields.expect(keys: ["id", "name", "weight", "description"])
+            fields.expect(keys: EditionFields.criterion.keys)
             let id = fields.text("id", required: true)
             let name = fields.text("name", required: true)
             let weight = fields.number("weight", mustBePositive: true) ?? 1
@@ -76,7 +72,7 @@ final class EditionReader {
             guard let id, let name else { return nil }
             return Criterion(id: id, name: name, weight: weight, description: description)
         }
-        let scale = document.mapping("scale", keys: ["min", "max"]) { scale -> ScoreScale? in
+        let scale = document.mapping("scale", keys: EditionFields.scale.keys) { scale -> ScoreScale? in
             let min = scale.number("min", required: true)
             let max = scale.number("max", required: true)
             guard let min, let max else { return nil }
@@ -91,7 +87,7 @@ final class EditionReader {
         }
         let analysis = document.list("analysis") { section in Self.textSection(section) }
         let verdict = document.mapping(
-            "verdict", required: true, keys: ["winner", "mentions", "rationale", "announcement"]
+            "verdict", required: true, keys: EditionFields.verdict.keys
         ) { verdict -> Verdict? in
             let winner = verdict.text("winner", required: true)
             let mentions = verdict.textList("mentions")
@@ -101,7 +97,7 @@ final class EditionReader {
             return Verdict(winner: winner, mentions: mentions, rationale: rationale, announcement: announcement)
         }
         let jury = document.list("jury", required: true) { fields -> JuryMember? in
-            fields.expect(keys: ["id", "name", "role", "chair", "affiliation"])
+            fields.expect(keys: EditionFields.juryMember.keys)
             let id = fields.text("id", required: true)
             let name = fields.text("name", required: true)
             let role = fields.text("role")
@@ -112,7 +108,7 @@ final class EditionReader {
         }
         let signature = document.text("signature")
         let scores = document.list("scores") { fields -> Score? in
-            fields.expect(keys: ["juror", "nominee", "criterion", "score"])
+            fields.expect(keys: EditionFields.score.keys)
             let juror = fields.text("juror", required: true)
             let nominee = fields.text("nominee", required: true)
             let criterion = fields.text("criterion")
@@ -126,13 +122,13 @@ final class EditionReader {
 
         guard let format, let award, let details, let nominees, let verdict, let jury
         else { return nil }
-        let vocabulary = Vocabulary(language: details.4)
-        let title = details.5 ?? vocabulary.defaultTitle(award: award.name, period: details.2, year: details.0)
+        var editionDetails = details.details
+        if details.givenTitle == nil {
+            editionDetails.title = Vocabulary(language: editionDetails.language).defaultTitle(
+                award: award.name, period: editionDetails.period, year: editionDetails.year)
+        }
         return Edition(
-            format: format, award: award,
-            details: EditionDetails(
-                year: details.0, number: details.1, period: details.2, theme: details.3,
-                language: details.4, title: title, date: details.6),
+            format: format, award: award, details: editionDetails,
             sections: sections ?? [], criteria: criteria ?? [], scale: scale ?? .standard,
             nominees: nominees, analysis: analysis ?? [], verdict: verdict, jury: jury,
             signature: signature, scores: scores ?? [])
@@ -140,17 +136,14 @@ final class EditionReader {
 
     /// Static, as every reading of a list item: parts of a list read at once share no reader.
     private static func textSection(_ fields: Fields) -> TextSection? {
-        fields.expect(keys: ["heading", "body"])
+        fields.expect(keys: EditionFields.section.keys)
         let heading = fields.text("heading")
         guard let body = fields.richText("body", required: true) else { return nil }
         return TextSection(heading: heading, body: body)
     }
 
     private static func nominee(_ fields: Fields) -> Nominee? {
-        fields.expect(keys: [
-            "id", "name", "number", "lead", "location", "sector", "partners", "summary", "body",
-            "facts", "url",
-        ])
+        fields.expect(keys: EditionFields.nominee.keys)
         let id = fields.text("id", required: true)
         let name = fields.text("name", required: true)
         let number = fields.integer("number", in: 0...1_000_000_000)
@@ -161,7 +154,7 @@ final class EditionReader {
         let summary = fields.text("summary")
         let body = fields.richText("body")
         let facts = fields.list("facts") { fact -> Fact? in
-            fact.expect(keys: ["label", "value"])
+            fact.expect(keys: EditionFields.fact.keys)
             let label = fact.text("label", required: true)
             let value = fact.factValue("value")
             guard let label, let value else { return nil }

@@ -3,6 +3,9 @@ import Foundation
 /// Slugs: the `[a-z0-9]+(-[a-z0-9]+)*` form of ids and of `award.slug`.
 public enum Slug {
     /// Whether `text` is a well-formed id or slug.
+    /// What a valid id or slug matches, as a regular expression (for the JSON Schema).
+    public static let pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
     public static func isValid(_ text: String) -> Bool {
         var previousWasHyphen = true  // so a leading hyphen is refused
         for byte in text.utf8 {

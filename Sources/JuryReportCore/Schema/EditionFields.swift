@@ -1,0 +1,105 @@
+/// The one description of the edition file's fields: every object, its keys in order, what
+/// each holds and which are required.
+///
+/// The reader takes its keys from it (unknown keys, did-you-mean), the JSON Schema is made
+/// from it (``EditionSchema``), and tests check the reader's required fields, the canonical
+/// JSON's keys and the starter file against it, so that none of them can drift. A new field
+/// is one line here, then the model, the reader's line that reads it and the outline or
+/// exporters that show it.
+public enum EditionFields {
+    public static let award = ObjectDescription("award", [
+        FieldDescription("name", .plainText, required: true, "The award's name"),
+        FieldDescription("slug", .id, "Used in output file names; derived from the name when absent"),
+        FieldDescription("organizer", .plainText, "The organizing body"),
+        FieldDescription("url", .url, "The award's website"),
+    ])
+
+    public static let edition = ObjectDescription("edition", [
+        FieldDescription("year", .integer(minimum: 1, maximum: 9999), required: true, "The year the award is given"),
+        FieldDescription("number", .integer(minimum: 1, maximum: 1_000_000), "The edition's ordinal number"),
+        FieldDescription("period", .plainText, "Free text, such as 2019-2020"),
+        FieldDescription("theme", .plainText, "The edition's theme"),
+        FieldDescription("language", .languageTag, "BCP 47 tag; built-in labels for en and nl; default en"),
+        FieldDescription("title", .plainText, "The report's title; made from the labels when absent"),
+        FieldDescription("date", .date, "The report's date, YYYY-MM-DD; stands for every timestamp in the output"),
+    ])
+
+    public static let section = ObjectDescription("section", [
+        FieldDescription("heading", .plainText, "Optional heading"),
+        FieldDescription("body", .richText, required: true, "The section's text"),
+    ])
+
+    public static let criterion = ObjectDescription("criterion", [
+        FieldDescription("id", .id, required: true),
+        FieldDescription("name", .plainText, required: true, "The criterion's name"),
+        FieldDescription("weight", .number(positive: true), "Default 1"),
+        FieldDescription("description", .richText, "What the criterion means"),
+    ])
+
+    public static let scale = ObjectDescription("scale", [
+        FieldDescription("min", .number(positive: false), required: true),
+        FieldDescription("max", .number(positive: false), required: true),
+    ])
+
+    public static let fact = ObjectDescription("fact", [
+        FieldDescription("label", .plainText, required: true, "The figure's label"),
+        FieldDescription("value", .numberOrText, required: true, "A number, or text"),
+    ])
+
+    public static let nominee = ObjectDescription("nominee", [
+        FieldDescription("id", .id, required: true),
+        FieldDescription("name", .plainText, required: true, "The nominee's name"),
+        FieldDescription("number", .integer(minimum: 0, maximum: 1_000_000_000), "Default: its 1-based position"),
+        FieldDescription("lead", .plainText, "The lead institution"),
+        FieldDescription("location", .plainText, "Where"),
+        FieldDescription("sector", .plainText, "The sector"),
+        FieldDescription("partners", .list(.plainText)),
+        FieldDescription("summary", .plainText, "A one-line summary"),
+        FieldDescription("body", .richText, "The nominee's text"),
+        FieldDescription("facts", .list(.object(fact)), "Key figures, in order"),
+        FieldDescription("url", .url, "The nominee's website"),
+    ])
+
+    public static let verdict = ObjectDescription("verdict", [
+        FieldDescription("winner", .id, required: true, "A nominee id"),
+        FieldDescription("mentions", .list(.id, unique: true), "Honourable mentions: nominee ids"),
+        FieldDescription("rationale", .richText, "Why this winner"),
+        FieldDescription("announcement", .plainText, "The announcement line"),
+    ])
+
+    public static let juryMember = ObjectDescription("juryMember", [
+        FieldDescription("id", .id, required: true),
+        FieldDescription("name", .plainText, required: true, "The member's name"),
+        FieldDescription("role", .plainText, "Free text, such as chair"),
+        FieldDescription("chair", .boolean, "At most one member"),
+        FieldDescription("affiliation", .plainText, "Where the member comes from"),
+    ])
+
+    public static let score = ObjectDescription("score", [
+        FieldDescription("juror", .id, required: true),
+        FieldDescription("nominee", .id, required: true),
+        FieldDescription("criterion", .id, "Required exactly when criteria exist"),
+        FieldDescription("score", .number(positive: false), required: true, "Inside the scale"),
+    ])
+
+    /// The whole file.
+    public static let root = ObjectDescription("edition file", [
+        FieldDescription("format", .constant(Edition.currentFormat), required: true, "The schema and its version"),
+        FieldDescription("award", .object(award), required: true),
+        FieldDescription("edition", .object(edition), required: true),
+        FieldDescription("sections", .list(.object(section)), "Free-text sections before the nominees"),
+        FieldDescription("criteria", .list(.object(criterion)), "Judging criteria"),
+        FieldDescription("scale", .object(scale), "The score scale, default 1 to 10"),
+        FieldDescription("nominees", .list(.object(nominee), minimumCount: 1), required: true, "In report order"),
+        FieldDescription("analysis", .list(.object(section)), "Free-text sections after the nominees"),
+        FieldDescription("verdict", .object(verdict), required: true),
+        FieldDescription("jury", .list(.object(juryMember), minimumCount: 1), required: true, "In signing order"),
+        FieldDescription("signature", .plainText, "The line above the jury's names"),
+        FieldDescription("scores", .list(.object(score)), "One per juror, nominee and criterion"),
+    ])
+
+    /// Every object, each once, in the order of the file.
+    public static let objects: [ObjectDescription] = [
+        root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score,
+    ]
+}
