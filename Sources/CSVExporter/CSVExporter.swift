@@ -71,14 +71,15 @@ struct CSVTables {
     static let scoreColumns = ["juror", "nominee", "criterion", "score"]
 
     func writeNominees(_ writer: CSVRowWriter) throws {
-        let mentions = Set(edition.verdict.mentions)
-        for nominee in edition.nominees {
+        let references = request.references
+        for (index, nominee) in edition.nominees.enumerated() {
+            let distinction = references.distinction(ofNomineeAt: index)
             var row: [CSVFormat.Field] = [
                 .text(nominee.id), .number(String(nominee.number)), .text(nominee.name),
                 .text(nominee.lead ?? ""), .text(nominee.location ?? ""), .text(nominee.sector ?? ""),
                 .text(nominee.partners.joined(separator: "; ")), .text(nominee.summary ?? ""),
-                .text(nominee.url ?? ""), .number(String(nominee.id == edition.verdict.winner)),
-                .number(String(mentions.contains(nominee.id))),
+                .text(nominee.url ?? ""), .number(String(distinction == .winner)),
+                .number(String(distinction == .mention)),
             ]
             if hasScores {
                 let entry = request.standings.entry(for: nominee.id)

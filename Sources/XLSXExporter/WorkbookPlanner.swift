@@ -35,7 +35,7 @@ struct WorkbookPlanner {
         for index in sheets.indices { sheets[index].printTitle = edition.details.title }
         return WorkbookPlan(
             properties: DocumentProperties(
-                title: edition.details.title, subject: edition.details.theme, author: edition.chair?.name,
+                title: edition.details.title, subject: edition.details.theme, author: request.references.chair.map { edition.jury[$0].name },
                 company: edition.award.organizer, created: request.timestamp),
             sheets: sheets)
     }
@@ -55,10 +55,10 @@ struct WorkbookPlanner {
         add(words.theme, details.theme)
         add(words.title, details.title)
         if let date = details.date { pairs.append((words.date, .date(year: date.year, month: date.month, day: date.day))) }
-        add(words.winner, edition.winner?.name)
-        let mentions = edition.verdict.mentions.compactMap { edition.nominee(id: $0)?.name }
+        add(words.winner, request.references.winner.map { edition.nominees[$0].name })
+        let mentions = request.references.mentions.map { edition.nominees[$0].name }
         add(words.mentions, mentions.isEmpty ? nil : mentions.joined(separator: "; "))
-        add(words.chair, edition.chair?.name)
+        add(words.chair, request.references.chair.map { edition.jury[$0].name })
         pairs.append((words.juryMembers, .number(Double(edition.jury.count))))
         pairs.append((words.nomineeCount, .number(Double(edition.nominees.count))))
         if !edition.criteria.isEmpty {
@@ -86,8 +86,12 @@ struct WorkbookPlanner {
         case plain, winner, mention
     }
 
-    private func kind(of nominee: Nominee, mentions: Set<String>) -> RowKind {
-        nominee.id == edition.verdict.winner ? .winner : mentions.contains(nominee.id) ? .mention : .plain
+    private func kind(ofNomineeAt index: Int) -> RowKind {
+        switch request.references.distinction(ofNomineeAt: index) {
+        case .winner: return .winner
+        case .mention: return .mention
+        case nil: return .plain
+        }
     }
 
     private static func style(_ kind: RowKind, wraps: Bool, numberFormat: CellStyle.NumberFormat = .general) -> CellStyle {
@@ -102,9 +106,8 @@ struct WorkbookPlanner {
 
     private func nominees(_ name: String, scoreSheet: String?) -> SheetPlan {
         let nominees = edition.nominees
-        let mentions = Set(edition.verdict.mentions)
-        func status(_ nominee: Nominee) -> String {
-            switch kind(of: nominee, mentions: mentions) {
+        func status(_ index: Int) -> String {
+            switch kind(ofNomineeAt: index) {
             case .winner: return words.winner
             case .mention: return words.mention
             case .plain: return ""
@@ -114,7 +117,7 @@ struct WorkbookPlanner {
             // By index: iterating the nominees would copy each, a retain per field.
             fit(words.number, nominees.indices.lazy.map { String(nominees[$0].number) }),
             fit(words.name, nominees.indices.lazy.map { nominees[$0].name }),
-            fit(words.status, nominees.indices.lazy.map { status(nominees[$0]) }),
+            fit(words.status, nominees.indices.lazy.map(status)),
             fit(words.lead, nominees.indices.lazy.map { nominees[$0].lead ?? "" }),
             fit(words.location, nominees.indices.lazy.map { nominees[$0].location ?? "" }),
             fit(words.sector, nominees.indices.lazy.map { nominees[$0].sector ?? "" }),
@@ -133,9 +136,9 @@ struct WorkbookPlanner {
             name: name, columns: columns, rowCount: nominees.count,
             row: { index in
                 let nominee = nominees[index]
-                let rowKind = kind(of: nominee, mentions: mentions)
+                let rowKind = kind(ofNomineeAt: index)
                 let texts = [
-                    nominee.name, status(nominee), nominee.lead ?? "", nominee.location ?? "", nominee.sector ?? "",
+                    nominee.name, status(index), nominee.lead ?? "", nominee.location ?? "", nominee.sector ?? "",
                     nominee.partners.joined(separator: "; "), nominee.summary ?? "", nominee.url ?? "",
                 ]
                 var cells = [Cell(value: .number(Double(nominee.number)), style: Self.style(rowKind, wraps: false))]

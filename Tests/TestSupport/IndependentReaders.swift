@@ -37,7 +37,7 @@ public enum IndependentReaders {
 
         public init(from decoder: any Decoder) throws {
             var container = try decoder.unkeyedContainer()
-            value = try container.decode(JSONValue.self)
+            value = try JSONValue(tagged: &container)
             type = try container.decode(String.self)
         }
 
@@ -139,33 +139,34 @@ public enum JSONList: Decodable, Equatable {
     case text(String)
     case list([String])
 
+    /// Read from `[kind, value]`, the kind first: decoding never tries a type and fails
+    /// (a thrown and caught error costs a backtrace in Swift Testing, and its capture has
+    /// crashed the test process under load).
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else {
-            self = .list(try container.decode([String].self))
+        var container = try decoder.unkeyedContainer()
+        switch try container.decode(String.self) {
+        case "text": self = .text(try container.decode(String.self))
+        default: self = .list(try container.decode([String].self))
         }
     }
 }
 
 /// A JSON value, for what the readers print.
-public enum JSONValue: Decodable, Equatable, CustomStringConvertible {
+public enum JSONValue: Equatable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
+    /// Read from `kind, value` in `container`, the kind first (see ``JSONList``).
+    init(tagged container: inout any UnkeyedDecodingContainer) throws {
+        switch try container.decode(String.self) {
+        case "null":
+            _ = try container.decodeNil()
             self = .null
-        } else if let bool = try? container.decode(Bool.self) {
-            self = .bool(bool)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else {
-            self = .string(try container.decode(String.self))
+        case "bool": self = .bool(try container.decode(Bool.self))
+        case "number": self = .number(try container.decode(Double.self))
+        default: self = .string(try container.decode(String.self))
         }
     }
 

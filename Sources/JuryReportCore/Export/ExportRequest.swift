@@ -5,6 +5,8 @@ public struct ExportRequest: Sendable {
     public let standings: Standings
     /// Headings and labels in the edition's language.
     public let vocabulary: Vocabulary
+    /// The winner, mentions and chair as indexes.
+    public let references: EditionReferences
     /// The `--option` values given for this run.
     public let options: ExportOptions
     /// The time every timestamp in the output stands for, in seconds since 1970 (UTC): see
@@ -24,10 +26,13 @@ public struct ExportRequest: Sendable {
     ) {
         let standings = Standings(edition)
         let vocabulary = Vocabulary(language: edition.details.language)
+        let references = EditionReferences(edition)
         self.edition = edition
+        self.references = references
         self.standings = standings
         self.vocabulary = vocabulary
-        self.preparedOutline = prepareOutline ? ReportOutline(edition: edition, standings: standings, vocabulary: vocabulary) : nil
+        self.preparedOutline = prepareOutline ? ReportOutline(edition: edition, standings: standings, references: references, vocabulary: vocabulary)
+            : nil
         self.options = options
         self.environment = environment
         self.timestamp = timestamp ?? ReproducibleTime.seconds(for: edition, environment: environment)
@@ -53,7 +58,7 @@ public struct ExportRequest: Sendable {
 
     /// What the report holds and in what order, for the formats that render a whole report.
     public var outline: ReportOutline {
-        preparedOutline ?? ReportOutline(edition: edition, standings: standings, vocabulary: vocabulary)
+        preparedOutline ?? ReportOutline(edition: edition, standings: standings, references: references, vocabulary: vocabulary)
     }
 }
 

@@ -2,8 +2,8 @@ extension ReportOutline {
     /// The outline of an edition's report: title block, sections, criteria, the nominees
     /// (each with its distinction, details, key figures and text), the standings and their
     /// chart when scored, the analysis, the verdict with its announcement, the signatures.
-    public init(edition: Edition, standings: Standings, vocabulary words: Vocabulary) {
-        let builder = ReportOutlineBuilder(edition: edition, standings: standings, words: words)
+    public init(edition: Edition, standings: Standings, references: EditionReferences, vocabulary words: Vocabulary) {
+        let builder = ReportOutlineBuilder(edition: edition, standings: standings, references: references, words: words)
         self.init(metadata: builder.metadata(), title: builder.title(), blocks: builder.blocks())
     }
 }
@@ -12,11 +12,12 @@ extension ReportOutline {
 private struct ReportOutlineBuilder {
     let edition: Edition
     let standings: Standings
+    let references: EditionReferences
     let words: Vocabulary
 
     func metadata() -> ReportMetadata {
         ReportMetadata(
-            title: edition.details.title, author: edition.chair?.name ?? edition.award.organizer,
+            title: edition.details.title, author: references.chair.map { edition.jury[$0].name } ?? edition.award.organizer,
             subject: edition.details.theme, language: edition.details.language, baseName: edition.baseName)
     }
 
@@ -84,10 +85,11 @@ private struct ReportOutlineBuilder {
     }
 
     private func distinction(ofNomineeAt index: Int) -> ReportDistinction? {
-        let id = edition.nominees[index].id
-        if id == edition.verdict.winner { return ReportDistinction(kind: .winner, label: words.winner) }
-        if edition.verdict.mentions.contains(id) { return ReportDistinction(kind: .mention, label: words.mention) }
-        return nil
+        switch references.distinction(ofNomineeAt: index) {
+        case .winner: return ReportDistinction(kind: .winner, label: words.winner)
+        case .mention: return ReportDistinction(kind: .mention, label: words.mention)
+        case nil: return nil
+        }
     }
 
     /// "3. Name": the nominee as the report names it.
@@ -130,7 +132,7 @@ private struct ReportOutlineBuilder {
         for entry in standings.ranked {
             let nominee = edition.nominees[entry.nomineeIndex]
             let total = NumberText.shortest(entry.total)
-            let isWinner = nominee.id == edition.verdict.winner
+            let isWinner = entry.nomineeIndex == references.winner
             rows.append(ReportTable.Row(
                 cells: [[.text(String(entry.rank))], [.text(String(nominee.number))], [.text(nominee.name)], [.text(total)]],
                 isWinner: isWinner))
@@ -155,10 +157,10 @@ private struct ReportOutlineBuilder {
     private func verdict() -> ReportBlock {
         let verdict = edition.verdict
         var blocks: [ReportBlock] = []
-        if let winner = edition.winner {
-            blocks.append(.paragraph([.strong([.text(words.winner + ":")]), .text(" " + numberedName(winner))]))
+        if let winner = references.winner {
+            blocks.append(.paragraph([.strong([.text(words.winner + ":")]), .text(" " + numberedName(edition.nominees[winner]))]))
         }
-        let mentions = verdict.mentions.compactMap(edition.nominee(id:))
+        let mentions = references.mentions.map { edition.nominees[$0] }
         if !mentions.isEmpty {
             let names = mentions.map(numberedName).joined(separator: "; ")
             blocks.append(.paragraph([.strong([.text(words.mentions + ":")]), .text(" " + names)]))

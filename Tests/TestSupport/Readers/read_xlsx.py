@@ -23,10 +23,22 @@ def plain(value):
     return value
 
 
+def tagged(value):
+    """A cell's value with its JSON kind first, so the reader decodes it without guessing."""
+    value = plain(value)
+    if value is None:
+        return ["null", None]
+    if isinstance(value, bool):
+        return ["bool", value]
+    if isinstance(value, (int, float)):
+        return ["number", value]
+    return ["string", str(value)]
+
+
 sheets = {}
 details = {}
 for sheet in book.worksheets:
-    sheets[sheet.title] = [[[plain(cell.value), cell.data_type] for cell in row] for row in sheet.iter_rows()]
+    sheets[sheet.title] = [[tagged(cell.value) + [cell.data_type] for cell in row] for row in sheet.iter_rows()]
     details[sheet.title] = {
         "freeze": sheet.freeze_panes,
         "widths": {key: dim.width for key, dim in sheet.column_dimensions.items() if dim.width},
@@ -36,7 +48,7 @@ for sheet in book.worksheets:
                                        "autofilter": table.autoFilter is not None}
                    for table in sheet.tables.values()},
         "autofilter": sheet.auto_filter.ref,
-        "conditional": [[str(rng.sqref), [rule.type for rule in rules]] for rng, rules in sheet.conditional_formatting._cf_rules.items()],
+        "conditional": [[["text", str(rng.sqref)], ["list", [rule.type for rule in rules]]] for rng, rules in sheet.conditional_formatting._cf_rules.items()],
         "fills": {cell.coordinate: cell.fill.fgColor.rgb for row in sheet.iter_rows() for cell in row
                   if cell.fill is not None and cell.fill.fill_type == "solid"},
         "bold": [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.font is not None and cell.font.b],
