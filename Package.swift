@@ -1,9 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Built and tested on Linux (Debian) only: the output code calls Glibc, and libxlsxwriter and
+// TeX Live come from Debian's packages. No other platform is declared, since none is built.
 let package = Package(
     name: "juryreport",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "juryreport", targets: ["juryreport"]),
         // For build jobs: `swift package --allow-writing-to-package-directory export-reports ...`.

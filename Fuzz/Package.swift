@@ -5,7 +5,6 @@ import PackageDescription
 // scripts/fuzz.sh with -sanitize=fuzzer,address in a scratch folder of its own.
 let package = Package(
     name: "EditionFuzz",
-    platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "juryreport", path: "..")
     ],

@@ -5,7 +5,6 @@ import PackageDescription
 // release. See Sources/JuryReportCore/JuryReportCore.docc/WritingAnExporter.md.
 let package = Package(
     name: "PressRelease",
-    platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "juryreport", path: "../..")
     ],

@@ -16,8 +16,3 @@ public struct JuryReportCommand: AsyncParsableCommand {
 
     public init() {}
 }
-
-/// The tool's version.
-public enum JuryReportVersion {
-    public static let current = "0.1.0"
-}

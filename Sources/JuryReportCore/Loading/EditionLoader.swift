@@ -1,36 +1,5 @@
 import Foundation
 
-/// The syntax of an edition file, picked by its extension.
-public enum EditionSyntax: String, Sendable, CaseIterable {
-    case yaml
-    case json
-
-    /// `.yaml`, `.yml` or `.json` (any case); nil for anything else.
-    public init?(pathExtension: String) {
-        switch pathExtension.lowercased() {
-        case "yaml", "yml": self = .yaml
-        case "json": self = .json
-        default: return nil
-        }
-    }
-}
-
-/// An edition file that could not be read at all: missing, unreadable or of an unknown kind.
-public struct EditionInputError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable {
-        /// The file does not exist or cannot be read.
-        case unreadable
-        /// The extension names no known syntax.
-        case unknownExtension
-    }
-
-    public var kind: Kind
-    public var file: String
-    public var message: String
-
-    public var description: String { "\(file): error: \(message)" }
-}
-
 /// Loads edition files: reads the bytes, checks they are UTF-8, parses YAML or JSON,
 /// reads the model and validates it, reporting every fault at once.
 public struct EditionLoader: Sendable {

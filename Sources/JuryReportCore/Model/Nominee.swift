@@ -34,28 +34,3 @@ public struct Nominee: Sendable, Equatable {
         self.url = url
     }
 }
-
-/// A key figure: a label and a number or a text.
-public struct Fact: Sendable, Equatable {
-    public var label: String
-    public var value: FactValue
-
-    public init(label: String, value: FactValue) {
-        self.label = label
-        self.value = value
-    }
-}
-
-/// The value of a key figure.
-public enum FactValue: Sendable, Equatable, CustomStringConvertible {
-    case number(Double)
-    case text(String)
-
-    /// Numbers in their shortest exact form, text as written.
-    public var description: String {
-        switch self {
-        case .number(let value): return NumberText.shortest(value)
-        case .text(let text): return text
-        }
-    }
-}
