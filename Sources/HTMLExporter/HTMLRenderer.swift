@@ -17,20 +17,26 @@ struct HTMLRenderer {
         try output.write(html + "\n")
     }
 
+    /// The head: language, metadata, a policy that lets nothing but the inline stylesheet
+    /// load (no script, no font, no image, no request), the stylesheet.
     private func head(_ metadata: ReportMetadata) throws {
-        try line("<!DOCTYPE html>")
-        try line("<html lang=\"\(HTMLText.attribute(metadata.language))\">")
-        try line("<head>")
-        try line("<meta charset=\"utf-8\">")
-        try line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        // Nothing but the inline stylesheet may load: no script, no font, no image, no request.
-        try line("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
-        try line("<title>\(HTMLText.escape(metadata.title))</title>")
-        if let author = metadata.author { try line("<meta name=\"author\" content=\"\(HTMLText.attribute(author))\">") }
-        if let subject = metadata.subject { try line("<meta name=\"description\" content=\"\(HTMLText.attribute(subject))\">") }
-        try line("<meta name=\"generator\" content=\"juryreport\">")
-        try line("<style>\n\(HTMLStyle.css)\n</style>")
-        try line("</head>")
+        let author = metadata.author.map { "\n<meta name=\"author\" content=\"\(HTMLText.attribute($0))\">" } ?? ""
+        let subject = metadata.subject.map { "\n<meta name=\"description\" content=\"\(HTMLText.attribute($0))\">" } ?? ""
+        try output.write("""
+            <!DOCTYPE html>
+            <html lang="\(HTMLText.attribute(metadata.language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <title>\(HTMLText.escape(metadata.title))</title>\(author)\(subject)
+            <meta name="generator" content="juryreport">
+            <style>
+            \(HTMLStyle.css)
+            </style>
+            </head>
+
+            """)
     }
 
     private func title(_ title: ReportTitle) throws {

@@ -5,9 +5,20 @@ enum HTMLText {
     /// Text for an element's content: `&`, `<` and `>` as character references; the rest
     /// as typed, in UTF-8.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
-            return text
+        references(text, quotes: false)
+    }
+
+    /// Text for a double-quoted attribute value: also `"` and `'` as references.
+    static func attribute(_ text: String) -> String {
+        references(text, quotes: true)
+    }
+
+    private static func references(_ text: String, quotes: Bool) -> String {
+        let special: (UInt8) -> Bool = { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || (quotes && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")))
         }
+        guard text.utf8.contains(where: special) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -15,22 +26,8 @@ enum HTMLText {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// Text for a double-quoted attribute value: also `"` and `'` as references.
-    static func attribute(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
+            case "\"" where quotes: result += "&quot;"
+            case "'" where quotes: result += "&#39;"
             default: result.unicodeScalars.append(scalar)
             }
         }
