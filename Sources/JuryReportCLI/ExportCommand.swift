@@ -49,7 +49,7 @@ struct ExportCommand: AsyncParsableCommand {
         InterruptCleanup.install()
         let (pipeline, chosen) = try selection.pipeline(timings: timings)
         if stdout {
-            guard editions.count <= 1, try usage { try chosen.singleTextFile() } != nil else {
+            guard editions.count <= 1, try usage({ try chosen.singleTextFile() }) != nil else {
                 throw ValidationError("--stdout needs one edition and one format that writes one text file (such as markdown)")
             }
         }
@@ -70,12 +70,14 @@ struct ExportCommand: AsyncParsableCommand {
         }
         let committed = try await report { try pipeline.commit(exported, to: destination) }
         if stdout {
-            committed.flatMap { $0.files }.forEach { if case .bytes(let bytes) = $0.content { Console.output(bytes) } }
+            committed.flatMap(\.files).forEach { if case .bytes(let bytes) = $0.content { Console.output(bytes) } }
         } else if check {
-            try compare(committed.flatMap { $0.files })
+            try compare(committed.flatMap(\.files))
         } else {
             let directory = URL(fileURLWithPath: output)
-            for file in committed.flatMap { $0.files } { progress.report("wrote \(directory.appendingPathComponent(file.name).relativePath)") }
+            for file in committed.flatMap(\.files) {
+                progress.report("wrote \(directory.appendingPathComponent(file.name).relativePath)")
+            }
         }
     }
 

@@ -154,7 +154,7 @@ struct InputLimitTests {
         let directory = try Paths.temporaryDirectory("limits")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("huge.yaml")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: 1 << 30)  // sparse: no gigabyte is written
         try handle.close()

@@ -208,8 +208,8 @@ struct ListPart<T> {
     var indexes: [Int] = []
 }
 
-/// What the parts of a list read at once came to.
-final class ListParts<T>: @unchecked Sendable {
+/// How a long list is split to be read at once.
+enum ListParts {
     /// Lists shorter than twice this are read in one part: starting threads would cost more.
     static var minimumPartLength: Int { 4096 }
 
@@ -221,36 +221,17 @@ final class ListParts<T>: @unchecked Sendable {
         return (0..<count).map { part in (items * part / count)..<(items * (part + 1) / count) }
     }
 
-    private let lock = NSLock()
-    private var parts: [ListPart<T>?]
-
-    init(count: Int) {
-        parts = Array(repeating: nil, count: count)
-    }
-
-    func store(_ part: ListPart<T>, at index: Int) {
-        lock.withLock { parts[index] = part }
-    }
-
-    /// The parts joined in order, what their readers found passed on to `reader`; call once
-    /// every part is stored.
-    func merged(into reader: EditionReader) -> ListPart<T> {
-        let taken = lock.withLock { parts.compactMap { $0 } }
+    /// The parts joined in order, what their readers found passed on to `reader`.
+    static func merged<T>(_ parts: [ListPart<T>], into reader: EditionReader) -> ListPart<T> {
         var merged = ListPart<T>(reader: reader)
-        merged.values.reserveCapacity(taken.reduce(0) { $0 + $1.values.count })
-        for part in taken {
+        merged.values.reserveCapacity(parts.reduce(0) { $0 + $1.values.count })
+        for part in parts {
             merged.values += part.values
             merged.indexes += part.indexes
             reader.absorb(part.reader)
         }
         return merged
     }
-}
-
-/// Carries a value that is safe to share across the threads of one call but not marked so.
-struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// The fields of one mapping being read. Its path is made only for a message: most files
@@ -452,29 +433,23 @@ struct Fields {
             return nil
         }
         let count = document.count(node)
-        let ranges = ListParts<T>.ranges(items: count)
+        let ranges = ListParts.ranges(items: count)
         let kept: ListPart<T>
         if ranges.count == 1 {
             kept = Self.read(document.children(node), from: 0, of: listPath, by: reader, read)
         } else {
             let items = Array(document.children(node))
-            let parts = ListParts<T>(count: ranges.count)
             let document = self.document
             let file = reader.file
-            withoutActuallyEscaping(read) { read in
-                let shared = UncheckedBox(read)
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-                    let partReader = EditionReader(file: file, document: document)
-                    // A path of its own: every item's fields hold it, and a shared one would have
-                    // its reference count bounced between the cores.
-                    let partPath = FieldPath(listPath.components.map { $0 })
-                    let range = ranges[part]
-                    parts.store(
-                        Self.read(items[range], from: range.lowerBound, of: partPath, by: partReader, shared.value),
-                        at: part)
-                }
+            let parts = ConcurrentMap.run(ranges.count) { part in
+                let partReader = EditionReader(file: file, document: document)
+                // A path of its own: every item's fields hold it, and a shared one would have
+                // its reference count bounced between the cores.
+                let partPath = FieldPath(listPath.components.map { $0 })
+                let range = ranges[part]
+                return Self.read(items[range], from: range.lowerBound, of: partPath, by: partReader, read)
             }
-            kept = parts.merged(into: reader)
+            kept = ListParts.merged(parts, into: reader)
         }
         if kept.indexes.count != count {
             reader.markIncomplete(listPath)
