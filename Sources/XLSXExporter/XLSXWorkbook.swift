@@ -1,4 +1,5 @@
 import CXlsxWriter
+import JuryReportCore
 import Foundation
 
 /// A failure of libxlsxwriter, with what was being done.
@@ -170,21 +171,7 @@ private struct SheetWriter {
         for (index, column) in sheet.columns.enumerated() {
             try writeText(worksheet, sheet.name, row: 0, column: index, column.header, format(.header))
         }
-        if sheet.rowCount >= RowPipeline.minimumRows && ProcessInfo.processInfo.activeProcessorCount > 1 {
-            let pipeline = RowPipeline(count: sheet.rowCount, row: sheet.row)
-            defer { pipeline.finish() }
-            var rowIndex = 0
-            while let batch = pipeline.next() {
-                for cells in batch {
-                    try write(cells, worksheet, sheet.name, row: rowIndex + 1)
-                    rowIndex += 1
-                }
-            }
-        } else {
-            for rowIndex in 0..<sheet.rowCount {
-                try write(sheet.row(rowIndex), worksheet, sheet.name, row: rowIndex + 1)
-            }
-        }
+        try writeRows(sheet, worksheet)
         try addTable(sheet, worksheet)
         if let scale = sheet.colourScale, scale.lastRow >= scale.firstRow {
             var format = lxw_conditional_format()
@@ -205,6 +192,44 @@ private struct SheetWriter {
 
     /// A4, one page wide (landscape when the columns are wide), the header rows on every
     /// page, the title and sheet name above and page numbers below.
+    /// Sheets with fewer rows are made as they are written: a second core costs more.
+    static let rowsWorthASecondCore = 4_096
+    private static let batchSize = 2_048
+
+    /// The sheet's rows. A long sheet's next batch of rows is made on another core while this
+    /// batch goes to libxlsxwriter, so planning cells and formatting XML overlap; only one
+    /// thread at a time ever calls libxlsxwriter.
+    private mutating func writeRows(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        guard sheet.rowCount >= Self.rowsWorthASecondCore && ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            for rowIndex in 0..<sheet.rowCount {
+                try write(sheet.row(rowIndex), worksheet, sheet.name, row: rowIndex + 1)
+            }
+            return
+        }
+        var start = 0
+        var batch = (0..<min(Self.batchSize, sheet.rowCount)).map(sheet.row)
+        while !batch.isEmpty {
+            let next = (start + batch.count)..<min(start + batch.count + Self.batchSize, sheet.rowCount)
+            let written = batch
+            let first = start
+            var failure: (any Error)?
+            let made = ConcurrentMap.run(2) { part -> [[Cell]] in
+                guard part == 1 else { return next.map(sheet.row) }
+                do {
+                    for (offset, cells) in written.enumerated() {
+                        try write(cells, worksheet, sheet.name, row: first + offset + 1)
+                    }
+                } catch {
+                    failure = error
+                }
+                return []
+            }
+            if let failure { throw failure }
+            start += batch.count
+            batch = made[0]
+        }
+    }
+
     private func setUpPrinting(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
         worksheet_set_paper(worksheet, 9)
         let width = sheet.columns.map(\.width).reduce(0, +) + (sheet.chart == nil ? 0 : 60)

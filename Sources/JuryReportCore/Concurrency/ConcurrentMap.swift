@@ -1,15 +1,17 @@
 import Foundation
 
 /// Runs synchronous work on every core and gives the results in order: the one place in the
-/// core that shares work between threads by hand.
+/// project that shares work between threads by hand.
 ///
-/// The export pipeline uses task groups. Reading an edition is synchronous all the way down
-/// (libyaml's parser, the flat document, the reader), and a long list is read in parts at
-/// once inside it (`scripts/bench.sh`: 100,000 nominees validate in about half the time), where
-/// no task can be awaited. The caller promises that `work` may run on several threads at
-/// once: each call touches only what it is given and what it makes.
-enum ConcurrentMap {
-    static func run<Result>(_ count: Int, _ work: (Int) -> Result) -> [Result] {
+/// The export pipeline uses task groups. Two things inside it are synchronous all the way
+/// down and gain from a second core (`scripts/bench.sh` shows both): reading a long list of an
+/// edition in parts (libyaml's parser, the flat document, the reader), and making a long
+/// sheet's next rows while libxlsxwriter writes the last ones. No task can be awaited there.
+/// The caller promises that the calls of `work` may run at once: each touches only what it
+/// is given and what it makes, or what no other call touches.
+public enum ConcurrentMap {
+    /// `work(0)`, `work(1)`, … `work(count - 1)`, run at once on every core, in order.
+    public static func run<Result>(_ count: Int, _ work: (Int) -> Result) -> [Result] {
         guard count > 1 else { return (0..<count).map(work) }
         let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
