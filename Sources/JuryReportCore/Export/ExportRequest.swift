@@ -16,13 +16,11 @@ public struct ExportRequest: Sendable {
     /// rather than read, so a library user or a test decides it.
     public let environment: [String: String]
     /// The outline, when it was made in advance (see ``outline``).
-    private let preparedOutline: ReportOutline?
+    private var preparedOutline: ReportOutline?
 
-    /// `prepareOutline`: make the report's outline now, once, for the exporters that render
-    /// it; without it ``outline`` makes it on each use.
     public init(
         edition: Edition, options: ExportOptions = ExportOptions(), timestamp: Int64? = nil,
-        environment: [String: String] = [:], prepareOutline: Bool = false
+        environment: [String: String] = [:]
     ) {
         let standings = Standings(edition)
         let vocabulary = Vocabulary(language: edition.details.language)
@@ -31,8 +29,7 @@ public struct ExportRequest: Sendable {
         self.references = references
         self.standings = standings
         self.vocabulary = vocabulary
-        self.preparedOutline = prepareOutline ? ReportOutline(edition: edition, standings: standings, references: references, vocabulary: vocabulary)
-            : nil
+        self.preparedOutline = nil
         self.options = options
         self.environment = environment
         self.timestamp = timestamp ?? ReproducibleTime.seconds(for: edition, environment: environment)
@@ -56,8 +53,16 @@ public struct ExportRequest: Sendable {
         return []
     }
 
-    /// What the report holds and in what order, for the formats that render a whole report.
+    /// What the report holds and in what order, for the formats that render a whole report:
+    /// made on each use, unless the request was made ``withOutline()``.
     public var outline: ReportOutline {
         preparedOutline ?? ReportOutline(edition: edition, standings: standings, references: references, vocabulary: vocabulary)
+    }
+
+    /// The same request with its outline made once, for several formats that render it.
+    public func withOutline() -> ExportRequest {
+        var request = self
+        request.preparedOutline = outline
+        return request
     }
 }

@@ -1,5 +1,5 @@
 /// One block of a ``ReportOutline``.
-public indirect enum ReportBlock: Sendable, Equatable {
+public enum ReportBlock: Sendable, Equatable {
     /// A part of the report with its own heading and blocks.
     case section(ReportSection)
     /// A paragraph of rich text.

@@ -14,6 +14,16 @@ private struct ReportOutlineBuilder {
     let standings: Standings
     let references: EditionReferences
     let words: Vocabulary
+    /// The columns of every key-figure table, made once (an outline may hold 100,000).
+    let keyFigureColumns: [ReportTable.Column]
+
+    init(edition: Edition, standings: Standings, references: EditionReferences, words: Vocabulary) {
+        self.edition = edition
+        self.standings = standings
+        self.references = references
+        self.words = words
+        keyFigureColumns = [.init(header: words.figure, alignment: .leading), .init(header: words.value, alignment: .trailing)]
+    }
 
     func metadata() -> ReportMetadata {
         ReportMetadata(
@@ -116,7 +126,7 @@ private struct ReportOutlineBuilder {
         if !nominee.facts.isEmpty {
             blocks.append(.table(ReportTable(
                 kind: .keyFigures, caption: words.keyFigures,
-                columns: [.init(header: words.figure, alignment: .leading), .init(header: words.value, alignment: .trailing)],
+                columns: keyFigureColumns,
                 rows: nominee.facts.map { ReportTable.Row(cells: [[.text($0.label)], [.text($0.value.description)]]) })))
         }
         if let body = nominee.body { blocks += body.paragraphs.map { .paragraph($0) } }

@@ -53,21 +53,21 @@ public struct ExportPipeline: Sendable {
 
     // MARK: 3. Derive
 
-    /// What the exporters get: the edition with its standings, vocabulary and time, and its
-    /// outline made once when a selected format renders it.
+    /// What the exporters get: the edition with its standings, references, vocabulary and
+    /// time. (The outline is made in the export stage, once per edition, beside the formats
+    /// that do not need it.)
     public func derive(_ edition: Edition, for selection: ExportSelection) -> ExportRequest {
         let start = ContinuousClock.now
         defer { stageTimer?("standings", (ContinuousClock.now - start).seconds) }
-        return ExportRequest(
-            edition: edition, options: selection.options, environment: environment,
-            prepareOutline: selection.rendersOutline)
+        return ExportRequest(edition: edition, options: selection.options, environment: environment)
     }
 
     // MARK: 4. Export
 
-    /// Runs every selected format of every edition at once, each into a sink of its own.
-    /// Files of a directory export are staged beside their final place; nothing is in place
-    /// until ``commit(_:to:)``. One result per edition, in order.
+    /// Runs every selected format of every edition at once, each into a sink of its own: the
+    /// formats that render the outline after it is made, once per edition, the others from
+    /// the start. Files of a directory export are staged beside their final place; nothing is
+    /// in place until ``commit(_:to:)``. One result per edition, in order.
     public func export(
         _ requests: [ExportRequest], _ selection: ExportSelection, to destination: ExportDestination
     ) async throws(ExportFailure) -> [Result<ExportedEdition, ExportFailure>] {
@@ -79,19 +79,42 @@ public struct ExportPipeline: Sendable {
             }
         }
         let exporters = selection.exporters
+        let outlineFormats = exporters.indices.filter { exporters[$0].format.rendersOutline }
         let observer = temporaryFileObserver
         let timer = stageTimer
-        let formatsOf = await inOrder(requests.count * exporters.count) { task -> Result<ExportedFormat, ExportFailure> in
-            let request = requests[task / exporters.count]
-            let exporter = exporters[task % exporters.count]
-            return Result { () throws(ExportFailure) -> ExportedFormat in
-                let exported = try Self.run(exporter, request, destination, observer)
+        let run = { @Sendable (format: Int, request: ExportRequest) -> (Int, Result<ExportedFormat, ExportFailure>) in
+            (format, Result { () throws(ExportFailure) -> ExportedFormat in
+                let exported = try Self.run(exporters[format], request, destination, observer)
                 timer?(exported.format, exported.seconds)
                 return exported
+            })
+        }
+        var formatsOf = [[Result<ExportedFormat, ExportFailure>?]](
+            repeating: Array(repeating: nil, count: exporters.count), count: requests.count)
+        await withTaskGroup(of: (Int, [(Int, Result<ExportedFormat, ExportFailure>)]).self) { group in
+            for (edition, request) in requests.enumerated() {
+                for format in exporters.indices where !outlineFormats.contains(format) {
+                    group.addTask { (edition, [run(format, request)]) }
+                }
+                guard !outlineFormats.isEmpty else { continue }
+                group.addTask {
+                    let start = ContinuousClock.now
+                    let prepared = request.withOutline()
+                    timer?("outline", (ContinuousClock.now - start).seconds)
+                    let results = await withTaskGroup(of: (Int, Result<ExportedFormat, ExportFailure>).self) { formats in
+                        for format in outlineFormats { formats.addTask { run(format, prepared) } }
+                        return await formats.reduce(into: []) { $0.append($1) }
+                    }
+                    return (edition, results)
+                }
+            }
+            for await (edition, results) in group {
+                for (format, result) in results { formatsOf[edition][format] = result }
             }
         }
         return requests.indices.map { edition in
-            let results = formatsOf[(edition * exporters.count)..<((edition + 1) * exporters.count)]
+            // Every format of every edition ran: the group waited for each.
+            let results = formatsOf[edition].compactMap { $0 }
             let formats = results.compactMap { try? $0.get() }
             if let failure = results.lazy.compactMap({ result -> ExportFailure? in
                 if case .failure(let failure) = result { return failure } else { return nil }
