@@ -46,10 +46,22 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        do {
+            try await export()
+        } catch let error as ValidationError {
+            // Thrown after parsing (the formats and options are known only with the run's
+            // registry): shown with this command's usage, as a parsing error would be.
+            Console.error("Error: \(error.message)\nUsage: \(JuryReportCommand.usageString(for: Self.self))")
+            Console.error("  See 'juryreport export --help' for more information.")
+            throw ExitStatus.usage
+        }
+    }
+
+    private func export() async throws {
         InterruptCleanup.install()
         let (pipeline, chosen) = try selection.pipeline(timings: timings)
         if stdout {
-            guard editions.count <= 1, try usage({ try chosen.singleTextFile() }) != nil else {
+            guard editions.count <= 1, try ExitStatus.usage({ try chosen.singleTextFile() }) != nil else {
                 throw ValidationError("--stdout needs one edition and one format that writes one text file (such as markdown)")
             }
         }
@@ -62,69 +74,22 @@ struct ExportCommand: AsyncParsableCommand {
             request.editionWarnings.forEach { Console.error("\(request.baseName): warning: \($0)") }
         }
         let destination: ExportDestination = stdout || check ? .memory : .directory(URL(fileURLWithPath: output))
-        let exported = try await report { try await pipeline.export(requests, chosen, to: destination) }
+        let exported = try await ExitStatus.mapping { try await pipeline.export(requests, chosen, to: destination) }
         // Warnings of each edition that ran, then the first failure, as one after the other.
         for result in exported {
             guard case .success(let edition) = result else { break }
             edition.warnings.forEach { Console.error("\(edition.baseName): warning: \($0)") }
         }
-        let committed = try await report { try pipeline.commit(exported, to: destination) }
+        let committed = try await ExitStatus.mapping { try pipeline.commit(exported, to: destination) }
         if stdout {
             committed.flatMap(\.files).forEach { if case .bytes(let bytes) = $0.content { Console.output(bytes) } }
         } else if check {
-            try compare(committed.flatMap(\.files))
+            try OutOfDateFiles.report(committed.flatMap(\.files), in: output)
         } else {
             let directory = URL(fileURLWithPath: output)
             for file in committed.flatMap(\.files) {
                 progress.report("wrote \(directory.appendingPathComponent(file.name).relativePath)")
             }
         }
-    }
-
-    /// Lists the files on disk that are missing or differ from `files`; exit 1 when any does.
-    private func compare(_ files: [StagedFile]) throws {
-        let directory = URL(fileURLWithPath: output)
-        let outOfDate = files.compactMap { file -> String? in
-            guard case .bytes(let bytes) = file.content else { return nil }
-            let path = directory.appendingPathComponent(file.name).relativePath
-            guard let existing = FileManager.default.contents(atPath: path) else { return "missing: \(path)" }
-            return [UInt8](existing) == bytes ? nil : "differs: \(path)"
-        }
-        guard outOfDate.isEmpty else {
-            outOfDate.forEach { Console.output($0 + "\n") }
-            throw ExitStatus.failure
-        }
-        Console.error("up to date: \(output)")
-    }
-
-    /// Runs a stage, reporting its failure and exiting with the code of its kind.
-    private func report<T>(_ stage: () async throws -> T) async throws -> T {
-        do {
-            return try await stage()
-        } catch let error as ExportFailure {
-            switch error.kind {
-            case .option(let option): throw ValidationError(option.message)
-            case .output: Console.error(error.description); throw ExitStatus.cannotWrite
-            case .exporter: Console.error(error.description); throw ExitStatus.failure
-            }
-        }
-    }
-}
-
-/// An option's check that fails as a usage error.
-func usage<T>(_ check: () throws -> T) throws -> T {
-    do {
-        return try check()
-    } catch let error as ExportOptionError {
-        throw ValidationError(error.message)
-    }
-}
-
-/// Progress lines on stderr, shown only when it is a terminal: build jobs stay quiet.
-struct Progress {
-    let enabled: Bool
-
-    func report(_ line: String) {
-        if enabled { Console.error(line) }
     }
 }

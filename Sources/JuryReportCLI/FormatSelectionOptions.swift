@@ -18,7 +18,7 @@ struct FormatSelectionOptions: ParsableArguments {
 
     func validate() throws {
         if !(pluginTimeout > 0) { throw ValidationError("--plugin-timeout takes a number of seconds above 0") }
-        for text in options { _ = try usage { try ExportOptions.parse(text) } }
+        for text in options { _ = try ExitStatus.usage { try ExportOptions.parse(text) } }
     }
 
     /// The names given with `--format`, split at commas.
@@ -39,7 +39,7 @@ struct FormatSelectionOptions: ParsableArguments {
             pipeline.stageTimer = { Console.error("timing: \($0) \($1)") }
             pipeline.loader.phaseTimer = { Console.error("timing: \($0) \($1)") }
         }
-        let pairs = try options.map { text in try usage { try ExportOptions.parse(text) } }
+        let pairs = try options.map { text in try ExitStatus.usage { try ExportOptions.parse(text) } }
         do {
             return (pipeline, try pipeline.select(formats: names, options: ExportOptions(pairs)))
         } catch {

@@ -73,6 +73,11 @@ struct ExportCommandTests {
         (["export", "--option", "pdf=true", "--format", "md"], "option 'pdf' is not read by the selected formats"),
         (["export", "--option", "novalue"], "not of the form KEY=VALUE"),
         (["export", "a.yaml", "b.yaml", "--stdout", "-f", "md"], "--stdout needs one edition"),
+        (["export", "--stdout", "-f", "latex", "--option", "pdf=true"], "one format that writes one text file"),
+        (["export", "--stdout", "-f", "csv"], "one format that writes one text file"),
+        (["export", "--option", "papersize=a5", "-f", "latex"], "option papersize takes a4, letter, not 'a5'"),
+        (["export", "--option", "pdf=maybe", "-f", "tex"], "option pdf takes true, false, not 'maybe'"),
+        (["export", "-f", "nope"], "Usage: juryreport export"),
         (["export", "--bogus"], "Unknown option '--bogus'"),
         (["frobnicate"], "Unexpected argument 'frobnicate'"),
     ])
