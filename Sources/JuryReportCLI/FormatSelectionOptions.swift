@@ -1,16 +1,27 @@
 import ArgumentParser
 import Foundation
-import JuryReportCore
+import JuryReport
 
 /// `--format`, `--option` and `--plugin-timeout`: which exporters run and what they get,
 /// made into the run's one registry and pipeline.
 struct FormatSelectionOptions: ParsableArguments {
     @Option(
-        name: [.short, .long], help: "Formats, comma-separated (default: every built-in format; see `juryreport formats`).",
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Formats, comma-separated (default: every built-in format).",
+            discussion: "Built in: \(BuiltInExporters.all.map(\.format.allNames).map { $0.joined(separator: "/") }.joined(separator: ", ")); "
+                + "`juryreport formats` lists them with their options, and the external ones on PATH."),
         completion: .custom { _, _, _ in FormatSelectionOptions.completableNames() })
     var format: [String] = []
 
-    @Option(name: .customLong("option"), help: ArgumentHelp("An exporter option, KEY=VALUE; repeatable.", valueName: "KEY=VALUE"))
+    @Option(
+        name: .customLong("option"),
+        help: ArgumentHelp(
+            "An exporter option, KEY=VALUE; repeatable.",
+            discussion: "Built in: " + BuiltInExporters.all.flatMap { exporter in
+                exporter.format.options.map { "\($0.key)=\($0.allowedValues.joined(separator: "|")) (\(exporter.format.name))" }
+            }.joined(separator: ", ") + ".",
+            valueName: "KEY=VALUE"))
     var options: [String] = []
 
     @Option(help: "Seconds an external exporter may run before it is stopped.")

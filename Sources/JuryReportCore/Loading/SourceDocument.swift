@@ -133,9 +133,9 @@ struct SourceDocument: Sendable {
 }
 
 /// A read-only view of a ``SourceDocument``, valid inside ``SourceDocument/withView(_:)``.
-/// Sendable because nothing writes through it, and threads that share one finish inside
-/// that call.
-struct SourceView: @unchecked Sendable {
+/// The parts of a long list read at once (``ConcurrentMap``) share one: nothing writes
+/// through it, and they finish inside that call.
+struct SourceView {
     typealias Index = SourceDocument.Index
     typealias Kind = SourceDocument.Kind
 
