@@ -89,7 +89,7 @@ private indirect enum SchemaNode: ExpressibleByStringLiteral {
     func write(to text: inout String, indent: Int) {
         let inner = String(repeating: "  ", count: indent + 1)
         switch self {
-        case .string(let value): text += Self.quoted(value)
+        case .string(let value): text += JSONText.quoted(value)
         case .integer(let value): text += String(value)
         case .boolean(let value): text += value ? "true" : "false"
         case .array(let items):
@@ -99,24 +99,11 @@ private indirect enum SchemaNode: ExpressibleByStringLiteral {
             guard !members.isEmpty else { text += "{}"; return }
             text += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                text += inner + Self.quoted(key) + ": "
+                text += inner + JSONText.quoted(key) + ": "
                 value.write(to: &text, indent: indent + 1)
                 text += index < members.count - 1 ? ",\n" : "\n"
             }
             text += String(repeating: "  ", count: indent) + "}"
         }
-    }
-
-    private static func quoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
