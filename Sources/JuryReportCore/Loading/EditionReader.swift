@@ -30,7 +30,7 @@ final class EditionReader {
 
     /// The edition, or nil when a required part could not be read.
     func read() -> Edition? {
-        guard let document = fields(of: self.document.resolved(self.document.root), in: .root, keys: EditionFields.root.keys)
+        guard let document = fields(of: self.document.resolved(self.document.root), in: .root, keys: EditionFields.Keys.root)
         else { return nil }
         let format = document.text("format", required: true)
         if let format, format != Edition.currentFormat {
@@ -38,7 +38,7 @@ final class EditionReader {
                 "unsupported format \(DisplayText.quoted(format)); this build reads '\(Edition.currentFormat)'",
                 at: document.path.appending("format"), document.position(of: "format"))
         }
-        let award = document.mapping("award", required: true, keys: EditionFields.award.keys) {
+        let award = document.mapping("award", required: true, keys: EditionFields.Keys.award) {
             award -> Award? in
             let name = award.text("name", required: true)
             let slug = award.text("slug")
@@ -48,7 +48,7 @@ final class EditionReader {
             return Award(name: name, slug: slug, organizer: organizer, url: url)
         }
         // The title is made from the labels when the file gives none, once the award is known.
-        let details = document.mapping("edition", required: true, keys: EditionFields.edition.keys) {
+        let details = document.mapping("edition", required: true, keys: EditionFields.Keys.edition) {
             edition -> (details: EditionDetails, givenTitle: String?)? in
             let year = edition.integer("year", required: true, in: 1...9999)
             let number = edition.integer("number", in: 1...1_000_000)
@@ -64,7 +64,7 @@ final class EditionReader {
         }
         let sections = document.list("sections") { section in Self.textSection(section) }
         let criteria = document.list("criteria") { fields -> Criterion? in
-            fields.expect(keys: EditionFields.criterion.keys)
+            fields.expect(keys: EditionFields.Keys.criterion)
             let id = fields.text("id", required: true)
             let name = fields.text("name", required: true)
             let weight = fields.number("weight", mustBePositive: true) ?? 1
@@ -72,7 +72,7 @@ final class EditionReader {
             guard let id, let name else { return nil }
             return Criterion(id: id, name: name, weight: weight, description: description)
         }
-        let scale = document.mapping("scale", keys: EditionFields.scale.keys) { scale -> ScoreScale? in
+        let scale = document.mapping("scale", keys: EditionFields.Keys.scale) { scale -> ScoreScale? in
             let min = scale.number("min", required: true)
             let max = scale.number("max", required: true)
             guard let min, let max else { return nil }
@@ -87,7 +87,7 @@ final class EditionReader {
         }
         let analysis = document.list("analysis") { section in Self.textSection(section) }
         let verdict = document.mapping(
-            "verdict", required: true, keys: EditionFields.verdict.keys
+            "verdict", required: true, keys: EditionFields.Keys.verdict
         ) { verdict -> Verdict? in
             let winner = verdict.text("winner", required: true)
             let mentions = verdict.textList("mentions")
@@ -97,7 +97,7 @@ final class EditionReader {
             return Verdict(winner: winner, mentions: mentions, rationale: rationale, announcement: announcement)
         }
         let jury = document.list("jury", required: true) { fields -> JuryMember? in
-            fields.expect(keys: EditionFields.juryMember.keys)
+            fields.expect(keys: EditionFields.Keys.juryMember)
             let id = fields.text("id", required: true)
             let name = fields.text("name", required: true)
             let role = fields.text("role")
@@ -108,7 +108,7 @@ final class EditionReader {
         }
         let signature = document.text("signature")
         let scores = document.list("scores") { fields -> Score? in
-            fields.expect(keys: EditionFields.score.keys)
+            fields.expect(keys: EditionFields.Keys.score)
             let juror = fields.text("juror", required: true)
             let nominee = fields.text("nominee", required: true)
             let criterion = fields.text("criterion")
@@ -136,14 +136,14 @@ final class EditionReader {
 
     /// Static, as every reading of a list item: parts of a list read at once share no reader.
     private static func textSection(_ fields: Fields) -> TextSection? {
-        fields.expect(keys: EditionFields.section.keys)
+        fields.expect(keys: EditionFields.Keys.section)
         let heading = fields.text("heading")
         guard let body = fields.richText("body", required: true) else { return nil }
         return TextSection(heading: heading, body: body)
     }
 
     private static func nominee(_ fields: Fields) -> Nominee? {
-        fields.expect(keys: EditionFields.nominee.keys)
+        fields.expect(keys: EditionFields.Keys.nominee)
         let id = fields.text("id", required: true)
         let name = fields.text("name", required: true)
         let number = fields.integer("number", in: 0...1_000_000_000)
@@ -154,7 +154,7 @@ final class EditionReader {
         let summary = fields.text("summary")
         let body = fields.richText("body")
         let facts = fields.list("facts") { fact -> Fact? in
-            fact.expect(keys: EditionFields.fact.keys)
+            fact.expect(keys: EditionFields.Keys.fact)
             let label = fact.text("label", required: true)
             let value = fact.factValue("value")
             guard let label, let value else { return nil }

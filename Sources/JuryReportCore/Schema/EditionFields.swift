@@ -7,99 +7,138 @@
 /// is one line here, then the model, the reader's line that reads it and the outline or
 /// exporters that show it.
 public enum EditionFields {
-    public static let award = ObjectDescription("award", [
-        FieldDescription("name", .plainText, required: true, "The award's name"),
-        FieldDescription("slug", .id, "Used in output file names; derived from the name when absent"),
-        FieldDescription("organizer", .plainText, "The organizing body"),
-        FieldDescription("url", .url, "The award's website"),
-    ])
+    public static var award: ObjectDescription {
+        ObjectDescription("award", [
+            FieldDescription("name", .plainText, required: true, "The award's name"),
+            FieldDescription("slug", .id, "Used in output file names; derived from the name when absent"),
+            FieldDescription("organizer", .plainText, "The organizing body"),
+            FieldDescription("url", .url, "The award's website"),
+        ])
+    }
 
-    public static let edition = ObjectDescription("edition", [
-        FieldDescription("year", .integer(minimum: 1, maximum: 9999), required: true, "The year the award is given"),
-        FieldDescription("number", .integer(minimum: 1, maximum: 1_000_000), "The edition's ordinal number"),
-        FieldDescription("period", .plainText, "Free text, such as 2019-2020"),
-        FieldDescription("theme", .plainText, "The edition's theme"),
-        FieldDescription("language", .languageTag, "BCP 47 tag; built-in labels for en and nl; default en"),
-        FieldDescription("title", .plainText, "The report's title; made from the labels when absent"),
-        FieldDescription("date", .date, "The report's date, YYYY-MM-DD; stands for every timestamp in the output"),
-    ])
+    public static var edition: ObjectDescription {
+        ObjectDescription("edition", [
+            FieldDescription("year", .integer(minimum: 1, maximum: 9999), required: true, "The year the award is given"),
+            FieldDescription("number", .integer(minimum: 1, maximum: 1_000_000), "The edition's ordinal number"),
+            FieldDescription("period", .plainText, "Free text, such as 2019-2020"),
+            FieldDescription("theme", .plainText, "The edition's theme"),
+            FieldDescription("language", .languageTag, "BCP 47 tag; built-in labels for en and nl; default en"),
+            FieldDescription("title", .plainText, "The report's title; made from the labels when absent"),
+            FieldDescription("date", .date, "The report's date, YYYY-MM-DD; stands for every timestamp in the output"),
+        ])
+    }
 
-    public static let section = ObjectDescription("section", [
-        FieldDescription("heading", .plainText, "Optional heading"),
-        FieldDescription("body", .richText, required: true, "The section's text"),
-    ])
+    public static var section: ObjectDescription {
+        ObjectDescription("section", [
+            FieldDescription("heading", .plainText, "Optional heading"),
+            FieldDescription("body", .richText, required: true, "The section's text"),
+        ])
+    }
 
-    public static let criterion = ObjectDescription("criterion", [
-        FieldDescription("id", .id, required: true),
-        FieldDescription("name", .plainText, required: true, "The criterion's name"),
-        FieldDescription("weight", .number(positive: true), "Default 1"),
-        FieldDescription("description", .richText, "What the criterion means"),
-    ])
+    public static var criterion: ObjectDescription {
+        ObjectDescription("criterion", [
+            FieldDescription("id", .id, required: true),
+            FieldDescription("name", .plainText, required: true, "The criterion's name"),
+            FieldDescription("weight", .number(positive: true), "Default 1"),
+            FieldDescription("description", .richText, "What the criterion means"),
+        ])
+    }
 
-    public static let scale = ObjectDescription("scale", [
-        FieldDescription("min", .number(positive: false), required: true),
-        FieldDescription("max", .number(positive: false), required: true),
-    ])
+    public static var scale: ObjectDescription {
+        ObjectDescription("scale", [
+            FieldDescription("min", .number(positive: false), required: true),
+            FieldDescription("max", .number(positive: false), required: true),
+        ])
+    }
 
-    public static let fact = ObjectDescription("fact", [
-        FieldDescription("label", .plainText, required: true, "The figure's label"),
-        FieldDescription("value", .numberOrText, required: true, "A number, or text"),
-    ])
+    public static var fact: ObjectDescription {
+        ObjectDescription("fact", [
+            FieldDescription("label", .plainText, required: true, "The figure's label"),
+            FieldDescription("value", .numberOrText, required: true, "A number, or text"),
+        ])
+    }
 
-    public static let nominee = ObjectDescription("nominee", [
-        FieldDescription("id", .id, required: true),
-        FieldDescription("name", .plainText, required: true, "The nominee's name"),
-        FieldDescription("number", .integer(minimum: 0, maximum: 1_000_000_000), "Default: its 1-based position"),
-        FieldDescription("lead", .plainText, "The lead institution"),
-        FieldDescription("location", .plainText, "Where"),
-        FieldDescription("sector", .plainText, "The sector"),
-        FieldDescription("partners", .list(.plainText)),
-        FieldDescription("summary", .plainText, "A one-line summary"),
-        FieldDescription("body", .richText, "The nominee's text"),
-        FieldDescription("facts", .list(.object(fact)), "Key figures, in order"),
-        FieldDescription("url", .url, "The nominee's website"),
-    ])
+    public static var nominee: ObjectDescription {
+        ObjectDescription("nominee", [
+            FieldDescription("id", .id, required: true),
+            FieldDescription("name", .plainText, required: true, "The nominee's name"),
+            FieldDescription("number", .integer(minimum: 0, maximum: 1_000_000_000), "Default: its 1-based position"),
+            FieldDescription("lead", .plainText, "The lead institution"),
+            FieldDescription("location", .plainText, "Where"),
+            FieldDescription("sector", .plainText, "The sector"),
+            FieldDescription("partners", .list(.plainText)),
+            FieldDescription("summary", .plainText, "A one-line summary"),
+            FieldDescription("body", .richText, "The nominee's text"),
+            FieldDescription("facts", .list(.object(fact)), "Key figures, in order"),
+            FieldDescription("url", .url, "The nominee's website"),
+        ])
+    }
 
-    public static let verdict = ObjectDescription("verdict", [
-        FieldDescription("winner", .id, required: true, "A nominee id"),
-        FieldDescription("mentions", .list(.id, unique: true), "Honourable mentions: nominee ids"),
-        FieldDescription("rationale", .richText, "Why this winner"),
-        FieldDescription("announcement", .plainText, "The announcement line"),
-    ])
+    public static var verdict: ObjectDescription {
+        ObjectDescription("verdict", [
+            FieldDescription("winner", .id, required: true, "A nominee id"),
+            FieldDescription("mentions", .list(.id, unique: true), "Honourable mentions: nominee ids"),
+            FieldDescription("rationale", .richText, "Why this winner"),
+            FieldDescription("announcement", .plainText, "The announcement line"),
+        ])
+    }
 
-    public static let juryMember = ObjectDescription("juryMember", [
-        FieldDescription("id", .id, required: true),
-        FieldDescription("name", .plainText, required: true, "The member's name"),
-        FieldDescription("role", .plainText, "Free text, such as chair"),
-        FieldDescription("chair", .boolean, "At most one member"),
-        FieldDescription("affiliation", .plainText, "Where the member comes from"),
-    ])
+    public static var juryMember: ObjectDescription {
+        ObjectDescription("juryMember", [
+            FieldDescription("id", .id, required: true),
+            FieldDescription("name", .plainText, required: true, "The member's name"),
+            FieldDescription("role", .plainText, "Free text, such as chair"),
+            FieldDescription("chair", .boolean, "At most one member"),
+            FieldDescription("affiliation", .plainText, "Where the member comes from"),
+        ])
+    }
 
-    public static let score = ObjectDescription("score", [
-        FieldDescription("juror", .id, required: true),
-        FieldDescription("nominee", .id, required: true),
-        FieldDescription("criterion", .id, "Required exactly when criteria exist"),
-        FieldDescription("score", .number(positive: false), required: true, "Inside the scale"),
-    ])
+    public static var score: ObjectDescription {
+        ObjectDescription("score", [
+            FieldDescription("juror", .id, required: true),
+            FieldDescription("nominee", .id, required: true),
+            FieldDescription("criterion", .id, "Required exactly when criteria exist"),
+            FieldDescription("score", .number(positive: false), required: true, "Inside the scale"),
+        ])
+    }
 
     /// The whole file.
-    public static let root = ObjectDescription("edition file", [
-        FieldDescription("format", .constant(Edition.currentFormat), required: true, "The schema and its version"),
-        FieldDescription("award", .object(award), required: true),
-        FieldDescription("edition", .object(edition), required: true),
-        FieldDescription("sections", .list(.object(section)), "Free-text sections before the nominees"),
-        FieldDescription("criteria", .list(.object(criterion)), "Judging criteria"),
-        FieldDescription("scale", .object(scale), "The score scale, default 1 to 10"),
-        FieldDescription("nominees", .list(.object(nominee), minimumCount: 1), required: true, "In report order"),
-        FieldDescription("analysis", .list(.object(section)), "Free-text sections after the nominees"),
-        FieldDescription("verdict", .object(verdict), required: true),
-        FieldDescription("jury", .list(.object(juryMember), minimumCount: 1), required: true, "In signing order"),
-        FieldDescription("signature", .plainText, "The line above the jury's names"),
-        FieldDescription("scores", .list(.object(score)), "One per juror, nominee and criterion"),
-    ])
+    public static var root: ObjectDescription {
+        ObjectDescription("edition file", [
+            FieldDescription("format", .constant(Edition.currentFormat), required: true, "The schema and its version"),
+            FieldDescription("award", .object(award), required: true),
+            FieldDescription("edition", .object(edition), required: true),
+            FieldDescription("sections", .list(.object(section)), "Free-text sections before the nominees"),
+            FieldDescription("criteria", .list(.object(criterion)), "Judging criteria"),
+            FieldDescription("scale", .object(scale), "The score scale, default 1 to 10"),
+            FieldDescription("nominees", .list(.object(nominee), minimumCount: 1), required: true, "In report order"),
+            FieldDescription("analysis", .list(.object(section)), "Free-text sections after the nominees"),
+            FieldDescription("verdict", .object(verdict), required: true),
+            FieldDescription("jury", .list(.object(juryMember), minimumCount: 1), required: true, "In signing order"),
+            FieldDescription("signature", .plainText, "The line above the jury's names"),
+            FieldDescription("scores", .list(.object(score)), "One per juror, nominee and criterion"),
+        ])
+    }
 
     /// Every object, each once, in the order of the file.
-    public static let objects: [ObjectDescription] = [
-        root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score,
-    ]
+    public static var objects: [ObjectDescription] {
+        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score]
+    }
+
+    /// The keys of each object, made once for the reader, which asks for them for every item
+    /// it reads. (The descriptions themselves are made when asked for: kept in globals, their
+    /// enum payloads hide their pointers from the leak checker the fuzzer runs.)
+    public enum Keys {
+        public static let root = EditionFields.root.keys
+        public static let award = EditionFields.award.keys
+        public static let edition = EditionFields.edition.keys
+        public static let section = EditionFields.section.keys
+        public static let criterion = EditionFields.criterion.keys
+        public static let scale = EditionFields.scale.keys
+        public static let nominee = EditionFields.nominee.keys
+        public static let fact = EditionFields.fact.keys
+        public static let verdict = EditionFields.verdict.keys
+        public static let juryMember = EditionFields.juryMember.keys
+        public static let score = EditionFields.score.keys
+    }
 }
