@@ -31,7 +31,23 @@ enum EditionArguments {
             }
         }
         if worst != 0 { throw ExitCode(worst) }
+        try refuseSharedNames(editions, paths)
         return editions
+    }
+
+    /// Two editions of one award and year would write the same files: refused before any
+    /// is written, naming both files (a usage error).
+    private static func refuseSharedNames(_ editions: [Edition], _ paths: [String]) throws {
+        var first: [String: String] = [:]
+        for (edition, path) in zip(editions, paths) {
+            if let earlier = first[edition.baseName] {
+                Console.error(
+                    "\(path): error: writes the same files as \(earlier) ('\(edition.baseName)': the same award.slug and "
+                        + "edition.year); export them into different directories")
+                throw ExitStatus.usage
+            }
+            first[edition.baseName] = path
+        }
     }
 
     /// Of two exit codes, the one to report: usage before input before invalid data.

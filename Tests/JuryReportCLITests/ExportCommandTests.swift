@@ -87,6 +87,20 @@ struct ExportCommandTests {
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
+    @Test("#16.7: two editions of one award and year in one call are refused, naming both, before anything is written")
+    func sharedBaseName() throws {
+        let directory = try Paths.temporaryDirectory("export")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("copy.yaml")
+        try FileManager.default.copyItem(at: Paths.edition("scored.yaml"), to: copy)
+        let out = directory.appendingPathComponent("out")
+        let original = Paths.edition("scored.yaml").path
+        let result = try ProcessRunner.juryreport(["export", original, copy.path, "-o", out.path])
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("\(copy.path): error: writes the same files as \(original)"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test("an invalid edition writes nothing, not even the valid editions beside it")
     func invalidWritesNothing() throws {
         let directory = try Paths.temporaryDirectory("export")

@@ -165,6 +165,22 @@ struct InputLimitTests {
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
+    @Test("#16.10: a link to a file over the limit is refused like the file, before it is read")
+    func linkToHugeFile() throws {
+        let directory = try Paths.temporaryDirectory("limits")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("huge.yaml")
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 200 << 20)  // sparse
+        try handle.close()
+        let link = directory.appendingPathComponent("link.yaml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        let result = try ProcessRunner.juryreport(["validate", link.path])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("\(link.path): error: the file is 200 MiB"), "\(result.standardError)")
+    }
+
     @Test("100,000 nominees and a 40,000-character field export in every format")
     func largeEdition() throws {
         let directory = try Paths.temporaryDirectory("limits")

@@ -192,4 +192,20 @@ struct BuildJobTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == before, "--check writes nothing")
         #expect(try Data(contentsOf: csv) == Data(bytes))
     }
+
+    @Test("#16.6: a plugin that writes a built-in format's file fails the export; nothing is replaced")
+    func clobber() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("clobber", #"""
+            while [ $# -gt 0 ]; do case "$1" in --output) out="$2"; shift 2;; --basename) base="$2"; shift 2;; *) shift;; esac; done
+            echo "not the report" > "$out/$base.md"
+            """#)
+        for formats in ["md,clobber", "clobber,md"] {
+            let result = try plugins.run(["export", "-f", formats, "-o", plugins.out.path])
+            #expect(result.status == 1, "\(result.standardError)")
+            #expect(result.standardError.contains("pro-motor-award-2020.md is written by both"), "\(result.standardError)")
+            #expect(plugins.files().isEmpty, "\(plugins.files())")
+        }
+    }
 }

@@ -175,6 +175,19 @@ private let rules: [ValidationRule] = [
     ValidationRule(
         name: "a scale with min below max", yaml: edition(extra: "scale: { min: 10, max: 1 }"),
         path: "scale", at: "{ min", message: "'min' must be below 'max'"),
+    // #16.4: totals of such numbers overflowed to inf and nan.
+    ValidationRule(
+        name: "a scale within 10^15", yaml: edition(extra: "scale: { min: 1, max: 1e308 }"),
+        path: "scale.max", at: "1e308", message: "between -10^15 and 10^15"),
+    ValidationRule(
+        name: "weights within 10^15",
+        yaml: edition(extra: "criteria:\n  - { id: impact, name: Impact, weight: 1e308 }"),
+        path: "criteria[0].weight", at: "1e308", message: "between -10^15 and 10^15"),
+    // #16.13: a byte order mark before a flow mapping was refused.
+    ValidationRule(
+        name: "YAML after a byte order mark, columns counted after it",
+        yaml: "\u{FEFF}" + edition(award: "  { name: Test Award, bogus: 1 }").replacingOccurrences(of: "award:\n  {", with: "award: {"),
+        path: "award.bogus", at: "bogus", message: "unknown key 'bogus'"),
     ValidationRule(
         name: "dates are real calendar dates",
         yaml: edition().replacingOccurrences(of: "  year: 2024", with: "  year: 2024\n  date: 2024-02-30"),

@@ -38,7 +38,8 @@ public struct EditionLoader: Sendable {
         }
         let bytes: [UInt8]
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            // The file a link points to, not the link, is what will be read.
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
             if attributes[.type] as? FileAttributeType == .typeDirectory {
                 throw EditionInputError(kind: .unreadable, file: name, message: "is a directory, not an edition file")
             }

@@ -356,6 +356,13 @@ struct Fields {
             reader.error("must be a number above 0", at: path.appending(key), document.position(node))
             return nil
         }
+        // Totals multiply scores by weights and add them up: bounded, they stay finite.
+        guard abs(number) <= NumberSyntax.largestMagnitude else {
+            reader.error(
+                "must be between -10^15 and 10^15, found \(DisplayText.quoted(document.string(node)))", at: path.appending(key),
+                document.position(node))
+            return nil
+        }
         return number
     }
 

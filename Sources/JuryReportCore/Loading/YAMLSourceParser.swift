@@ -26,7 +26,10 @@ struct YAMLSourceParser {
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            // A byte order mark is not part of the text (libyaml, told the encoding, takes it
+            // for content and then refuses a flow mapping after it); columns count from after it.
+            let skipped = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            yaml_parser_set_input_string(&parser, buffer.baseAddress.map { $0 + skipped }, buffer.count - skipped)
             return Result { () throws(SourceSyntaxError) -> SourceDocument in
                 try composer.composeDocument(from: &parser)
                 return composer.document

@@ -116,15 +116,33 @@ public struct ExportPipeline: Sendable {
             // Every format of every edition ran: the group waited for each.
             let results = formatsOf[edition].compactMap { $0 }
             let formats = results.compactMap { try? $0.get() }
-            if let failure = results.lazy.compactMap({ result -> ExportFailure? in
+            let failure = results.lazy.compactMap({ result -> ExportFailure? in
                 if case .failure(let failure) = result { return failure } else { return nil }
-            }).first {
+            }).first ?? Self.sharedFile(in: formats, of: requests[edition].baseName)
+            if let failure {
                 // The formats of this edition that did finish are not wanted.
                 formats.forEach(discard)
                 return .failure(failure)
             }
             return .success(ExportedEdition(baseName: requests[edition].baseName, formats: formats))
         }
+    }
+
+    /// Two formats that wrote a file of the same name (a plugin that writes `.md` beside
+    /// markdown): neither may silently replace the other.
+    private static func sharedFile(in formats: [ExportedFormat], of baseName: String) -> ExportFailure? {
+        var writer: [String: String] = [:]
+        for format in formats {
+            for file in format.files {
+                if let other = writer[file.name] {
+                    return ExportFailure(
+                        baseName: baseName, format: format.format,
+                        kind: .exporter(FileClash(name: file.name, formats: [other, format.format])))
+                }
+                writer[file.name] = format.format
+            }
+        }
+        return nil
     }
 
     /// One format of one edition, into a sink of the destination's kind.

@@ -62,7 +62,8 @@ public enum EditionSchema {
         case .integer(let minimum, let maximum):
             return [("type", "integer"), ("minimum", .integer(minimum))] + (maximum.map { [("maximum", .integer($0))] } ?? [])
         case .number(let positive):
-            return [("type", "number")] + (positive ? [("exclusiveMinimum", .integer(0))] : [])
+            let bound = Int(NumberSyntax.largestMagnitude)
+            return [("type", "number"), positive ? ("exclusiveMinimum", .integer(0)) : ("minimum", .integer(-bound)), ("maximum", .integer(bound))]
         case .boolean: return [("type", "boolean")]
         case .constant(let value): return [("const", .string(value))]
         case .numberOrText: return [("type", .array(["number", "string", "boolean"]))]
