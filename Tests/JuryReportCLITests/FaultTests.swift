@@ -181,6 +181,27 @@ struct InputLimitTests {
         #expect(result.standardError.contains("\(link.path): error: the file is 200 MiB"), "\(result.standardError)")
     }
 
+    @Test("#16.18: an award name of 1,000 characters gives a slug cut to 200, and exports in every format")
+    func longAwardName() throws {
+        let directory = try Paths.temporaryDirectory("limits")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let name = String(repeating: "Award of many words ", count: 50)
+        var yaml = try String(contentsOf: Paths.edition("scored.yaml"), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "  name: Open Data Award\n", with: "  name: \(name)\n")
+        let file = directory.appendingPathComponent("long.yaml")
+        try Data(yaml.utf8).write(to: file)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(["export", file.path, "-o", out.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let names = listing(out)
+        #expect(names.count == 8, "\(names)")
+        for written in names {
+            #expect(written.hasPrefix("award-of-many-words-"))
+            #expect(written.utf8.count < 255)
+            #expect(written.split(separator: "-2025").first.map { $0.utf8.count <= 200 } == true, "\(written)")
+        }
+    }
+
     @Test("100,000 nominees and a 40,000-character field export in every format")
     func largeEdition() throws {
         let directory = try Paths.temporaryDirectory("limits")

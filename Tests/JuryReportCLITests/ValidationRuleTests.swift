@@ -183,6 +183,11 @@ private let rules: [ValidationRule] = [
         name: "weights within 10^15",
         yaml: edition(extra: "criteria:\n  - { id: impact, name: Impact, weight: 1e308 }"),
         path: "criteria[0].weight", at: "1e308", message: "between -10^15 and 10^15"),
+    // #16.18: such a slug validated, but its temporary file names were too long to export.
+    ValidationRule(
+        name: "a slug of at most 200 characters",
+        yaml: edition(award: "  name: Test Award\n  slug: " + String(repeating: "ab-", count: 76) + "end"),
+        path: "award.slug", at: "ab-ab", message: "is 231 characters; a slug may have at most 200"),
     // #16.13: a byte order mark before a flow mapping was refused.
     ValidationRule(
         name: "YAML after a byte order mark, columns counted after it",

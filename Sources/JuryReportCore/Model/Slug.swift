@@ -3,6 +3,10 @@ import Foundation
 /// Slugs: the `[a-z0-9]+(-[a-z0-9]+)*` form of ids and of `award.slug`.
 public enum Slug {
     /// Whether `text` is a well-formed id or slug.
+    /// The longest slug: with the year, the longest suffix and the export's temporary-file
+    /// marks, a file name stays under the 255 bytes file systems allow.
+    public static let maximumLength = 200
+
     /// What a valid id or slug matches, as a regular expression (for the JSON Schema).
     public static let pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -23,11 +27,13 @@ public enum Slug {
     }
 
     /// Derives a slug from a name: accents dropped, lowercased, every other run of
-    /// characters becomes one `-`. `Pro-motor Award` gives `pro-motor-award`.
+    /// characters becomes one `-`, cut after ``maximumLength`` characters. `Pro-motor Award`
+    /// gives `pro-motor-award`.
     public static func derive(from name: String) -> String {
         var slug = ""
         var pendingHyphen = false
         for scalar in name.decomposedLatin.unicodeScalars {
+            if slug.utf8.count >= maximumLength { break }
             let lower = scalar.properties.lowercaseMapping
             if lower.unicodeScalars.count == 1, let letter = lower.unicodeScalars.first,
                 ("a"..."z").contains(letter) || ("0"..."9").contains(letter)
@@ -41,6 +47,7 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
+        while slug.hasSuffix("-") { slug.removeLast() }
         return slug.isEmpty ? "award" : slug
     }
 }

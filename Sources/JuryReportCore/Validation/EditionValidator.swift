@@ -12,6 +12,11 @@ struct EditionValidator {
     func validate() {
         if !Slug.isValid(edition.award.slug) {
             report("\(DisplayText.quoted(edition.award.slug)) \(Self.idRule)", FieldPath.root.appending("award").appending("slug"))
+        } else if edition.award.slug.utf8.count > Slug.maximumLength {
+            // Checked here, not at export: what validates must export (a longer name does not fit).
+            report(
+                "is \(edition.award.slug.utf8.count) characters; a slug may have at most \(Slug.maximumLength), so that file names fit",
+                FieldPath.root.appending("award").appending("slug"))
         }
         let criterionIds = checkIds(edition.criteria.map { $0.id }, list: "criteria")
         let nomineeIds = checkIds(edition.nominees.map { $0.id }, list: "nominees")
