@@ -33,12 +33,13 @@ public enum Slug {
         var slug = ""
         var pendingHyphen = false
         for scalar in name.decomposedLatin.unicodeScalars {
-            if slug.utf8.count >= maximumLength { break }
             let lower = scalar.properties.lowercaseMapping
             if lower.unicodeScalars.count == 1, let letter = lower.unicodeScalars.first,
                 ("a"..."z").contains(letter) || ("0"..."9").contains(letter)
             {
-                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                let hyphen = pendingHyphen && !slug.isEmpty
+                if slug.utf8.count + (hyphen ? 2 : 1) > maximumLength { break }
+                if hyphen { slug += "-" }
                 pendingHyphen = false
                 slug.unicodeScalars.append(letter)
             } else if scalar.properties.generalCategory == .nonspacingMark {
