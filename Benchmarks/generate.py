@@ -9,7 +9,9 @@ import sys
 nominees, jurors, criteria, syntax, out = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 edition = {
     "format": "jury-report/1",
-    "award": {"name": "Benchmark Award", "organizer": "Benchmark Foundation"},
+    # A slug of its own per size: several generated editions exported in one call must not
+    # write the same files (juryreport refuses that).
+    "award": {"name": "Benchmark Award", "slug": f"benchmark-{nominees}-{jurors}-{criteria}", "organizer": "Benchmark Foundation"},
     "edition": {"year": 2025, "number": 1, "period": "2024-2025", "language": "en", "date": "2025-06-30"},
     "sections": [{"heading": "About", "body": "A generated edition for *benchmarks*."}],
     "criteria": [{"id": f"c{c}", "name": f"Criterion {c}", "weight": 1 + c % 3} for c in range(criteria)],
