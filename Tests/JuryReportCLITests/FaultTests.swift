@@ -149,15 +149,21 @@ struct InterruptTests {
 
 @Suite("Limits on input")
 struct InputLimitTests {
+    /// `huge.yaml` of `size` bytes in `directory`, sparse: nothing of it is written to disk.
+    func sparseFile(size: UInt64, in directory: URL) throws -> URL {
+        let file = directory.appendingPathComponent("huge.yaml")
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: size)
+        try handle.close()
+        return file
+    }
+
     @Test("a 1 GB file is refused at once with exit 65")
     func hugeFile() throws {
         let directory = try Paths.temporaryDirectory("limits")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("huge.yaml")
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        try handle.truncate(atOffset: 1 << 30)  // sparse: no gigabyte is written
-        try handle.close()
+        let file = try sparseFile(size: 1 << 30, in: directory)  // no gigabyte is written
         let start = Date()
         let result = try ProcessRunner.juryreport(["validate", file.path])
         #expect(result.status == 65)
@@ -169,11 +175,7 @@ struct InputLimitTests {
     func linkToHugeFile() throws {
         let directory = try Paths.temporaryDirectory("limits")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("huge.yaml")
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        try handle.truncate(atOffset: 200 << 20)  // sparse
-        try handle.close()
+        let file = try sparseFile(size: 200 << 20, in: directory)
         let link = directory.appendingPathComponent("link.yaml")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
         let result = try ProcessRunner.juryreport(["validate", link.path])
