@@ -48,11 +48,12 @@ enum MarkdownText {
     }
 
     /// A link destination in pointy brackets, which may hold any character but `<`, `>`
-    /// and line breaks unescaped.
+    /// and line breaks unescaped; `|` is escaped too, so a link in a table cell (a
+    /// criterion's description) does not split the cell.
     static func destination(_ url: String) -> String {
         var result = "<"
         for scalar in url.unicodeScalars {
-            if scalar == "<" || scalar == ">" || scalar == "\\" { result += "\\" }
+            if scalar == "<" || scalar == ">" || scalar == "\\" || scalar == "|" { result += "\\" }
             result.unicodeScalars.append(scalar)
         }
         return result + ">"

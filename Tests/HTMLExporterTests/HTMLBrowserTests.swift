@@ -47,7 +47,11 @@ struct ParsedPage: Decodable {
     /// Opens `page` in Chromium with the network off and reads the document it built.
     static func read(_ page: URL) throws -> ParsedPage {
         let dom = try Browser.dumpDOM(page)
-        let file = page.deletingPathExtension().appendingPathExtension("dom.html")
+        // Beside the pages, not among them: Chromium's serialization has no doctype, and the
+        // validator checks every page of that folder.
+        let dumps = page.deletingLastPathComponent().appendingPathExtension("dom")
+        try FileManager.default.createDirectory(at: dumps, withIntermediateDirectories: true)
+        let file = dumps.appendingPathComponent(page.lastPathComponent)
         try Data(dom.utf8).write(to: file)
         return try IndependentReaders.run("read_html.py", [file.path], as: ParsedPage.self)
     }

@@ -119,6 +119,17 @@ struct MarkdownReaderTests {
         #expect(html.contains("&lt;script&gt;"))
     }
 
+    @Test("a link with | in its address inside a table cell keeps its cell and its address")
+    func linkInTableCell() throws {
+        var edition = try MarkdownFixture.load("scored.yaml")
+        edition.criteria[0].description = RichText("See [the rules](https://example.org/a|b?x=1|2) here.")
+        let document = try CommonMarkReader.parse(try MarkdownFixture.export(edition))
+        let table = try #require(document.descendants("table").first)
+        let row = try #require(table.descendants("table_row").first { $0.text.hasPrefix(edition.criteria[0].name) })
+        #expect(row.descendants("table_cell").map(\.text) == [edition.criteria[0].name, "2", "See the rules here."])
+        #expect(row.descendants("link").map { $0.attributes["destination"] } == ["https://example.org/a|b?x=1|2"])
+    }
+
     @Test("the standings table of a scored edition")
     func standings() throws {
         let edition = try MarkdownFixture.load("scored.yaml")

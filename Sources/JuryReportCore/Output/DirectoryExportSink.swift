@@ -56,9 +56,6 @@ public final class DirectoryExportSink: ExportSink {
         discard()
     }
 
-    /// The final paths of the files staged so far.
-    public var stagedPaths: [String] { staged.map(\.final) }
-
     public func writeFile(suffix: String, _ write: (TextOutput) throws -> Void) throws {
         let (temporary, final) = try createTemporary(suffix: suffix)
         let descriptor = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)

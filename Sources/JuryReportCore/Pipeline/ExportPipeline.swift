@@ -1,9 +1,10 @@
 import Foundation
 
 /// The one way editions become files, in named stages:
-/// ``load(_:)`` → (validation, inside loading, where faults still point into the source) →
-/// ``derive(_:for:)`` (standings, the outline, the edition's warnings) →
-/// ``export(_:_:to:)`` (every format of every edition at once) → ``commit(_:to:)``.
+/// ``load(_:)`` (with validation, inside loading, where faults still point into the source) →
+/// ``select(formats:options:)`` → ``derive(_:for:)`` (standings, references) →
+/// ``export(_:_:to:)`` (each edition's outline once, every format of every edition at once) →
+/// ``commit(_:to:)``.
 ///
 /// The command line, the SwiftPM plugin (through the command line) and library users all go
 /// through it; the command line only maps its flags to it and its errors to exit codes.

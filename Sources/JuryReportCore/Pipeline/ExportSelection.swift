@@ -12,9 +12,6 @@ public struct ExportSelection: Sendable {
         self.options = options
     }
 
-    /// Whether any selected format renders the report's outline.
-    public var rendersOutline: Bool { exporters.contains { $0.format.rendersOutline } }
-
     /// The one text file this selection writes for one edition, or nil when it writes
     /// several, binary ones, or files not known in advance: what `--stdout` needs.
     public func singleTextFile() throws(ExportOptionError) -> PlannedFile? {
