@@ -5,9 +5,14 @@ struct CSVFormat {
     /// Whether text that a spreadsheet could read as a formula gets a `'` in front.
     var formulaGuard = true
 
-    /// First characters that make a spreadsheet read a cell as a formula, full-width
-    /// forms included.
-    static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "＝", "＋", "－", "＠"]
+    /// Characters that make a spreadsheet read a cell as a formula when they come first,
+    /// full-width forms included. Scalars, not characters: `=` followed by a combining mark
+    /// or a joiner is one character in Swift but still `=` to a spreadsheet.
+    static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "＝", "＋", "－", "＠"]
+
+    /// Where a new cell starts under any of the usual separators, whichever one the file is
+    /// opened with: `,` `;` tab, and line ends.
+    static let cellBreaks: Set<Unicode.Scalar> = [",", ";", "\t", "\n", "\r"]
 
     /// The row terminator of RFC 4180.
     static let lineEnd = "\r\n"
@@ -51,56 +56,64 @@ struct CSVFormat {
         }
     }
 
-    /// False when no line of `text` can start a formula: a single line whose first byte is
-    /// neither a space, tab or carriage return, nor `= + - @`, nor the first byte of their
-    /// full-width forms (U+FF0B to U+FF20 start with EF). Most cells; the rest are walked.
+    /// False when `text` holds no byte of a formula trigger (`= + - @`, or EF, the first byte
+    /// of their full-width forms U+FF0B to U+FF20), no tab and no carriage return. Most
+    /// cells; the rest are walked.
     private static func mayNeedGuard(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        switch first {
-        case 0x20, 0x09, 0x0D, UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0xEF:
-            return true
-        default:
-            return text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+        text.utf8.contains { byte in
+            byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "@") || byte == 0xEF || byte == 0x09 || byte == 0x0D
         }
     }
 
-    /// Puts a `'` before the text, and before each line in it, that a spreadsheet could run
-    /// as a formula: one whose first non-space character is `= + - @` (or their full-width
-    /// forms), or that starts with a tab or carriage return. A plain number such as `-5`
-    /// or `+1.5e3` stays as it is.
+    /// Puts a `'` in front of every cell a spreadsheet could run as a formula: its first
+    /// scalar after spaces, invisible format characters or quotes is a trigger, or it starts
+    /// with a tab or carriage return. A cell starts at the start of the text and after each of
+    /// `,` `;` tab and line end: a comma file opened with `;` as separator, or the other way
+    /// round, splits the field there. A text that is a plain number, such as `-5` or
+    /// `+1.5e3`, stays as it is; a number inside a text is not exempt, as the cell a
+    /// spreadsheet makes from there may run on to the end of the line.
     static func guardFormulas(_ text: String) -> String {
-        if !mayNeedGuard(text) || isPlainNumber(text) { return text }
-        var result = ""
-        var atLineStart = true
-        var pendingSpaces = ""
-        for character in text {
-            if atLineStart {
-                if character == " " {
-                    pendingSpaces.append(character)
-                    continue
+        guard mayNeedGuard(text), !isPlainNumber(text.unicodeScalars) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count + 4)
+        var cellStart: Int? = 0
+        for scalar in scalars {
+            if let start = cellStart {
+                if (scalar == "\t" || scalar == "\r") && start == result.count {
+                    result.append("'")
+                } else if formulaTriggers.contains(scalar) {
+                    result.insert("'", at: start)
+                    cellStart = nil
+                } else if !isCellPadding(scalar) && !cellBreaks.contains(scalar) {
+                    cellStart = nil
                 }
-                let startsFormula = formulaTriggers.contains(character)
-                    || (pendingSpaces.isEmpty && (character == "\t" || character == "\r"))
-                if startsFormula { result.append("'") }
-                result += pendingSpaces
-                pendingSpaces = ""
-                atLineStart = false
             }
-            result.append(character)
-            if character == "\n" || character == "\r\n" { atLineStart = true }
+            result.append(scalar)
+            if cellBreaks.contains(scalar) { cellStart = result.count }
         }
-        return result + pendingSpaces
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: result)
+        return String(view)
+    }
+
+    /// What may stand before a formula trigger in a cell that a spreadsheet still runs: white
+    /// space, format characters (joiners, the byte order mark) and the quote that opens a
+    /// quoted field.
+    private static func isCellPadding(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
     }
 
     /// `-5`, `1234.5`, `+3`, `.5`, `1e3`: what spreadsheets read as a number, not a formula.
-    static func isPlainNumber(_ text: String) -> Bool {
+    static func isPlainNumber<Scalars: Collection<Unicode.Scalar>>(_ text: Scalars) -> Bool {
         var sawDigit = false
         var sawPoint = false
         var sawExponent = false
-        var previous: Character?
-        for character in text {
-            defer { previous = character }
-            switch character {
+        var previous: Unicode.Scalar?
+        for scalar in text {
+            defer { previous = scalar }
+            switch scalar {
             case "0"..."9": sawDigit = true
             case "+", "-":
                 guard previous == nil || previous == "e" || previous == "E" else { return false }

@@ -87,6 +87,9 @@ struct CSVReaderTests {
             ("@x", "'@x"), ("\tindented", "'\tindented"), ("-", "'-"), ("-5", "-5"), ("1234.5", "1234.5"),
             ("+1.5e3", "+1.5e3"), ("-0.25", "-0.25"), ("a=b", "a=b"), ("e5", "e5"), ("- 5", "'- 5"),
             ("ok\n=cmd\n  +x\n\tt\nfine", "ok\n'=cmd\n'  +x\n'\tt\nfine"),
+            // Parts a spreadsheet splitting at another separator makes cells of (#16.1).
+            ("x;=1+1;y", "x;'=1+1;y"), ("x, =1", "x,' =1"), ("a\t@b", "a\t'@b"), ("a; -5; +3", "a;' -5;' +3"),
+            ("a-b=c", "a-b=c"), ("=\u{0301}1", "'=\u{0301}1"), ("\u{200D}=1", "'\u{200D}=1"), ("x;\"=1", "x;'\"=1"),
         ]
         let edition = Edition(
             award: Award(name: "Guard"), details: EditionDetails(year: 2024, title: "T"),

@@ -24,9 +24,10 @@ public enum IndependentReaders {
         public var crlf: Bool
     }
 
-    /// A CSV file as Python's csv module reads it.
-    public static func csv(_ file: URL, delimiter: String = ",") throws -> CSVFile {
-        try run("read_csv.py", [file.path, delimiter], as: CSVFile.self)
+    /// A CSV file as Python's csv module reads it; `strict: false` reads any bytes, as a
+    /// spreadsheet opening a file with another separator does.
+    public static func csv(_ file: URL, delimiter: String = ",", strict: Bool = true) throws -> CSVFile {
+        try run("read_csv.py", [file.path, delimiter] + (strict ? [] : ["lenient"]), as: CSVFile.self)
     }
 
     /// One cell as openpyxl reads it.
