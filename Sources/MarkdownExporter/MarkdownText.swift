@@ -7,7 +7,9 @@ enum MarkdownText {
     ///
     /// Characters that can open inline markup anywhere get a backslash: `\\`, `` ` ``, `*`,
     /// `_`, `[`, `]`, `<`, `|`, `~`, `#` (a heading's closing sequence), and `&` where it
-    /// could start an entity. At the start of a line (`atLineStart`), so does whatever
+    /// could start an entity. So do the `:` of `://` and the `.` of `www.`: GitHub-style
+    /// autolinks start there and swallow the raw text that follows, backslashes included,
+    /// which would leave a later `\<` unescaped. At the start of a line (`atLineStart`), so does whatever
     /// could open a block: `>`, `-`, `+`, `=` and the `.` or `)` after a number. Line
     /// breaks and tabs become character references, so a value stays on its line and in its
     /// table cell. The rest stays as typed, so the Markdown remains readable.
@@ -25,7 +27,11 @@ enum MarkdownText {
             case ">", "-", "+", "=":
                 if isFirst { result.unicodeScalars.append("\\") }
             case ".", ")":
-                if leadingDigits && index > 0 { result.unicodeScalars.append("\\") }
+                if (leadingDigits && index > 0) || (scalar == "." && followsWWW(scalars, index)) {
+                    result.unicodeScalars.append("\\")
+                }
+            case ":":
+                if index + 1 < scalars.count, scalars[index + 1] == "/" { result.unicodeScalars.append("\\") }
             case "&":
                 if index + 1 < scalars.count, scalars[index + 1] == "#" || scalars[index + 1].properties.isAlphabetic {
                     result.unicodeScalars.append("\\")
@@ -45,6 +51,12 @@ enum MarkdownText {
             result.unicodeScalars.append(scalar)
         }
         return result
+    }
+
+    /// Whether the three scalars before `index` spell `www` in any case, where an extended
+    /// autolink would begin.
+    private static func followsWWW(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        index >= 3 && scalars[(index - 3)..<index].allSatisfy { $0 == "w" || $0 == "W" }
     }
 
     /// A link destination in pointy brackets, which may hold any character but `<`, `>`
