@@ -27,8 +27,11 @@ let package = Package(
         // registry and atomic output. It knows no output format.
         .target(
             name: "JuryReportCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CChildProcess", .product(name: "Yams", package: "Yams")]
         ),
+        // fork and exec for child programs in a process group of their own (Glibc's
+        // posix_spawn cannot change folder portably): used by the core's ChildProcess.
+        .target(name: "CChildProcess"),
         .target(name: "MarkdownExporter", dependencies: ["JuryReportCore"]),
         .target(name: "CSVExporter", dependencies: ["JuryReportCore"]),
         // libxlsxwriter, the C library the XLSX exporter writes workbooks with.
@@ -57,7 +60,7 @@ let package = Package(
         .target(
             name: "JuryReportCLI",
             dependencies: [
-                "JuryReportCore", "JuryReport", "JSONExporter", "BundledEdition",
+                "JuryReportCore", "JuryReport", "JSONExporter", "BundledEdition", "CChildProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]
@@ -94,7 +97,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .plugin && target.type != .system {
+for target in package.targets where target.type != .plugin && target.type != .system && target.name != "CChildProcess" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

@@ -30,79 +30,72 @@ struct ExternalExporter: Exporter {
     }
 
     func export(_ request: ExportRequest, to sink: any ExportSink) throws {
-        let workspace = FileManager.default.temporaryDirectory
-            .appendingPathComponent("juryreport-plugin-\(UUID().uuidString)", isDirectory: true)
-        let output = workspace.appendingPathComponent("output", isDirectory: true)
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        // Standard input and error go through files: a plugin that never reads its input,
-        // or writes much to stderr, cannot block on a full pipe.
-        let input = workspace.appendingPathComponent("edition.json")
-        try Data(EditionJSON.encode(request.edition)).write(to: input)
-        let errors = workspace.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--output", output.path, "--basename", request.baseName]
-            + request.options.pairs.flatMap { ["--option", "\($0.key)=\($0.value)"] }
-        process.currentDirectoryURL = workspace
-        if !request.environment.isEmpty { process.environment = request.environment }
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = FileHandle.standardError
-        process.standardError = try FileHandle(forWritingTo: errors)
-        do {
-            try process.run()
-        } catch {
-            throw ExternalExporterError(name: format.name, message: "cannot run \(executable.path): \(error.localizedDescription)")
+        try TemporaryWorkspace.with(label: "plugin", observer: request.temporaryResourceObserver) { workspace in
+            let output = workspace.url.appendingPathComponent("output", isDirectory: true)
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
+            // Input and both outputs are files: a plugin that never reads its input, writes
+            // much, or leaves a child holding its output open cannot block the export.
+            let input = workspace.url.appendingPathComponent("edition.json")
+            try Data(EditionJSON.encode(request.edition)).write(to: input)
+            let messages = workspace.url.appendingPathComponent("messages")
+            var child = ChildProcess(
+                executable: executable,
+                arguments: ["--output", output.path, "--basename", request.baseName]
+                    + request.options.pairs.flatMap { ["--option", "\($0.key)=\($0.value)"] },
+                environment: request.environment.isEmpty ? ProcessInfo.processInfo.environment : request.environment,
+                directory: workspace.url, timeout: timeout, observer: request.temporaryResourceObserver)
+            child.standardInput = input
+            child.standardOutput = messages
+            child.standardError = messages
+            let outcome: ChildProcess.Outcome
+            do {
+                outcome = try child.run()
+            } catch {
+                throw ExternalExporterError(name: format.name, message: "\(error)")
+            }
+            let shown = PluginMessages(file: messages)
+            switch outcome {
+            case .exited(0):
+                shown.lines.forEach { sink.warn("\(format.name): \($0)") }
+                try collect(output, baseName: request.baseName, into: sink)
+            case .exited(let status):
+                throw ExternalExporterError(name: format.name, message: "exited with status \(status)", messages: shown)
+            case .killed(let signal):
+                throw ExternalExporterError(name: format.name, message: "was killed by signal \(signal)", messages: shown)
+            case .timedOut:
+                throw ExternalExporterError(
+                    name: format.name, message: "stopped after \(Self.seconds(timeout)) seconds (--plugin-timeout)", messages: shown)
+            }
         }
-        let finished = Self.wait(for: process, timeout: timeout)
-        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        guard finished else {
-            throw ExternalExporterError(name: format.name, message: "stopped after \(Self.seconds(timeout)) seconds (--plugin-timeout)", stderr: stderr)
-        }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let how = process.terminationReason == .exit ? "exited with status \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
-            throw ExternalExporterError(name: format.name, message: how, stderr: stderr)
-        }
-        for line in stderr.split(separator: "\n") where !line.isEmpty {
-            sink.warn("\(format.name): \(line)")
-        }
-        try collect(output, baseName: request.baseName, into: sink)
     }
 
-    /// Moves what the plugin wrote into the sink, in name order so runs are alike.
+    /// Moves what the plugin wrote into the sink, in name order so runs are alike. Only
+    /// regular files of its own are taken: a link (to `/etc/shadow`, say), a folder, a
+    /// device or a file with other names (a hard link) is refused, never followed.
     private func collect(_ output: URL, baseName: String, into sink: any ExportSink) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         for name in names {
             let url = output.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             let suffix = name.hasPrefix(baseName) ? String(name.dropFirst(baseName.count)) : ""
-            guard !isDirectory.boolValue, FileSuffix.isValid(suffix) else {
+            guard FileSuffix.isValid(suffix) else {
                 throw ExternalExporterError(
                     name: format.name, message: "wrote \(DisplayText.quoted(name)); files must be named '\(baseName)' plus a suffix such as '.html'")
             }
-            let bytes = try Data(contentsOf: url)
-            try sink.writeFile(suffix: suffix) { try $0.write(bytes: bytes) }
-        }
-    }
-
-    /// Waits for `process`; stops it when `timeout` passes. Returns whether it finished.
-    private static func wait(for process: Process, timeout: TimeInterval) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() >= deadline {
-                process.terminate()
-                let grace = Date().addingTimeInterval(2)
-                while process.isRunning && Date() < grace { usleep(10_000) }
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-                process.waitUntilExit()
-                return false
+            // O_NOFOLLOW: a link is refused at the open, so it cannot be swapped in after a check.
+            let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+            var info = stat()
+            guard descriptor >= 0, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 else {
+                if descriptor >= 0 { close(descriptor) }
+                throw ExternalExporterError(
+                    name: format.name, message: "wrote \(DisplayText.quoted(name)), which is not a regular file of its own (a link, folder or device); refused")
             }
-            usleep(5_000)
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            try sink.writeFile(suffix: suffix) { text in
+                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    try text.write(bytes: chunk)
+                }
+            }
         }
-        return true
     }
 
     private static func seconds(_ interval: TimeInterval) -> String {
@@ -127,14 +120,15 @@ struct ExternalExporter: Exporter {
     }
 }
 
-/// An external exporter that failed; shows what it wrote to stderr.
+/// An external exporter that failed; shows what it wrote to standard output and error.
 struct ExternalExporterError: Error, CustomStringConvertible {
     var name: String
     var message: String
-    var stderr = ""
+    var messages: PluginMessages?
 
     var description: String {
-        let output = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-        return "external exporter '\(name)' \(message)" + (output.isEmpty ? "" : "; its output:\n" + output)
+        let lines = messages?.lines ?? []
+        return "external exporter '\(name)' \(message)"
+            + (lines.isEmpty ? "" : "; its output:\n" + lines.map { "  \(name): \($0)" }.joined(separator: "\n"))
     }
 }

@@ -45,7 +45,7 @@ struct FormatSelectionOptions: ParsableArguments {
         let available = try AvailableExporters(
             path: environment["PATH"], pluginTimeout: pluginTimeout, searchPath: !AvailableExporters.areBuiltIn(names))
         var pipeline = ExportPipeline(registry: available.registry, environment: environment)
-        pipeline.temporaryFileObserver = { InterruptCleanup.track($0, created: $1) }
+        pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }
         if timings {
             pipeline.stageTimer = { Console.error("timing: \($0) \($1)") }
             pipeline.loader.phaseTimer = { Console.error("timing: \($0) \($1)") }

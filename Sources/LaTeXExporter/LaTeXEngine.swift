@@ -1,4 +1,5 @@
 import Foundation
+import JuryReportCore
 
 /// A TeX engine that turns the report's `.tex` into a PDF: run twice in a temporary
 /// directory, without shell escape, reading only files below it and TeX's own tree.
@@ -25,55 +26,44 @@ struct LaTeXEngine {
         throw LaTeXBuildError(message: "no TeX engine found on PATH (\((name.map { [$0] } ?? supported).joined(separator: ", "))); install texlive-luatex or texlive-latex-base")
     }
 
-    /// Compiles `source` and returns the PDF's bytes. Dates in the PDF are `timestamp`.
-    func build(source: [UInt8], jobName: String, timestamp: Int64, environment base: [String: String]) throws -> [UInt8] {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("juryreport-tex-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let texFile = directory.appendingPathComponent(jobName + ".tex")
-        try Data(source).write(to: texFile)
-
-        var environment = base.isEmpty ? ProcessInfo.processInfo.environment : base
-        environment["SOURCE_DATE_EPOCH"] = String(timestamp)
-        environment["FORCE_SOURCE_DATE"] = "1"
-        // TeX Live lets \input read any file by default: only files below the working
-        // directory (and TeX's own tree) here, and writes only there.
-        environment["openin_any"] = "p"
-        environment["openout_any"] = "p"
-        environment["shell_escape"] = "f"
-        for _ in 1...2 {
-            let status = try run(in: directory, jobName: jobName, environment: environment)
-            if status != 0 {
-                throw LaTeXBuildError(message: "\(name) failed: " + Self.firstError(in: directory.appendingPathComponent(jobName + ".log"), jobName: jobName))
+    /// Compiles `source` and returns the PDF's bytes. Dates in the PDF are `timestamp`. The
+    /// engine runs in a private folder (0700) in a process group of its own, both told to
+    /// `observer` so an interrupt can end it and remove the folder.
+    func build(
+        source: [UInt8], jobName: String, timestamp: Int64, environment base: [String: String],
+        observer: TemporaryResourceObserver? = nil
+    ) throws -> [UInt8] {
+        try TemporaryWorkspace.with(label: "tex", observer: observer) { workspace in
+            let directory = workspace.url
+            try Data(source).write(to: directory.appendingPathComponent(jobName + ".tex"))
+            var environment = base.isEmpty ? ProcessInfo.processInfo.environment : base
+            environment["SOURCE_DATE_EPOCH"] = String(timestamp)
+            environment["FORCE_SOURCE_DATE"] = "1"
+            // TeX Live lets \input read any file by default: only files below the working
+            // directory (and TeX's own tree) here, and writes only there.
+            environment["openin_any"] = "p"
+            environment["openout_any"] = "p"
+            environment["shell_escape"] = "f"
+            let engine = ChildProcess(
+                executable: executable,
+                arguments: [
+                    "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
+                    "-jobname=\(jobName)", "\(jobName).tex",
+                ],
+                environment: environment, directory: directory, timeout: Self.timeout, observer: observer)
+            for _ in 1...2 {
+                switch try engine.run() {
+                case .exited(0):
+                    continue
+                case .timedOut:
+                    throw LaTeXBuildError(message: "\(name) did not finish within \(Int(Self.timeout)) seconds")
+                case .exited, .killed:
+                    throw LaTeXBuildError(
+                        message: "\(name) failed: " + Self.firstError(in: directory.appendingPathComponent(jobName + ".log"), jobName: jobName))
+                }
             }
+            return [UInt8](try Data(contentsOf: directory.appendingPathComponent(jobName + ".pdf")))
         }
-        return [UInt8](try Data(contentsOf: directory.appendingPathComponent(jobName + ".pdf")))
-    }
-
-    private func run(in directory: URL, jobName: String, environment: [String: String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [
-            "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
-            "-jobname=\(jobName)", "\(jobName).tex",
-        ]
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(Self.timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                process.waitUntilExit()
-                throw LaTeXBuildError(message: "\(name) did not finish within \(Int(Self.timeout)) seconds")
-            }
-            usleep(20_000)
-        }
-        return process.terminationStatus
     }
 
     /// The first error of a log, with its line: `x.tex:123: Undefined control sequence`.

@@ -41,7 +41,8 @@ public struct LaTeXExporter: Exporter {
         if buildPDF {
             let engine = try LaTeXEngine.find(engineName, path: request.environment["PATH"])
             let pdf = try engine.build(
-                source: source, jobName: request.baseName, timestamp: request.timestamp, environment: request.environment)
+                source: source, jobName: request.baseName, timestamp: request.timestamp, environment: request.environment,
+                observer: request.temporaryResourceObserver)
             try sink.writeFile(suffix: ".pdf") { try $0.write(bytes: pdf) }
         }
     }

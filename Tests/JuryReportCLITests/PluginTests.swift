@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// A directory with executables to put first on PATH.
-private struct PluginDirectory {
+struct PluginDirectory {
     let root: URL
     var bin: URL { root.appendingPathComponent("bin") }
     var out: URL { root.appendingPathComponent("out") }

@@ -15,12 +15,16 @@ public struct ExportRequest: Sendable {
     /// The environment of the run, for exporters that start programs (`PATH`); passed in
     /// rather than read, so a library user or a test decides it.
     public let environment: [String: String]
+    /// For exporters that make temporary folders or start programs (see
+    /// ``TemporaryWorkspace`` and ``ChildProcess``): told of them, so an interrupted run
+    /// can remove and end them.
+    public let temporaryResourceObserver: TemporaryResourceObserver?
     /// The outline, when it was made in advance (see ``outline``).
     private var preparedOutline: ReportOutline?
 
     public init(
         edition: Edition, options: ExportOptions = ExportOptions(), timestamp: Int64? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], temporaryResourceObserver: TemporaryResourceObserver? = nil
     ) {
         let standings = Standings(edition)
         let vocabulary = Vocabulary(language: edition.details.language)
@@ -32,6 +36,7 @@ public struct ExportRequest: Sendable {
         self.preparedOutline = nil
         self.options = options
         self.environment = environment
+        self.temporaryResourceObserver = temporaryResourceObserver
         self.timestamp = timestamp ?? ReproducibleTime.seconds(for: edition, environment: environment)
     }
 

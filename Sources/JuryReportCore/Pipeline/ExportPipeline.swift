@@ -16,9 +16,15 @@ public struct ExportPipeline: Sendable {
     public var environment: [String: String] = [:]
     /// Told how long each stage or format took, in seconds: `standings`, a format's name, `write`.
     public var stageTimer: (@Sendable (String, Double) -> Void)?
-    /// Told of each temporary file of a directory export when it is created (`true`) and gone
-    /// (`false`), for a signal handler that removes them.
-    public var temporaryFileObserver: (@Sendable (String, Bool) -> Void)?
+    /// Told of each temporary file, folder and child process group of the export while it
+    /// exists, for a signal handler that removes and ends them.
+    public var temporaryResourceObserver: TemporaryResourceObserver?
+
+    /// The observer as the directory sink takes it: its staged files.
+    private var temporaryFileObserver: (@Sendable (String, Bool) -> Void)? {
+        guard let observer = temporaryResourceObserver else { return nil }
+        return { @Sendable (path: String, present: Bool) in observer(.file(path), present) }
+    }
 
     public init(registry: ExporterRegistry, environment: [String: String] = [:]) {
         self.registry = registry
@@ -60,7 +66,9 @@ public struct ExportPipeline: Sendable {
     public func derive(_ edition: Edition, for selection: ExportSelection) -> ExportRequest {
         let start = ContinuousClock.now
         defer { stageTimer?("standings", (ContinuousClock.now - start).seconds) }
-        return ExportRequest(edition: edition, options: selection.options, environment: environment)
+        return ExportRequest(
+            edition: edition, options: selection.options, environment: environment,
+            temporaryResourceObserver: temporaryResourceObserver)
     }
 
     // MARK: 4. Export
