@@ -314,6 +314,23 @@ struct ValidationRuleTests {
         }
     }
 
+    @Test("#16.5: aliases that repeat one nominee, juror and criterion past the limits exit 65, each list named")
+    func aliasedLists() throws {
+        // The red team's 2.1 million of each overflowed nominees × jury × criteria; one past
+        // each limit is enough to show the lists are refused before they are multiplied.
+        var yaml = "format: jury-report/1\naward: {name: A}\nedition: {year: 2024}\nverdict: {winner: n}\n"
+        for (key, anchor, count) in [("criteria", "c", 1_001), ("nominees", "n", 1_000_001), ("jury", "j", 10_001)] {
+            yaml += "\(key):\n  - &\(anchor) {id: \(anchor), name: X}\n" + String(repeating: "  - *\(anchor)\n", count: count - 1)
+        }
+        let (result, _) = try validate(Array(yaml.utf8), named: "aliases.yaml")
+        #expect(result.status == 65, "\(result.standardError.prefix(2000))")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 3, "\(lines.prefix(5))")
+        #expect(lines.contains { $0.hasSuffix(":6:3: error: criteria: at most 1000 entries are allowed; this list has 1001") }, "\(lines)")
+        #expect(lines.contains { $0.hasSuffix("error: nominees: at most 1000000 entries are allowed; this list has 1000001") })
+        #expect(lines.contains { $0.hasSuffix("error: jury: at most 10000 entries are allowed; this list has 10001") })
+    }
+
     @Test("a missing file exits 66, an unknown extension 64")
     func inputErrors() throws {
         let missing = try ProcessRunner.juryreport(["validate", "/nonexistent/edition.yaml"])

@@ -25,7 +25,7 @@ public enum FieldInstances {
             for field in object.fields {
                 switch field.kind {
                 case .object(let inner): visit(inner, path + [.key(field.key)])
-                case .list(.object(let inner), _, _): visit(inner, path + [.key(field.key), .index(0)])
+                case .list(.object(let inner), _, _, _): visit(inner, path + [.key(field.key), .index(0)])
                 default: break
                 }
             }

@@ -63,7 +63,7 @@ final class EditionReader {
             return (details, title)
         }
         let sections = document.list("sections") { section in Self.textSection(section) }
-        let criteria = document.list("criteria") { fields -> Criterion? in
+        let criteria = document.list("criteria", maximumCount: EditionFields.Limits.criteria) { fields -> Criterion? in
             fields.expect(keys: EditionFields.Keys.criterion)
             let id = fields.text("id", required: true)
             let name = fields.text("name", required: true)
@@ -82,7 +82,7 @@ final class EditionReader {
             }
             return ScoreScale(min: min, max: max)
         }
-        let nominees = document.list("nominees", required: true) { fields -> Nominee? in
+        let nominees = document.list("nominees", required: true, maximumCount: EditionFields.Limits.nominees) { fields -> Nominee? in
             Self.nominee(fields)
         }
         let analysis = document.list("analysis") { section in Self.textSection(section) }
@@ -96,7 +96,7 @@ final class EditionReader {
             guard let winner else { return nil }
             return Verdict(winner: winner, mentions: mentions, rationale: rationale, announcement: announcement)
         }
-        let jury = document.list("jury", required: true) { fields -> JuryMember? in
+        let jury = document.list("jury", required: true, maximumCount: EditionFields.Limits.jury) { fields -> JuryMember? in
             fields.expect(keys: EditionFields.Keys.juryMember)
             let id = fields.text("id", required: true)
             let name = fields.text("name", required: true)
@@ -432,7 +432,8 @@ struct Fields {
     /// read in parts on every core, each part by a reader of its own, merged in order: so
     /// `read` runs on several threads at once, and must report only through the ``Fields``
     /// it is given, never through another reader.
-    func list<T>(_ key: String, required: Bool = false, read: (Fields) -> T?) -> [T]? {
+    /// A list over `maximumCount` items is refused whole, before any item is read.
+    func list<T>(_ key: String, required: Bool = false, maximumCount: Int? = nil, read: (Fields) -> T?) -> [T]? {
         guard let node = value(key, required: required) else { return nil }
         let listPath = path.appending(key)
         guard document.kind(node) == .sequence else {
@@ -440,6 +441,12 @@ struct Fields {
             return nil
         }
         let count = document.count(node)
+        if let maximumCount, count > maximumCount {
+            reader.error(
+                "at most \(maximumCount) entries are allowed; this list has \(count)",
+                at: listPath, document.position(node))
+            return nil
+        }
         let ranges = ListParts.ranges(items: count)
         let kept: ListPart<T>
         if ranges.count == 1 {

@@ -109,12 +109,12 @@ public enum EditionFields {
             FieldDescription("award", .object(award), required: true),
             FieldDescription("edition", .object(edition), required: true),
             FieldDescription("sections", .list(.object(section)), "Free-text sections before the nominees"),
-            FieldDescription("criteria", .list(.object(criterion)), "Judging criteria"),
+            FieldDescription("criteria", .list(.object(criterion), maximumCount: Limits.criteria), "Judging criteria"),
             FieldDescription("scale", .object(scale), "The score scale, default 1 to 10"),
-            FieldDescription("nominees", .list(.object(nominee), minimumCount: 1), required: true, "In report order"),
+            FieldDescription("nominees", .list(.object(nominee), minimumCount: 1, maximumCount: Limits.nominees), required: true, "In report order"),
             FieldDescription("analysis", .list(.object(section)), "Free-text sections after the nominees"),
             FieldDescription("verdict", .object(verdict), required: true),
-            FieldDescription("jury", .list(.object(juryMember), minimumCount: 1), required: true, "In signing order"),
+            FieldDescription("jury", .list(.object(juryMember), minimumCount: 1, maximumCount: Limits.jury), required: true, "In signing order"),
             FieldDescription("signature", .plainText, "The line above the jury's names"),
             FieldDescription("scores", .list(.object(score)), "One per juror, nominee and criterion"),
         ])
@@ -128,6 +128,15 @@ public enum EditionFields {
     /// The keys of each object, made once for the reader, which asks for them for every item
     /// it reads. (The descriptions themselves are made when asked for: kept in globals, their
     /// enum payloads hide their pointers from the leak checker the fuzzer runs.)
+    /// The most nominees, jury members and criteria an edition may have: far beyond any
+    /// award, and small enough that their product (the places of the score table) stays far
+    /// within a machine integer, however the file repeats an item through YAML aliases.
+    public enum Limits {
+        public static let nominees = 1_000_000
+        public static let jury = 10_000
+        public static let criteria = 1_000
+    }
+
     public enum Keys {
         public static let root = EditionFields.root.keys
         public static let award = EditionFields.award.keys

@@ -67,9 +67,10 @@ public enum EditionSchema {
         case .boolean: return [("type", "boolean")]
         case .constant(let value): return [("const", .string(value))]
         case .numberOrText: return [("type", .array(["number", "string", "boolean"]))]
-        case .list(let item, let minimumCount, let unique):
+        case .list(let item, let minimumCount, let maximumCount, let unique):
             var members: [(String, SchemaNode)] = [("type", "array"), ("items", .object(schema(of: item)))]
             if minimumCount > 0 { members.append(("minItems", .integer(minimumCount))) }
+            if let maximumCount { members.append(("maxItems", .integer(maximumCount))) }
             if unique { members.append(("uniqueItems", .boolean(true))) }
             return members
         case .object(let object): return [("$ref", .string("#/$defs/\(object.name)"))]

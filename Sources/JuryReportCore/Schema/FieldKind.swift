@@ -21,8 +21,9 @@ public indirect enum FieldKind: Sendable, Equatable {
     case constant(String)
     /// A number or a text.
     case numberOrText
-    /// A list of items of a kind; `unique`: no item twice.
-    case list(FieldKind, minimumCount: Int = 0, unique: Bool = false)
+    /// A list of items of a kind, with at least `minimumCount` and at most `maximumCount`
+    /// items; `unique`: no item twice.
+    case list(FieldKind, minimumCount: Int = 0, maximumCount: Int? = nil, unique: Bool = false)
     /// A mapping with keys of its own.
     case object(ObjectDescription)
 }
