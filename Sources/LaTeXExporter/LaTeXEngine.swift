@@ -37,7 +37,10 @@ struct LaTeXEngine {
             let directory = workspace.url
             try Data(source).write(to: directory.appendingPathComponent(jobName + ".tex"))
             var environment = base.isEmpty ? ProcessInfo.processInfo.environment : base
-            environment["SOURCE_DATE_EPOCH"] = String(timestamp)
+            // The PDF's dates are in the document (see LaTeXReportWriter); the engine still
+            // reads this for its own timestamps, and lualatex ignores it outside 1970–2038,
+            // taking the current time instead: keep it in that range.
+            environment["SOURCE_DATE_EPOCH"] = String(min(max(timestamp, 0), Int64(Int32.max)))
             environment["FORCE_SOURCE_DATE"] = "1"
             // TeX Live lets \input read any file by default: only files below the working
             // directory (and TeX's own tree) here, and writes only there.

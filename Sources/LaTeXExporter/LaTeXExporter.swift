@@ -31,7 +31,7 @@ public struct LaTeXExporter: Exporter {
 
         var source: [UInt8] = []
         let output = TextOutput { source.append(contentsOf: $0) }
-        var writer = LaTeXReportWriter(outline: request.outline, layout: layout, output: output)
+        var writer = LaTeXReportWriter(outline: request.outline, layout: layout, output: output, created: request.timestamp)
         try writer.write()
         try output.flush()
         if !writer.text.replaced.isEmpty {

@@ -15,6 +15,8 @@ struct LaTeXReportWriter {
     let outline: ReportOutline
     let layout: LaTeXLayout
     let output: TextOutput
+    /// The time the PDF's dates stand for, in seconds since 1970 (UTC).
+    let created: Int64
     /// Escapes text and collects what it had to replace.
     var text = LaTeXText()
 
@@ -43,6 +45,14 @@ struct LaTeXReportWriter {
         if lowered == "en-us" { return "american" }
         if lowered.hasPrefix("en-gb") { return "british" }
         return "english"
+    }
+
+    /// `D:YYYYMMDDHHmmSSZ`, a PDF date in UTC.
+    static func pdfDate(_ seconds: Int64) -> String {
+        let time = ReproducibleTime.components(seconds)
+        let digits = time.date.description.replacingOccurrences(of: "-", with: "")
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "D:" + digits + two(time.hour) + two(time.minute) + two(time.second) + "Z"
     }
 
     private mutating func preamble() throws {
@@ -85,7 +95,11 @@ struct LaTeXReportWriter {
               pdfauthor={\(author)},
               pdfsubject={\(subject)},
               pdflang={\(metadata.language)},
-              pdfcreator={juryreport}
+              pdfcreator={juryreport},
+              % Set here, not left to the engine: lualatex takes SOURCE_DATE_EPOCH only
+              % from 1970 to 2038, and would put the current time in the PDF.
+              pdfcreationdate={\(Self.pdfDate(created))},
+              pdfmoddate={\(Self.pdfDate(created))}
             }
             \\definecolor{winner}{RGB}{0,97,0}
             \\definecolor{winnerback}{RGB}{226,244,229}

@@ -1,5 +1,5 @@
 /// Excel's rules for sheet names, which libxlsxwriter does not fully check: at most 31
-/// characters, none of `[ ] : * ? / \`, not blank, not starting or ending with `'`, not
+/// characters (UTF-16 units, as Excel counts), none of `[ ] : * ? / \`, not blank, not starting or ending with `'`, not
 /// `History`, and unique without regard to case.
 enum SheetName {
     static let maximumLength = 31
@@ -10,13 +10,13 @@ enum SheetName {
         var base = String(wanted.map { forbidden.contains($0) ? "_" : $0 })
         base = base.trimmingQuotesAndSpaces()
         if base.isEmpty || base.lowercased() == "history" { base = "Sheet" + (base.isEmpty ? "" : " " + base) }
-        base = String(base.prefix(maximumLength))
+        base = XLSXText.prefix(base, limit: maximumLength)
         let lowered = Set(taken.map { $0.lowercased() })
         var candidate = base
         var counter = 2
         while lowered.contains(candidate.lowercased()) {
             let suffix = " (\(counter))"
-            candidate = String(base.prefix(maximumLength - suffix.count)) + suffix
+            candidate = XLSXText.prefix(base, limit: maximumLength - suffix.count) + suffix
             counter += 1
         }
         return candidate
@@ -24,7 +24,7 @@ enum SheetName {
 
     /// Whether Excel accepts `name` (uniqueness aside).
     static func isValid(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= maximumLength && !name.contains(where: forbidden.contains)
+        !name.isEmpty && name.utf16.count <= maximumLength && !name.contains(where: forbidden.contains)
             && !name.hasPrefix("'") && !name.hasSuffix("'") && name.lowercased() != "history"
     }
 

@@ -54,7 +54,11 @@ struct WorkbookPlanner {
         add(words.period, details.period)
         add(words.theme, details.theme)
         add(words.title, details.title)
-        if let date = details.date { pairs.append((words.date, .date(year: date.year, month: date.month, day: date.day))) }
+        if let date = details.date {
+            // Excel's dates start in 1900: an earlier one is text, as Excel keeps it when typed.
+            let value: CellValue = date.year >= 1900 ? .date(year: date.year, month: date.month, day: date.day) : .text(date.description)
+            pairs.append((words.date, value))
+        }
         add(words.winner, request.references.winner.map { edition.nominees[$0].name })
         let mentions = request.references.mentions.map { edition.nominees[$0].name }
         add(words.mentions, mentions.isEmpty ? nil : mentions.joined(separator: "; "))

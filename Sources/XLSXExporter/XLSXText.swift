@@ -53,4 +53,32 @@ enum XLSXText {
         }
         return (kept + truncationMarker, true)
     }
+
+    /// The longest start of `text` that costs at most `limit`, cut between characters (or
+    /// between scalars, when the first character alone is over the limit). The cost of a scalar is its UTF-16 units (what Excel
+    /// counts; never less than libxlsxwriter's count of code points), times `weight`'s
+    /// factor for it (2 for a `&` that a header doubles).
+    static func prefix(_ text: String, limit: Int, weight: (Unicode.Scalar) -> Int = { _ in 1 }) -> String {
+        func cost(_ scalar: Unicode.Scalar) -> Int { scalar.utf16.count * weight(scalar) }
+        var kept = ""
+        var used = 0
+        for character in text {
+            let characterCost = character.unicodeScalars.reduce(0) { $0 + cost($1) }
+            if used + characterCost <= limit {
+                kept.append(character)
+                used += characterCost
+                continue
+            }
+            // A first character over the whole limit (a letter with hundreds of combining
+            // marks): as many of its scalars as fit, rather than nothing.
+            guard kept.isEmpty else { break }
+            for scalar in character.unicodeScalars {
+                guard used + cost(scalar) <= limit else { break }
+                kept.unicodeScalars.append(scalar)
+                used += cost(scalar)
+            }
+            break
+        }
+        return kept
+    }
 }

@@ -145,6 +145,10 @@ private struct SheetWriter {
         return format
     }
 
+    /// 1000-01-01 and 9999-12-31 23:59:59 UTC, in seconds since 1970.
+    static let earliestCreated = CalendarDate(year: 1000, month: 1, day: 1).secondsSinceEpoch
+    static let latestCreated = CalendarDate(year: 9999, month: 12, day: 31).secondsSinceEpoch + 86_399
+
     func setProperties(_ properties: DocumentProperties) throws {
         try withCStrings([properties.title, properties.subject, properties.author, properties.company]) { strings in
             var documentProperties = lxw_doc_properties()
@@ -152,7 +156,9 @@ private struct SheetWriter {
             documentProperties.subject = strings[1]
             documentProperties.author = strings[2]
             documentProperties.company = strings[3]
-            documentProperties.created = time_t(properties.created)
+            // libxlsxwriter writes the year without padding: keep it to four digits, which
+            // the file format's W3C dates require (a report dated 0001 would be unreadable).
+            documentProperties.created = time_t(min(max(properties.created, Self.earliestCreated), Self.latestCreated))
             try check(workbook_set_properties(workbook, &documentProperties), "setting the document properties")
         }
     }
@@ -236,11 +242,13 @@ private struct SheetWriter {
         if width > 100 { worksheet_set_landscape(worksheet) }
         worksheet_fit_to_pages(worksheet, 1, 0)
         try check(worksheet_repeat_rows(worksheet, 0, lxw_row_t(sheet.frozenRows - 1)), "setting the print titles of \(sheet.name)")
-        // In header and footer codes `&` starts a code: a literal one is doubled.
-        let title = sheet.printTitle.replacingOccurrences(of: "&", with: "&&")
-        let name = sheet.name.replacingOccurrences(of: "&", with: "&&")
-        // Excel limits headers to 255 characters.
-        try check(worksheet_set_header(worksheet, String(("&L" + title).prefix(200)) + "&R" + String(name.prefix(40))), "setting the page header of \(sheet.name)")
+        // In header and footer codes `&` starts a code: a literal one is doubled, after the
+        // text is cut to fit Excel's 255 characters (so no `&&` is cut in half).
+        let doubled = { (scalar: Unicode.Scalar) in scalar == "&" ? 2 : 1 }
+        let name = XLSXText.prefix(sheet.name, limit: 40, weight: doubled).replacingOccurrences(of: "&", with: "&&")
+        let title = XLSXText.prefix(sheet.printTitle, limit: 250 - 4 - name.utf16.count, weight: doubled)
+            .replacingOccurrences(of: "&", with: "&&")
+        try check(worksheet_set_header(worksheet, "&L" + title + "&R" + name), "setting the page header of \(sheet.name)")
         try check(worksheet_set_footer(worksheet, "&C&P / &N"), "setting the page footer of \(sheet.name)")
     }
 
