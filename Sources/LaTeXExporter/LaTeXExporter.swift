@@ -37,6 +37,11 @@ public struct LaTeXExporter: Exporter {
         if !writer.text.replaced.isEmpty {
             sink.warn(Self.replacementWarning(writer.text.replaced))
         }
+        if writer.unlinked > 0 {
+            sink.warn(
+                "\(writer.unlinked) address\(writer.unlinked == 1 ? " is" : "es are") over \(LaTeXURL.longestLink) characters "
+                    + "encoded and shown as text, not as a link")
+        }
         try sink.writeFile(suffix: ".tex") { try $0.write(bytes: source) }
         if buildPDF {
             let engine = try LaTeXEngine.find(engineName, path: request.environment["PATH"])

@@ -19,9 +19,18 @@ struct LaTeXReportWriter {
     let created: Int64
     /// Escapes text and collects what it had to replace.
     var text = LaTeXText()
+    /// Links shown as text only, their address too long (see ``LaTeXURL/longestLink``).
+    private(set) var unlinked = 0
 
     /// Charts of more bars than this are not drawn.
     static let maximumChartBars = 40
+    /// Text longer than these is cut with an ellipsis where it cannot run over a page: bar
+    /// labels (nominee names), table cells, the names and roles under the signature lines.
+    static let longestChartLabel = 80
+    static let longestCell = 1_000
+    static let longestSignature = 500
+    /// Longer headings are set as paragraphs that may break over pages.
+    static let longestHeading = 300
 
     mutating func write() throws {
         try preamble()
@@ -73,6 +82,12 @@ struct LaTeXReportWriter {
               \\usepackage{textcomp}
               % Text copies out of the PDF as typed.
               \\input{glyphtounicode}
+              % TS1 glyphs the list does not name, which would copy out as control
+              % characters (or the mho as an M).
+              \\pdfglyphtounicode{permyriad}{2031}\\pdfglyphtounicode{discount}{2052}
+              \\pdfglyphtounicode{naira}{20A6}\\pdfglyphtounicode{peso}{20B1}
+              \\pdfglyphtounicode{published}{2117}\\pdfglyphtounicode{recipe}{211E}
+              \\pdfglyphtounicode{servicemark}{2120}\\pdfglyphtounicode{mho}{2127}
               \\pdfgentounicode=1
               % The same bytes on every run (with SOURCE_DATE_EPOCH for the dates).
               \\pdftrailerid{juryreport}
@@ -101,6 +116,7 @@ struct LaTeXReportWriter {
               pdfcreationdate={\(Self.pdfDate(created))},
               pdfmoddate={\(Self.pdfDate(created))}
             }
+            \\DeclareRobustCommand{\\juryreportbreak}{\\nobreak\\hspace{0pt plus 1fil}\\penalty0\\hspace{0pt plus -1fil}}
             \\definecolor{winner}{RGB}{0,97,0}
             \\definecolor{winnerback}{RGB}{226,244,229}
             \\definecolor{rule}{RGB}{120,120,120}
@@ -160,6 +176,13 @@ struct LaTeXReportWriter {
                 try line("\\textit{\(text.escape(distinction.label))}\\par")
             }
         case .details(let details):
+            // A table row cannot run over a page: with a very long value, one paragraph each.
+            if details.contains(where: { Inline.plainText(of: $0.value).count > Self.longestCell }) {
+                for detail in details {
+                    try line("\\noindent\\textbf{\(text.escape(detail.label)):} \(render(detail.value))\\par")
+                }
+                return
+            }
             try line("\\begin{tabular}{@{}>{\\bfseries}P{0.2\\linewidth}P{0.75\\linewidth}@{}}")
             for detail in details {
                 try line("\(text.escape(detail.label)): & {}\(render(detail.value))\\\\")
@@ -169,6 +192,9 @@ struct LaTeXReportWriter {
             try self.table(table)
         case .chart(let chart):
             try self.chart(chart)
+        case .announcement(let announcement) where announcement.count > Self.longestCell:
+            // Too long for a box, which cannot run over a page.
+            try line("\\begin{center}{\\large\\bfseries\\color{winner}\(text.escape(announcement))\\par}\\end{center}")
         case .announcement(let announcement):
             try line("\\begin{center}")
             try line("\\fcolorbox{winner}{winnerback}{\\parbox{0.9\\linewidth}{\\centering\\large\\bfseries\\strut \(text.escape(announcement))\\strut}}")
@@ -182,7 +208,53 @@ struct LaTeXReportWriter {
         guard let heading = section.heading else { return }
         var title = text.escape(heading)
         if case .nominee(.winner) = section.kind { title = "\\textcolor{winner}{\(title)}" }
+        guard heading.count <= Self.longestHeading else {
+            // A sectioning command keeps its lines on one page: a heading of thousands of
+            // characters would run off it. Set as a bold paragraph that may break instead.
+            let size = section.level == 1 ? "\\Large" : "\\large"
+            try line("\\par\\bigskip{\(size)\\bfseries\\raggedright \(title)\\par}\\nobreak\\smallskip")
+            return
+        }
         try line(section.level == 1 ? "\\section*{\(title)}" : "\\subsection*{\(title)}")
+    }
+
+    /// `nodes` cut after `limit` characters of text, with an ellipsis: for places that
+    /// cannot run over a page (a table row, a signature, a chart label); the whole text
+    /// stands in the nominee's or member's own place.
+    static func shortened(_ nodes: [Inline], to limit: Int) -> [Inline] {
+        var budget = limit
+        return shortened(nodes, budget: &budget)
+    }
+
+    private static func shortened(_ nodes: [Inline], budget: inout Int) -> [Inline] {
+        var result: [Inline] = []
+        for node in nodes {
+            guard budget > 0 else {
+                result.append(.text("…"))
+                return result
+            }
+            switch node {
+            case .text(let literal):
+                if literal.count > budget {
+                    result.append(.text(String(literal.prefix(budget)) + "…"))
+                    budget = 0
+                    return result
+                }
+                budget -= literal.count
+                result.append(node)
+            case .softBreak:
+                result.append(node)
+            case .emphasis(let inner): result.append(.emphasis(shortened(inner, budget: &budget)))
+            case .strong(let inner): result.append(.strong(shortened(inner, budget: &budget)))
+            case .link(let label, let url): result.append(.link(shortened(label, budget: &budget), url: url))
+            }
+        }
+        return result
+    }
+
+    /// `text` cut after `limit` characters, with an ellipsis.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 
     private mutating func render(_ nodes: [Inline]) -> String {
@@ -195,14 +267,25 @@ struct LaTeXReportWriter {
             case .strong(let inner): result += "\\textbf{" + render(inner) + "}"
             case .link(let label, let url):
                 // A link that shows its own address may break after its slashes.
-                result += label == [.text(url)] ? link(url) : "\\href{" + LaTeXURL.encode(url) + "}{" + render(label) + "}"
+                result += label == [.text(url)] ? link(url) : href(url, label: render(label))
             }
         }
         return result
     }
 
     private mutating func link(_ url: String) -> String {
-        "\\href{\(LaTeXURL.encode(url))}{\(LaTeXURL.display(url, escaping: &text))}"
+        href(url, label: LaTeXURL.display(url, escaping: &text))
+    }
+
+    /// `\href` to `url` showing `label`; only the label for an address over
+    /// ``LaTeXURL/longestLink`` bytes encoded (counted in ``unlinked``).
+    private mutating func href(_ url: String, label: String) -> String {
+        let encoded = LaTeXURL.encode(url)
+        guard encoded.utf8.count <= LaTeXURL.longestLink else {
+            unlinked += 1
+            return label
+        }
+        return "\\href{" + encoded + "}{" + label + "}"
     }
 
     /// A booktabs table, its columns sized by what it holds; the standings may run over pages.
@@ -230,7 +313,7 @@ struct LaTeXReportWriter {
             // `{}` first, so a cell cannot be read as the optional argument of `\\`.
             let cells = row.cells.map { cell -> String in
                 guard !cell.isEmpty else { return "" }
-                let rendered = render(cell)
+                let rendered = render(Self.shortened(cell, to: Self.longestCell))
                 return row.isWinner ? "{}\\textbf{\(rendered)}" : "{}" + rendered
             }
             try line(cells.joined(separator: " & ") + "\\\\")
@@ -245,7 +328,8 @@ struct LaTeXReportWriter {
         var labels: [String] = []
         var coordinates: [String] = []
         for (index, bar) in chart.bars.enumerated() {
-            labels.append("{" + text.escape(bar.label) + "}")
+            // A label of thousands of characters would make the axis too large for TeX.
+            labels.append("{" + text.escape(Self.shortened(bar.label, to: Self.longestChartLabel)) + "}")
             coordinates.append("(\(NumberText.shortest(bar.value)),\(index + 1))")
         }
         let height = max(4, Double(chart.bars.count) * 0.9 + 1.5)
@@ -276,11 +360,12 @@ struct LaTeXReportWriter {
         }
         for (index, signer) in signatures.signers.enumerated() {
             if index > 0 { try line(index % 3 == 0 ? "\\par" : "\\hspace{0.035\\linewidth}%") }
-            var role = signer.details.map { text.escape($0) }.joined(separator: ", ")
+            var role = signer.details.map { text.escape(Self.shortened($0, to: Self.longestSignature)) }.joined(separator: ", ")
             if role.isEmpty { role = "~" }
             try line("\\begin{minipage}[t]{0.31\\linewidth}\\raggedright")
             try line("\\vspace{2.2em}{\\color{rule}\\rule{0.9\\linewidth}{0.4pt}}\\par")
-            try line("\(signer.isChair ? "\\textbf{\(text.escape(signer.name))}" : text.escape(signer.name))\\par")
+            let name = text.escape(Self.shortened(signer.name, to: Self.longestSignature))
+            try line("\(signer.isChair ? "\\textbf{\(name)}" : name)\\par")
             try line("{\\small \(role)}\\par")
             try line("\\end{minipage}%")
         }
@@ -291,6 +376,12 @@ struct LaTeXReportWriter {
 /// URLs for `\href`: everything outside a safe set percent-encoded, so that no character of
 /// the URL means anything to TeX.
 enum LaTeXURL {
+    /// The longest address, in bytes as written into `\href`, that becomes a link. Browsers
+    /// and servers refuse much longer ones, and pdfTeX repeats the address for every line a
+    /// link's text runs over: a 26,000-character address set over 400 lines overflows the
+    /// engines' PDF buffers.
+    static let longestLink = 2_000
+
     static func encode(_ url: String) -> String {
         var result = ""
         for byte in url.utf8 {
@@ -317,6 +408,6 @@ enum LaTeXURL {
 
     /// The URL as text, with break points after its slashes.
     static func display(_ url: String, escaping text: inout LaTeXText) -> String {
-        text.escape(url).replacingOccurrences(of: "/", with: "/\\allowbreak{}")
+        text.escape(url).replacingOccurrences(of: "/", with: "/" + LaTeXText.breakPoint)
     }
 }

@@ -32,12 +32,43 @@ struct LaTeXText {
         // Longer text may get line breaks.
         guard text.utf8.count <= 1_000 else { return false }
         var previous: UInt8 = 0
+        var run = 0
         for byte in text.utf8 {
             guard byte < 0x80, plainASCII[Int(byte)] else { return false }
             if byte == previous && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ",")) { return false }
+            // A long word gets break points.
+            run = byte == UInt8(ascii: " ") ? 0 : run + 1
+            if run > longestUnbrokenRun { return false }
             previous = byte
         }
         return true
+    }
+
+    /// Characters without a space that may stand on one line: a longer run (a 150-letter
+    /// word, a long URL) gets a break point after every ``breakEvery`` of them, so it cannot
+    /// run off the page or out of its table cell. Far above the words of natural languages,
+    /// so their hyphenation is left alone.
+    static let longestUnbrokenRun = 40
+    /// A place where a line may end inside a word: `\juryreportbreak`, defined in the
+    /// preamble as a ragged-right break (`\nobreak\hspace{0pt plus 1fil}\penalty0\hspace{0pt
+    /// plus -1fil}`): taken, the line ends short instead of overfull, since a run without
+    /// spaces has no glue to stretch; not taken, the glues cancel.
+    static let breakPoint = "\\juryreportbreak{}"
+    static let breakEvery = 20
+
+    /// The indexes of `scalars` after which a long run may break.
+    private static func breakPoints(_ scalars: [Unicode.Scalar]) -> Set<Int> {
+        var points = Set<Int>()
+        var runStart = 0
+        for index in 0...scalars.count {
+            let endsRun = index == scalars.count || scalars[index].properties.isWhitespace
+            guard endsRun else { continue }
+            if index - runStart > longestUnbrokenRun {
+                points.formUnion(stride(from: runStart + breakEvery - 1, to: index - 1, by: breakEvery))
+            }
+            runStart = index + 1
+        }
+        return points
     }
 
     /// Escapes `text` for running text. Line breaks and tabs become spaces.
@@ -47,6 +78,7 @@ struct LaTeXText {
         var result = ""
         result.reserveCapacity(scalars.count + scalars.count / 4)
         var sinceBreak = 0
+        let breakPoints = Self.breakPoints(scalars)
         for (index, scalar) in scalars.enumerated() {
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             let start = result.utf8.count
@@ -75,6 +107,8 @@ struct LaTeXText {
                     result += "[U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]"
                 }
             }
+            // After the escape of the scalar, so no command is split.
+            if breakPoints.contains(index) { result += Self.breakPoint }
             // Both engines stop on a source line over 200,000 bytes: break long runs, at a
             // space where there is one, else with a comment that swallows the line end.
             sinceBreak += result.utf8.count - start
@@ -89,8 +123,9 @@ struct LaTeXText {
         return result
     }
 
-    /// Characters that Latin Modern sets under pdflatex (T1, TS1) and lualatex alike,
-    /// found by compiling each one with both engines.
+    /// Characters that Latin Modern sets under pdflatex (T1, TS1) and lualatex alike, and
+    /// that copy out of the PDF as themselves, found by compiling each one with both engines
+    /// and reading it back with pdftotext. (Not ẞ: both fonts set it as "SS".)
     static func isSettable(_ scalar: Unicode.Scalar) -> Bool {
         settableRanges.contains { $0.contains(scalar.value) }
     }
@@ -101,7 +136,7 @@ struct LaTeXText {
         0x01E6...0x01E7, 0x01EA...0x01EB, 0x01F0...0x01F0, 0x01F4...0x01F5, 0x0218...0x021B,
         0x0237...0x0237, 0x1E0D...0x1E0D, 0x1E25...0x1E25, 0x1E37...0x1E37, 0x1E43...0x1E43,
         0x1E45...0x1E45, 0x1E47...0x1E47, 0x1E5B...0x1E5B, 0x1E63...0x1E63, 0x1E6D...0x1E6D,
-        0x1E9E...0x1E9E, 0x1EF2...0x1EF3, 0x2010...0x2011, 0x2013...0x2014, 0x2016...0x2016,
+        0x1EF2...0x1EF3, 0x2010...0x2011, 0x2013...0x2014, 0x2016...0x2016,
         0x2018...0x201A, 0x201C...0x201E, 0x2020...0x2022, 0x2026...0x2026, 0x2030...0x2031,
         0x2039...0x203B, 0x203D...0x203D, 0x2044...0x2044, 0x2052...0x2052, 0x20A1...0x20A1, 0x20A4...0x20A4,
         0x20A6...0x20A6, 0x20A9...0x20A9, 0x20AB...0x20AC, 0x20B1...0x20B1, 0x2103...0x2103,

@@ -25,7 +25,8 @@ struct LaTeXSourceTests {
             "href", "begin", "end", "textit", "textcolor", "fcolorbox", "parbox", "linewidth", "centering",
             "bfseries", "color", "strut", "par", "toprule", "midrule", "bottomrule", "large", "LARGE", "scshape",
             "vspace", "itshape", "small", "raggedright", "rule", "hspace", "baselineskip", "allowbreak",
-            "endhead", "endlastfoot", "addplot",
+            "endhead", "endlastfoot", "addplot", "noindent", "bigskip", "smallskip", "nobreak", "Large",
+            "juryreportbreak",
         ]
         let words = Set(body.matches(of: /\\([A-Za-z]+)/).map { String($0.output.1) })
         #expect(words.subtracting(allowed).isEmpty, "unexpected: \(words.subtracting(allowed).sorted())")
