@@ -76,7 +76,7 @@ struct ExportCommand: AsyncParsableCommand {
         let destination: ExportDestination = stdout || check ? .memory : .directory(URL(fileURLWithPath: output))
         let exported = try await ExitStatus.mapping { try await pipeline.export(requests, chosen, to: destination) }
         // Warnings of each edition that ran, then the first failure, as one after the other.
-        for result in exported {
+        for result in exported.editions {
             guard case .success(let edition) = result else { break }
             edition.warnings.forEach { Console.error("\(edition.baseName): warning: \($0)") }
         }

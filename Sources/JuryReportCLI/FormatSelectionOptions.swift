@@ -46,6 +46,7 @@ struct FormatSelectionOptions: ParsableArguments {
             path: environment["PATH"], pluginTimeout: pluginTimeout, searchPath: !AvailableExporters.areBuiltIn(names))
         var pipeline = ExportPipeline(registry: available.registry, environment: environment)
         pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }
+        pipeline.lockWaiting = { Console.error("waiting for another export into \($0.path) to finish") }
         if timings {
             pipeline.stageTimer = { Console.error("timing: \($0) \($1)") }
             pipeline.loader.phaseTimer = { Console.error("timing: \($0) \($1)") }

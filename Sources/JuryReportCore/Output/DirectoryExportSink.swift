@@ -13,8 +13,9 @@ import Foundation
 /// by ``commit()``, after every file of the export is complete. ``discard()`` removes the
 /// temporary files, so a failed export leaves earlier files as they were.
 ///
-/// Temporary files are named `.<file>.<pid>.<random>.tmp`. A process that is killed cannot
-/// remove its own, so each new sink removes those of processes that no longer run.
+/// Temporary files are named `.<file>.juryreport-staging-<pid>-<random>.tmp`. A process that
+/// is killed cannot remove its own, so the next export into the directory removes them,
+/// under the directory's lock (see ``prepare(_:lock:)``).
 public final class DirectoryExportSink: ExportSink {
     public let directory: URL
     public let baseName: String
@@ -31,13 +32,22 @@ public final class DirectoryExportSink: ExportSink {
         self.directory = directory
         self.baseName = baseName
         self.reportWarning = warn
-        try Self.prepare(directory)
+        // Only made: removing left-over files is for the pipeline, under the directory's
+        // lock (other sinks of this export are writing beside this one).
+        try Self.create(directory)
     }
 
-    /// Makes `directory` if it does not exist (or refuses a path that is not a directory), and
-    /// removes the temporary files that killed exports left there.
-    public static func prepare(_ directory: URL) throws(OutputError) {
-        defer { removeStaleTemporaryFiles(in: directory) }
+    /// Makes `directory` if it does not exist (or refuses a path that is not a directory),
+    /// runs `lock` (which takes the directory's ``DirectoryLock``), and removes the
+    /// temporary files that killed exports left there: under the lock no other export runs,
+    /// so every temporary file of this tool there is left over.
+    public static func prepare(_ directory: URL, lock: () throws(OutputError) -> Void = {}) throws(OutputError) {
+        try create(directory)
+        try lock()
+        removeStaleTemporaryFiles(in: directory)
+    }
+
+    private static func create(_ directory: URL) throws(OutputError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -148,19 +158,28 @@ public final class DirectoryExportSink: ExportSink {
         staged.removeAll()
     }
 
-    /// Removes temporary files of this tool whose process no longer runs.
+    /// The mark of this tool's temporary files, which no user's file has.
+    static let temporaryMarker = ".juryreport-staging-"
+
+    /// Removes this tool's temporary files: only names it makes, `.<file>.juryreport-staging-
+    /// <pid>-<random>.tmp`, never another hidden `.tmp` file.
     static func removeStaleTemporaryFiles(in directory: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            let parts = name.split(separator: ".")
-            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), pid > 0 else { continue }
-            if kill(pid, 0) == -1 && errno == ESRCH {
-                unlink(directory.appendingPathComponent(name).path)
-            }
+        for name in names where isTemporaryName(name) {
+            unlink(directory.appendingPathComponent(name).path)
         }
     }
 
-    /// A new, empty hidden file beside the final one: `.<name>.<pid>.<random>.tmp`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: temporaryMarker, options: .backwards) else {
+            return false
+        }
+        let tag = name[marker.upperBound...].dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
+        return tag.count == 2 && tag[0].allSatisfy(\.isASCII) && Int32(tag[0]) != nil
+            && !tag[1].isEmpty && tag[1].allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
+    }
+
+    /// A new, empty hidden file beside the final one: `.<name>.juryreport-staging-<pid>-<random>.tmp`.
     private func createTemporary(suffix: String) throws -> (String, String) {
         guard FileSuffix.isValid(suffix) else {
             throw OutputError(path: baseName + suffix, reason: "invalid file suffix from exporter")
@@ -176,7 +195,7 @@ public final class DirectoryExportSink: ExportSink {
         }
         for _ in 0..<16 {
             let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let temporary = directory.appendingPathComponent(".\(name).\(getpid()).\(random).tmp").path
+            let temporary = directory.appendingPathComponent(".\(name)\(Self.temporaryMarker)\(getpid())-\(random).tmp").path
             temporaryFileObserver?(temporary, true)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor >= 0 {

@@ -16,6 +16,8 @@ public struct ExportPipeline: Sendable {
     public var environment: [String: String] = [:]
     /// Told how long each stage or format took, in seconds: `standings`, a format's name, `write`.
     public var stageTimer: (@Sendable (String, Double) -> Void)?
+    /// Told when another export holds the lock on the output directory and this one waits.
+    public var lockWaiting: (@Sendable (URL) -> Void)?
     /// Told of each temporary file, folder and child process group of the export while it
     /// exists, for a signal handler that removes and ends them.
     public var temporaryResourceObserver: TemporaryResourceObserver?
@@ -75,14 +77,19 @@ public struct ExportPipeline: Sendable {
 
     /// Runs every selected format of every edition at once, each into a sink of its own: the
     /// formats that render the outline after it is made, once per edition, the others from
-    /// the start. Files of a directory export are staged beside their final place; nothing is
-    /// in place until ``commit(_:to:)``. One result per edition, in order.
+    /// the start. Files of a directory export are staged beside their final place, under a
+    /// lock on the directory (``DirectoryLock``) that the batch holds; nothing is in place
+    /// until ``commit(_:to:)``. One result per edition, in order.
     public func export(
         _ requests: [ExportRequest], _ selection: ExportSelection, to destination: ExportDestination
-    ) async throws(ExportFailure) -> [Result<ExportedEdition, ExportFailure>] {
+    ) async throws(ExportFailure) -> ExportBatch {
+        var lock: DirectoryLock?
         if case .directory(let directory) = destination {
             do {
-                try DirectoryExportSink.prepare(directory)
+                let waiting = lockWaiting
+                try DirectoryExportSink.prepare(directory) { () throws(OutputError) in
+                    lock = try DirectoryLock(directory) { waiting?(directory) }
+                }
             } catch {
                 throw ExportFailure(baseName: requests.first?.baseName ?? "", format: nil, kind: .output(error))
             }
@@ -121,7 +128,7 @@ public struct ExportPipeline: Sendable {
                 for (format, result) in results { formatsOf[edition][format] = result }
             }
         }
-        return requests.indices.map { edition in
+        let editions = requests.indices.map { edition -> Result<ExportedEdition, ExportFailure> in
             // Every format of every edition ran: the group waited for each.
             let results = formatsOf[edition].compactMap { $0 }
             let formats = results.compactMap { try? $0.get() }
@@ -135,6 +142,7 @@ public struct ExportPipeline: Sendable {
             }
             return .success(ExportedEdition(baseName: requests[edition].baseName, formats: formats))
         }
+        return ExportBatch(editions: editions, lock: lock)
     }
 
     /// Two formats that wrote a file of the same name (a plugin that writes `.md` beside
@@ -186,9 +194,10 @@ public struct ExportPipeline: Sendable {
     /// all its formats succeeded. The first edition that failed stops the commit: it and
     /// every edition after it are discarded, those before it stay in place, as if they had
     /// been exported one after the other. Returns the editions put in place.
-    public func commit(
-        _ results: [Result<ExportedEdition, ExportFailure>], to destination: ExportDestination
-    ) throws(ExportFailure) -> [ExportedEdition] {
+    public func commit(_ batch: ExportBatch, to destination: ExportDestination) throws(ExportFailure) -> [ExportedEdition] {
+        let results = batch.editions
+        // The directory stays locked until every file is in place.
+        defer { withExtendedLifetime(batch.lock) {} }
         let start = ContinuousClock.now
         defer { stageTimer?("write", (ContinuousClock.now - start).seconds) }
         var committed: [ExportedEdition] = []

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// #16.11 and #16.19: exports into one directory take turns, and only this tool's own
+/// left-over files are removed.
+@Suite("One output directory, several exports", .serialized)
+struct RedTeamOutputTests {
+    /// Starts `juryreport` without waiting; its stderr goes to `log`.
+    func start(_ arguments: [String], log: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = Paths.juryreport
+        process.arguments = arguments
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test("#16.19: two exports of different content into one directory end with one whole set, 10 runs of 10")
+    func concurrentExports() throws {
+        let directory = try Paths.temporaryDirectory("red-concurrent")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var paths: [URL] = []
+        for organizer in ["First Foundation", "Second Foundation"] {
+            var document = TestEdition.document(names: (1...400).map { "Nominee \($0) of the \(organizer)" })
+            document["award"] = ["name": "Red Team Award", "slug": "red-team", "organizer": organizer]
+            paths.append(try TestEdition.write(document, as: "\(organizer.prefix(5)).json", in: directory))
+        }
+        let out = directory.appendingPathComponent("out")
+        for round in 0..<10 {
+            let processes = try paths.enumerated().map { index, path in
+                try start(["export", path.path, "-f", "md,json,csv,html", "-o", out.path],
+                          log: directory.appendingPathComponent("log-\(round)-\(index)"))
+            }
+            processes.forEach { $0.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+            let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+            #expect(files.count == 5, "\(files)")
+            let owners = try files.map { name -> String in
+                let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+                return text.contains("First Foundation") ? "first" : text.contains("Second Foundation") ? "second" : "neither"
+            }
+            // The jury's file names no organizer; every other file names one, the same.
+            #expect(owners.filter { $0 != "neither" }.count == 4 && Set(owners.filter { $0 != "neither" }).count == 1,
+                    "round \(round): a mixed set \(zip(files, owners).map { "\($0): \($1)" })")
+        }
+    }
+
+    @Test("#16.11: a user's hidden .tmp file survives; this tool's left-over one is removed; a running export's is not")
+    func leftOvers() throws {
+        let directory = try Paths.temporaryDirectory("red-leftovers")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let user = [".notes.99999999.backup.tmp", ".draft.1.2.tmp", ".x.juryreport-staging-.tmp"]
+        for name in user + [".old.md.juryreport-staging-1-abc123.tmp"] {
+            try Data("keep".utf8).write(to: out.appendingPathComponent(name))
+        }
+        // A slow export (many nominees, every format) into the directory, and a second that
+        // starts while the first has its files staged.
+        let edition = directory.appendingPathComponent("big.json")
+        try writeLargeEdition(nominees: 30_000, to: edition)
+        let first = try start(["export", edition.path, "-f", "md,json,csv,xlsx", "-o", out.path], log: directory.appendingPathComponent("first"))
+        let deadline = Date().addingTimeInterval(60)
+        while first.isRunning, Date() < deadline,
+            !listing(out).contains(where: { $0.hasPrefix(".big-award-2024") && $0.hasSuffix(".tmp") })
+        {
+            usleep(2_000)
+        }
+        let secondLog = directory.appendingPathComponent("second")
+        let second = try start(["export", Paths.edition("scored.yaml").path, "-f", "md", "-o", out.path], log: secondLog)
+        first.waitUntilExit()
+        second.waitUntilExit()
+        #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+        let names = listing(out)
+        for name in user { #expect(names.contains(name), "\(name) was removed") }
+        #expect(!names.contains(".old.md.juryreport-staging-1-abc123.tmp"))
+        #expect(names.filter { !$0.hasPrefix(".") } == [
+            "big-award-2024.json", "big-award-2024.md", "big-award-2024.nominees.csv", "big-award-2024.jury.csv",
+            "big-award-2024.xlsx", "open-data-award-2025.md",
+        ].sorted(), "the first export's files were removed while it ran")
+        let waited = try String(contentsOf: secondLog, encoding: .utf8)
+        #expect(waited.contains("waiting for another export into \(out.path) to finish"), "\(waited)")
+    }
+}
