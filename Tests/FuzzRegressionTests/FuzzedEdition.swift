@@ -1,8 +1,9 @@
 import JuryReport
 
 /// What the fuzzer checks of one input, shared by the libFuzzer target (Fuzz/, through a
-/// link to this file) and the regression tests: its first byte picks the syntax (even YAML,
-/// odd JSON), the rest is the file. Loading must not crash whatever the bytes, and a refused
+/// link to this file) and the regression tests: its first byte picks what the rest is — a
+/// recipe for an edition of odd structure (``FuzzedStructure``) when it is 6 modulo 8, else
+/// a YAML file (even) or a JSON file (odd). Loading must not crash whatever the bytes, and a refused
 /// file must say why; a file that loads must export in every text format, and its canonical
 /// JSON must load back to the same edition.
 enum FuzzedEdition {
@@ -14,10 +15,12 @@ enum FuzzedEdition {
     /// What went wrong, or nil.
     static func check(_ bytes: [UInt8]) -> String? {
         guard let first = bytes.first else { return nil }
-        let syntax: EditionSyntax = first % 2 == 0 ? .yaml : .json
+        let structured = first % 8 == 6
+        let syntax: EditionSyntax = structured || first % 2 == 0 ? .yaml : .json
+        let file = structured ? FuzzedStructure.yaml(Array(bytes.dropFirst())) : Array(bytes.dropFirst())
         let edition: Edition
         do {
-            edition = try EditionLoader().load(bytes: Array(bytes.dropFirst()), syntax: syntax, name: "fuzz")
+            edition = try EditionLoader().load(bytes: file, syntax: syntax, name: "fuzz")
         } catch {
             return error.diagnostics.isEmpty ? "a refused file has no diagnostic" : nil
         }
