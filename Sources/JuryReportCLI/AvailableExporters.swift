@@ -11,17 +11,24 @@ struct AvailableExporters {
     let shadowed: [ExternalExporter]
 
     /// `searchPath` false: the built-in formats only, without reading every directory on
-    /// `PATH` (which costs more than a small export).
-    init(path: String?, pluginTimeout: TimeInterval, searchPath: Bool = true) throws(RegistryError) {
+    /// `PATH` (which costs more than a small export). The external exporters named in
+    /// `describing` (every one when nil) are asked to `--describe` themselves; the others
+    /// are not run at all.
+    init(
+        path: String?, pluginTimeout: TimeInterval, searchPath: Bool = true, describing: Set<String>? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        observer: TemporaryResourceObserver? = { InterruptCleanup.track($0, present: $1) }
+    ) throws(RegistryError) {
         var registry = try BuiltInExporters.registry()
         var shadowed: [ExternalExporter] = []
         if searchPath {
-            for external in ExternalExporter.discover(path: path, timeout: pluginTimeout) {
-                if registry.exporter(named: external.format.name) != nil {
-                    shadowed.append(external)
-                } else {
-                    try registry.register(external)
+            for found in ExternalExporter.discover(path: path, timeout: pluginTimeout) {
+                if registry.exporter(named: found.format.name) != nil {
+                    shadowed.append(found)
+                    continue
                 }
+                let wanted = describing.map { $0.contains(found.format.name.lowercased()) } ?? true
+                try registry.register(wanted ? found.described(environment: environment, observer: observer) : found)
             }
         }
         self.registry = registry

@@ -22,11 +22,33 @@ struct ExternalExporter: Exporter {
     /// How long a run may take before the plugin is stopped.
     let timeout: TimeInterval
 
-    init(name: String, executable: URL, timeout: TimeInterval) {
+    /// What it said of itself (``PluginDescription``), when it answered `--describe`.
+    let announced: PluginDescription?
+
+    init(name: String, executable: URL, timeout: TimeInterval, description: PluginDescription? = nil) {
         self.executable = executable
         self.timeout = timeout
-        self.format = ExportFormat(
-            name: name, fileSuffixes: [], summary: "external exporter \(executable.path)", acceptsUndeclaredOptions: true)
+        self.announced = description
+        if let description {
+            self.format = ExportFormat(
+                name: name, fileSuffixes: description.files.map(\.suffix),
+                summary: "\(description.summary) (external exporter \(executable.path))", options: description.options)
+        } else {
+            self.format = ExportFormat(
+                name: name, fileSuffixes: [], summary: "external exporter \(executable.path)", acceptsUndeclaredOptions: true)
+        }
+    }
+
+    /// The same plugin, with what it answers to `--describe`.
+    func described(environment: [String: String], observer: TemporaryResourceObserver?) -> ExternalExporter {
+        ExternalExporter(
+            name: format.name, executable: executable, timeout: timeout,
+            description: PluginDescription.ask(executable, environment: environment, observer: observer))
+    }
+
+    /// The files it announced; unknown (nil) for a plugin that does not describe itself.
+    func files(for options: ExportOptions) throws(ExportOptionError) -> [PlannedFile]? {
+        announced?.files
     }
 
     func export(_ request: ExportRequest, to sink: any ExportSink) throws {
@@ -80,6 +102,11 @@ struct ExternalExporter: Exporter {
             guard FileSuffix.isValid(suffix) else {
                 throw ExternalExporterError(
                     name: format.name, message: "wrote \(DisplayText.quoted(name)); files must be named '\(baseName)' plus a suffix such as '.html'")
+            }
+            if let announced, !announced.files.contains(where: { $0.suffix == suffix }) {
+                throw ExternalExporterError(
+                    name: format.name,
+                    message: "wrote \(DisplayText.quoted(name)), which it did not announce (--describe lists \(announced.files.map(\.suffix).joined(separator: ", ")))")
             }
             // O_NOFOLLOW: a link is refused at the open, so it cannot be swapped in after a check.
             let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)

@@ -43,7 +43,8 @@ struct FormatSelectionOptions: ParsableArguments {
     func pipeline(timings: Bool) throws -> (ExportPipeline, ExportSelection) {
         let environment = ProcessInfo.processInfo.environment
         let available = try AvailableExporters(
-            path: environment["PATH"], pluginTimeout: pluginTimeout, searchPath: !AvailableExporters.areBuiltIn(names))
+            path: environment["PATH"], pluginTimeout: pluginTimeout, searchPath: !AvailableExporters.areBuiltIn(names),
+            describing: Set(names.map { $0.lowercased() }), environment: environment)
         var pipeline = ExportPipeline(registry: available.registry, environment: environment)
         pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }
         pipeline.lockWaiting = { Console.error("waiting for another export into \($0.path) to finish") }

@@ -127,6 +127,52 @@ struct PluginTests {
         #expect(plugins.files().isEmpty)
     }
 
+    /// A plugin that answers `--describe`: a press release as `.txt`, with one option;
+    /// `extra` writes a file it did not announce.
+    static let describing = #"""
+        if [ "$1" = --describe ]; then
+          printf '{"summary": "a press release", "files": [{"suffix": ".txt", "text": true}], "options": [{"key": "style", "values": ["plain", "fancy"], "default": "plain", "summary": "the house style"}]}'
+          exit 0
+        fi
+        while [ $# -gt 0 ]; do
+          case "$1" in
+            --output) out="$2"; shift 2;;
+            --basename) base="$2"; shift 2;;
+            --option) opt="$2"; shift 2;;
+            *) shift;;
+          esac
+        done
+        printf 'press release (%s)\n' "$opt" > "$out/$base.txt"
+        [ "$opt" = style=fancy ] && printf 'stray\n' > "$out/$base.html"
+        exit 0
+        """#
+
+    @Test("#16.6: a plugin that describes itself is listed fully, its options checked, --stdout works, unannounced files refused")
+    func describedPlugin() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("press", Self.describing)
+        let formats = try plugins.run(["formats"])
+        let line = formats.output.split(separator: "\n").first { $0.hasPrefix("press") } ?? ""
+        #expect(line.contains(".txt") && line.contains("a press release (external exporter "), "\(formats.output)")
+        #expect(formats.output.contains("--option style=… (plain|fancy): the house style; default plain"))
+
+        let stdout = try plugins.run(["export", "-f", "press", "--option", "style=plain", "--stdout"])
+        #expect(stdout.status == 0, "\(stdout.standardError)")
+        #expect(stdout.output == "press release (style=plain)\n")
+
+        let unknown = try plugins.run(["export", "-f", "press", "--option", "colour=red", "-o", plugins.out.path])
+        #expect(unknown.status == 64, "\(unknown.standardError)")
+        let badValue = try plugins.run(["export", "-f", "press", "--option", "style=loud", "-o", plugins.out.path])
+        #expect(badValue.status == 64 && badValue.standardError.contains("plain"), "\(badValue.standardError)")
+
+        let stray = try plugins.run(["export", "-f", "press,md", "--option", "style=fancy", "-o", plugins.out.path])
+        #expect(stray.status == 1)
+        #expect(stray.standardError.contains("wrote 'pro-motor-award-2020.html', which it did not announce (--describe lists .txt)"),
+                "\(stray.standardError)")
+        #expect(plugins.files().isEmpty)
+    }
+
     @Test("a built-in name cannot be shadowed: the built-in wins, and formats says so")
     func shadowing() throws {
         let plugins = try PluginDirectory()
