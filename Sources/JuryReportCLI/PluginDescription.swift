@@ -22,13 +22,18 @@ struct PluginDescription: Equatable {
     static let timeout: TimeInterval = 5
 
     /// Runs the handshake in a private folder, with no input; nil when the plugin does not
-    /// answer it.
+    /// answer it. Only a plugin whose file holds the text `--describe` is asked (a script
+    /// that handles it names it, and so does a program's binary): one that knows nothing of
+    /// it would run its whole export, side effects and all. Its `--output` is the private
+    /// folder, so even then nothing lands elsewhere.
     static func ask(_ executable: URL, environment: [String: String], observer: TemporaryResourceObserver?) -> PluginDescription? {
-        try? TemporaryWorkspace.with(label: "describe", observer: observer) { workspace in
+        guard mentionsHandshake(executable) else { return nil }
+        return try? TemporaryWorkspace.with(label: "describe", observer: observer) { workspace in
             let answer = workspace.url.appendingPathComponent("answer")
             var child = ChildProcess(
-                executable: executable, arguments: ["--describe"], environment: environment, directory: workspace.url,
-                timeout: timeout, observer: observer)
+                executable: executable,
+                arguments: ["--describe", "--output", workspace.url.path, "--basename", "describe"],
+                environment: environment, directory: workspace.url, timeout: timeout, observer: observer)
             child.standardOutput = answer
             guard try child.run() == .exited(0) else { return nil }
             let handle = try FileHandle(forReadingFrom: answer)
@@ -37,6 +42,22 @@ struct PluginDescription: Equatable {
             guard let data = try handle.read(upToCount: 256 * 1024) else { return nil }
             return PluginDescription(json: data)
         }
+    }
+
+    /// Whether the file holds the bytes `--describe` (read in parts, up to 64 MiB).
+    static func mentionsHandshake(_ executable: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: executable) else { return false }
+        defer { try? handle.close() }
+        let needle = Data("--describe".utf8)
+        var carried = Data()
+        var read = 0
+        while read < 64 << 20, let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            let window = carried + chunk
+            if window.range(of: needle) != nil { return true }
+            carried = window.suffix(needle.count - 1)
+            read += chunk.count
+        }
+        return false
     }
 
     init?(json data: Data) {

@@ -173,6 +173,22 @@ struct PluginTests {
         #expect(plugins.files().isEmpty)
     }
 
+    @Test("a plugin that knows nothing of --describe is run once per export, never for the handshake")
+    func notDescribing() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        let runs = plugins.root.appendingPathComponent("runs")
+        try plugins.add("naive", #"""
+            while [ $# -gt 0 ]; do case "$1" in --output) o="$2";; --basename) b="$2";; esac; shift; done
+            echo run >> \#(runs.path); printf 'x\n' > "$o/$b.txt"
+            """#)
+        let result = try plugins.run(["export", "-f", "naive", "-o", plugins.out.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try String(contentsOf: runs, encoding: .utf8) == "run\n")
+        #expect(try plugins.run(["formats"]).output.contains("naive"))
+        #expect(try String(contentsOf: runs, encoding: .utf8) == "run\n", "formats ran the plugin")
+    }
+
     @Test("a built-in name cannot be shadowed: the built-in wins, and formats says so")
     func shadowing() throws {
         let plugins = try PluginDirectory()

@@ -7,10 +7,11 @@ import TestSupport
 @Suite("One output directory, several exports", .serialized)
 struct RedTeamOutputTests {
     /// Starts `juryreport` without waiting; its stderr goes to `log`.
-    func start(_ arguments: [String], log: URL) throws -> Process {
+    func start(_ arguments: [String], log: URL, path: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = Paths.juryreport
         process.arguments = arguments
+        if let path { process.environment = ProcessInfo.processInfo.environment.merging(["PATH": path]) { $1 } }
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
@@ -54,18 +55,22 @@ struct RedTeamOutputTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let user = [".notes.99999999.backup.tmp", ".draft.1.2.tmp", ".x.juryreport-staging-.tmp"]
-        for name in user + [".old.md.juryreport-staging-1-abc123.tmp"] {
+        let user = [".notes.99999999.backup.tmp", ".draft.1.2.tmp", ".juryreport-staging-.tmp", ".x.juryreport-staging-1-a.tmp"]
+        for name in user + [".juryreport-staging-1-abc123.tmp"] {
             try Data("keep".utf8).write(to: out.appendingPathComponent(name))
         }
-        // A slow export (many nominees, every format) into the directory, and a second that
-        // starts while the first has its files staged.
-        let edition = directory.appendingPathComponent("big.json")
-        try writeLargeEdition(nominees: 30_000, to: edition)
-        let first = try start(["export", edition.path, "-f", "md,json,csv,xlsx", "-o", out.path], log: directory.appendingPathComponent("first"))
+        // A slow export (a plugin that takes three seconds) into the directory, and a second
+        // that starts while the first has its files staged.
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("slow", #"""
+            while [ $# -gt 0 ]; do case "$1" in --output) o="$2";; --basename) b="$2";; esac; shift; done
+            sleep 3; printf 'slow\n' > "$o/$b.slow"
+            """#)
+        let first = try start(["export", "-f", "md,json,slow", "-o", out.path], log: directory.appendingPathComponent("first"), path: plugins.path)
         let deadline = Date().addingTimeInterval(60)
         while first.isRunning, Date() < deadline,
-            !listing(out).contains(where: { $0.hasPrefix(".big-award-2024") && $0.hasSuffix(".tmp") })
+            !listing(out).contains(where: { $0.hasPrefix(".juryreport-staging-") && !$0.hasPrefix(".juryreport-staging-1-") })
         {
             usleep(2_000)
         }
@@ -76,11 +81,10 @@ struct RedTeamOutputTests {
         #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
         let names = listing(out)
         for name in user { #expect(names.contains(name), "\(name) was removed") }
-        #expect(!names.contains(".old.md.juryreport-staging-1-abc123.tmp"))
+        #expect(!names.contains(".juryreport-staging-1-abc123.tmp"))
         #expect(names.filter { !$0.hasPrefix(".") } == [
-            "big-award-2024.json", "big-award-2024.md", "big-award-2024.nominees.csv", "big-award-2024.jury.csv",
-            "big-award-2024.xlsx", "open-data-award-2025.md",
-        ].sorted(), "the first export's files were removed while it ran")
+            "open-data-award-2025.md", "pro-motor-award-2020.json", "pro-motor-award-2020.md", "pro-motor-award-2020.slow",
+        ], "the first export's files were removed while it ran")
         let waited = try String(contentsOf: secondLog, encoding: .utf8)
         #expect(waited.contains("waiting for another export into \(out.path) to finish"), "\(waited)")
     }

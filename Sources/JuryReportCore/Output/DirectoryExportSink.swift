@@ -13,7 +13,7 @@ import Foundation
 /// by ``commit()``, after every file of the export is complete. ``discard()`` removes the
 /// temporary files, so a failed export leaves earlier files as they were.
 ///
-/// Temporary files are named `.<file>.juryreport-staging-<pid>-<random>.tmp`. A process that
+/// Temporary files are named `.juryreport-staging-<pid>-<random>.tmp`. A process that
 /// is killed cannot remove its own, so the next export into the directory removes them,
 /// under the directory's lock (see ``prepare(_:lock:)``).
 public final class DirectoryExportSink: ExportSink {
@@ -158,11 +158,11 @@ public final class DirectoryExportSink: ExportSink {
         staged.removeAll()
     }
 
-    /// The mark of this tool's temporary files, which no user's file has.
-    static let temporaryMarker = ".juryreport-staging-"
+    /// The start of this tool's temporary files' names, which no user's file has.
+    static let temporaryPrefix = ".juryreport-staging-"
 
-    /// Removes this tool's temporary files: only names it makes, `.<file>.juryreport-staging-
-    /// <pid>-<random>.tmp`, never another hidden `.tmp` file.
+    /// Removes this tool's temporary files: only names it makes, `.juryreport-staging-<pid>-
+    /// <random>.tmp`, never another hidden `.tmp` file.
     static func removeStaleTemporaryFiles(in directory: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         for name in names where isTemporaryName(name) {
@@ -171,15 +171,15 @@ public final class DirectoryExportSink: ExportSink {
     }
 
     static func isTemporaryName(_ name: String) -> Bool {
-        guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: temporaryMarker, options: .backwards) else {
-            return false
-        }
-        let tag = name[marker.upperBound...].dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
-        return tag.count == 2 && tag[0].allSatisfy(\.isASCII) && Int32(tag[0]) != nil
+        guard name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") else { return false }
+        let tag = name.dropFirst(temporaryPrefix.count).dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
+        return tag.count == 2 && Int32(tag[0]) != nil && tag[0].allSatisfy(\.isASCII)
             && !tag[1].isEmpty && tag[1].allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
     }
 
-    /// A new, empty hidden file beside the final one: `.<name>.juryreport-staging-<pid>-<random>.tmp`.
+    /// A new, empty hidden file beside the final one: `.juryreport-staging-<pid>-<random>.tmp`.
+    /// Its name does not hold the final one, so it is short whatever the final name's length
+    /// (a slug of 200 characters and a long suffix stay within 255 bytes).
     private func createTemporary(suffix: String) throws -> (String, String) {
         guard FileSuffix.isValid(suffix) else {
             throw OutputError(path: baseName + suffix, reason: "invalid file suffix from exporter")
@@ -195,7 +195,7 @@ public final class DirectoryExportSink: ExportSink {
         }
         for _ in 0..<16 {
             let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let temporary = directory.appendingPathComponent(".\(name)\(Self.temporaryMarker)\(getpid())-\(random).tmp").path
+            let temporary = directory.appendingPathComponent("\(Self.temporaryPrefix)\(getpid())-\(random).tmp").path
             temporaryFileObserver?(temporary, true)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor >= 0 {
