@@ -70,7 +70,7 @@ struct RedTeamOutputTests {
         let first = try start(["export", "-f", "md,json,slow", "-o", out.path], log: directory.appendingPathComponent("first"), path: plugins.path)
         let deadline = Date().addingTimeInterval(60)
         while first.isRunning, Date() < deadline,
-            !listing(out).contains(where: { $0.hasPrefix(".juryreport-staging-") && !$0.hasPrefix(".juryreport-staging-1-") })
+            !listing(out).contains(where: { $0.hasPrefix(".juryreport-staging-") && !user.contains($0) && !$0.hasPrefix(".juryreport-staging-1-") })
         {
             usleep(2_000)
         }
