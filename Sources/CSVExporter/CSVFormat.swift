@@ -56,14 +56,28 @@ struct CSVFormat {
         }
     }
 
-    /// False when `text` holds no byte of a formula trigger (`= + - @`, or EF, the first byte
-    /// of their full-width forms U+FF0B to U+FF20), no tab and no carriage return. Most
-    /// cells; the rest are walked.
+    /// False when no cell that `text` could make starts like a formula: a walk over its
+    /// bytes, with the cell starts of ``guardFormulas(_:)``, that answers true at a trigger,
+    /// tab or carriage return where a cell starts (after spaces and quotes), and at any
+    /// non-ASCII byte there (a full-width trigger, a no-break space, a joiner). Most cells
+    /// end the walk at their first byte; the rest are walked by scalar.
     private static func mayNeedGuard(_ text: String) -> Bool {
-        text.utf8.contains { byte in
-            byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "@") || byte == 0xEF || byte == 0x09 || byte == 0x0D
+        var atCellStart = true
+        for byte in text.utf8 {
+            if atCellStart {
+                switch byte {
+                case 0x20, UInt8(ascii: "\""): continue
+                case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x80...0xFF:
+                    return true
+                default: atCellStart = false
+                }
+            }
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, 0x0A, 0x0D: atCellStart = true
+            default: break
+            }
         }
+        return false
     }
 
     /// Puts a `'` in front of every cell a spreadsheet could run as a formula: its first
