@@ -7,7 +7,10 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Write a commented starter edition file, edition.yaml, into DIR.",
-        discussion: "An existing edition.yaml is never overwritten."
+        discussion: """
+            An existing edition.yaml is never overwritten. Beside it goes the JSON Schema,
+            jury-report.schema.json, which the starter's first line points editors to.
+            """
     )
 
     @Argument(help: "The directory (default: the current one).")
@@ -27,5 +30,8 @@ struct InitCommand: ParsableCommand {
             throw ExitStatus.cannotWrite
         }
         Console.error("wrote \(path)")
+        let schema = URL(fileURLWithPath: directory).appendingPathComponent(SchemaCommand.fileName)
+        try SchemaCommand.write(to: schema)
+        Console.error("wrote \(schema.path)")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JuryReportCore
 
 /// The root command, `juryreport`.
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)

@@ -1,14 +1,43 @@
 import ArgumentParser
+import Foundation
 import JuryReportCore
 
-/// `juryreport schema`: the JSON Schema of the edition file.
+/// `juryreport schema`: the JSON Schema of the edition file, on standard output or into a
+/// file (for an editor: `# yaml-language-server: $schema=jury-report.schema.json` at the top
+/// of an edition file lets VS Code's YAML extension complete and check its keys).
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft 2020-12) of the edition file."
+        abstract: "Print the JSON Schema (draft 2020-12) of the edition file.",
+        discussion: """
+            With --output FILE it is written there instead. An edition file whose first line is
+            '# yaml-language-server: $schema=jury-report.schema.json' is then completed and
+            checked by editors that read it (VS Code's YAML extension).
+            """
     )
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the schema into FILE.", valueName: "FILE"))
+    var output: String?
+
+    /// The file name `init` writes the schema under, beside the starter file.
+    static let fileName = "jury-report.schema.json"
+
     func run() throws {
-        Console.output(EditionSchema.json)
+        guard let output else {
+            Console.output(EditionSchema.json)
+            return
+        }
+        try Self.write(to: URL(fileURLWithPath: output))
+        Console.error("wrote \(output)")
+    }
+
+    /// Writes the schema into `url`, replacing what is there.
+    static func write(to url: URL) throws {
+        do {
+            try Data(EditionSchema.json.utf8).write(to: url, options: .atomic)
+        } catch {
+            Console.error("\(url.path): error: cannot write (\(error.localizedDescription))")
+            throw ExitStatus.cannotWrite
+        }
     }
 }

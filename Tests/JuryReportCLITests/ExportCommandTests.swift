@@ -224,7 +224,11 @@ struct OtherCommandTests {
         let directory = try Paths.temporaryDirectory("schema")
         defer { try? FileManager.default.removeItem(at: directory) }
         let schema = directory.appendingPathComponent("schema.json")
-        try Data(result.standardOutput).write(to: schema)
+        // #15.6: --output writes the same bytes; the $id names the version.
+        let written = try ProcessRunner.juryreport(["schema", "--output", schema.path])
+        #expect(written.status == 0 && written.output.isEmpty)
+        #expect(try Data(contentsOf: schema) == Data(result.standardOutput))
+        #expect(result.output.contains(#""$id": "https://juryreport.example/schema/0.1.0/jury-report-1.json""#))
         let script = """
             import json, sys
             import jsonschema
@@ -251,6 +255,11 @@ struct OtherCommandTests {
         let first = try ProcessRunner.juryreport(["init", directory.path])
         #expect(first.status == 0)
         let file = directory.appendingPathComponent("edition.yaml")
+        // #15.6: the starter points editors at the schema written beside it.
+        let starter = try String(contentsOf: file, encoding: .utf8)
+        #expect(starter.hasPrefix("# yaml-language-server: $schema=jury-report.schema.json\n"))
+        let written = try Data(contentsOf: directory.appendingPathComponent("jury-report.schema.json"))
+        #expect(written == Data(try ProcessRunner.juryreport(["schema"]).standardOutput))
         let validation = try ProcessRunner.juryreport(["validate", file.path])
         #expect(validation.status == 0, "\(validation.standardError)")
         try Data("mine".utf8).write(to: file)

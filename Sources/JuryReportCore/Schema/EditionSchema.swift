@@ -30,7 +30,7 @@ public enum EditionSchema {
         definitions += EditionFields.objects.dropFirst().map { ($0.name, .object(object($0))) }
         return [
             ("$schema", "https://json-schema.org/draft/2020-12/schema"),
-            ("$id", "https://juryreport.example/schema/jury-report-1.json"),
+            ("$id", .string("https://juryreport.example/schema/\(JuryReportVersion.current)/jury-report-1.json")),
             ("title", "juryreport edition file (jury-report/1)"),
             ("description", """
                 One edition of an award's jury report. YAML or JSON; keys are camelCase; unknown keys are errors. \

@@ -1,4 +1,0 @@
-/// The tool's version.
-public enum JuryReportVersion {
-    public static let current = "0.1.0"
-}
