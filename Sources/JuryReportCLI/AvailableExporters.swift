@@ -37,6 +37,10 @@ struct AvailableExporters {
 
     /// Whether every name is a built-in format, so `PATH` need not be read.
     static func areBuiltIn(_ names: [String]) -> Bool {
-        names.allSatisfy { name in BuiltInExporters.all.contains { $0.format.allNames.contains(name.lowercased()) } }
+        names.allSatisfy { name in
+            BuiltInExporters.all.contains { exporter in
+                exporter.format.allNames.contains(name.lowercased()) || exporter.format.presets.contains { $0.name == name.lowercased() }
+            }
+        }
     }
 }

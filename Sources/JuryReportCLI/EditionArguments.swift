@@ -1,5 +1,6 @@
 import ArgumentParser
 import BundledEdition
+import Foundation
 import JuryReportCore
 
 /// The editions a command names, or the bundled one, loaded through the pipeline; load
@@ -13,25 +14,63 @@ enum EditionArguments {
         paths.isEmpty ? [.bytes(BundledEdition.bytes, syntax: .yaml, name: bundledName)] : paths.map { .file(path: $0) }
     }
 
-    /// Loads every edition at once. Prints the diagnostics of every file that fails, in the
-    /// order given, then throws the exit code of the worst failure.
-    static func load(_ paths: [String], with pipeline: ExportPipeline) async throws -> [Edition] {
-        var editions: [Edition] = []
+    /// The paths as given, each directory replaced by the edition files in it (`.yaml`,
+    /// `.yml`, `.json`, not its subdirectories), in name order. A directory without one is an
+    /// input error (66).
+    static func expanded(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
+                !name.hasPrefix(".") && ["yaml", "yml", "json"].contains((name as NSString).pathExtension.lowercased())
+            }.sorted()
+            guard !names.isEmpty else {
+                Console.error("\(path): error: a directory without edition files (.yaml, .yml or .json)")
+                throw ExitStatus.missingInput
+            }
+            files += names.map { (path as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+
+    /// Loads every edition at once, each result with its path, in order; prints the
+    /// diagnostics of every file that fails, and gives the exit code of the worst failure
+    /// (0 when none failed).
+    static func loadEach(_ paths: [String], with pipeline: ExportPipeline) async
+        -> (results: [(path: String, edition: Edition?)], worst: Int32)
+    {
+        var results: [(path: String, edition: Edition?)] = []
         var worst: Int32 = 0
-        for result in await pipeline.load(inputs(paths)) {
+        for (index, result) in await pipeline.load(inputs(paths)).enumerated() {
+            let path = paths.isEmpty ? bundledName : paths[index]
             switch result {
             case .success(let edition):
-                editions.append(edition)
+                results.append((path, edition))
             case .failure(.invalid(let error)):
                 error.diagnostics.forEach { Console.error($0.description) }
                 worst = worse(worst, ExitStatus.invalidEdition.rawValue)
+                results.append((path, nil))
             case .failure(.unreadable(let error)):
                 Console.error(error.description)
                 worst = worse(worst, error.kind == .unknownExtension ? ExitStatus.usage.rawValue : ExitStatus.missingInput.rawValue)
+                results.append((path, nil))
             }
         }
+        return (results, worst)
+    }
+
+    /// Loads every edition at once (directories expanded); throws the exit code of the
+    /// worst failure, after every file's diagnostics.
+    static func load(_ arguments: [String], with pipeline: ExportPipeline) async throws -> [Edition] {
+        let paths = try expanded(arguments)
+        let (results, worst) = await loadEach(paths, with: pipeline)
         if worst != 0 { throw ExitCode(worst) }
-        try refuseSharedNames(editions, paths)
+        let editions = results.compactMap(\.edition)
+        try refuseSharedNames(editions, results.map(\.path))
         return editions
     }
 

@@ -21,7 +21,9 @@ struct ExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Edition files (.yaml, .yml or .json).", completion: .file(extensions: ["yaml", "yml", "json"]))
+    @Argument(
+        help: "Edition files (.yaml, .yml or .json), or directories of them; none: the bundled edition.",
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var editions: [String] = []
 
     @OptionGroup var selection: FormatSelectionOptions

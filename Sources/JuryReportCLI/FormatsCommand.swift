@@ -21,6 +21,10 @@ struct FormatsCommand: ParsableCommand {
         var text = ""
         for (index, format) in formats.enumerated() {
             text += names[index].padding(nameWidth) + "  " + suffixes[index].padding(suffixWidth) + "  " + format.summary + "\n"
+            for preset in format.presets {
+                let options = preset.options.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                text += String(repeating: " ", count: nameWidth + 2) + "--format \(preset.name): the same with --option \(options)\n"
+            }
             for option in format.options {
                 let values = " (\(option.allowedValues.joined(separator: "|")))"
                 let defaultValue = option.defaultValue.map { "; default \($0)" } ?? ""

@@ -10,15 +10,24 @@ struct ValidateCommand: AsyncParsableCommand {
         discussion: "Exits 0 when every file is valid, 65 when one is not, 66 when one cannot be read."
     )
 
-    @Argument(help: "Edition files (.yaml, .yml or .json).", completion: .file(extensions: ["yaml", "yml", "json"]))
+    @Argument(
+        help: "Edition files (.yaml, .yml or .json), or directories of them.",
+        completion: .file(extensions: ["yaml", "yml", "json"]))
     var editions: [String]
 
+    /// A line on stdout for each valid file, also when another is not; on stderr the faults
+    /// of each invalid one, and the warnings `export` would give for each valid one (a winner
+    /// not ranked first, a winner without scores).
     func run() async throws {
-        let loaded = try await EditionArguments.load(editions, with: ExportPipeline(registry: ExporterRegistry()))
-        for (path, edition) in zip(editions, loaded) {
+        let paths = try EditionArguments.expanded(editions)
+        let (results, worst) = await EditionArguments.loadEach(paths, with: ExportPipeline(registry: try ExporterRegistry()))
+        for (path, edition) in results {
+            guard let edition else { continue }
             Console.output(
                 "\(path): valid (\(edition.nominees.count) nominees, \(edition.jury.count) jury members, \(edition.scores.count) scores)\n")
+            ExportRequest(edition: edition).editionWarnings.forEach { Console.error("\(path): warning: \($0)") }
         }
-        ProcessEnd.keep(loaded)
+        ProcessEnd.keep(results)
+        if worst != 0 { throw ExitCode(worst) }
     }
 }

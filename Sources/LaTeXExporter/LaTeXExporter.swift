@@ -6,7 +6,7 @@ public struct LaTeXExporter: Exporter {
         name: "latex", aliases: ["tex"], fileSuffixes: [".tex", ".pdf"],
         summary: "a print-ready LaTeX document (pdflatex or lualatex); with pdf=true also its PDF",
         options: [Self.pdf, Self.engine, Self.paperSize, Self.fontSize],
-        rendersOutline: true)
+        rendersOutline: true, presets: [FormatPreset(name: "pdf", options: [.init(key: "pdf", value: "true")])])
 
     static let pdf = ExportOption.boolean("pdf", default: false, summary: "also build the PDF (runs the engine twice)")
     static let engine = ExportOption.choice(

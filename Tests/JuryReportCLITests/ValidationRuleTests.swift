@@ -196,7 +196,7 @@ private let rules: [ValidationRule] = [
     ValidationRule(
         name: "dates are real calendar dates",
         yaml: edition().replacingOccurrences(of: "  year: 2024", with: "  year: 2024\n  date: 2024-02-30"),
-        path: "edition.date", at: "2024-02-30", message: "YYYY-MM-DD"),
+        path: "edition.date", at: "2024-02-30", message: "2024-02-30 is not a day of the calendar: February 2024 has 29 days"),
     ValidationRule(
         name: "years are whole numbers", yaml: edition().replacingOccurrences(of: "year: 2024", with: "year: twenty"),
         path: "edition.year", at: "twenty", message: "expected a number"),

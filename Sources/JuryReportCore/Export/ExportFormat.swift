@@ -14,10 +14,14 @@ public struct ExportFormat: Sendable {
     public let rendersOutline: Bool
     /// Whether it takes `--option` keys it does not declare (an external program's own).
     public let acceptsUndeclaredOptions: Bool
+    /// Names that mean this format with options set, such as `pdf` for `latex` with
+    /// `pdf=true`: `--format pdf` selects it so.
+    public let presets: [FormatPreset]
 
     public init(
         name: String, aliases: [String] = [], fileSuffixes: [String], summary: String,
-        options: [ExportOption] = [], rendersOutline: Bool = false, acceptsUndeclaredOptions: Bool = false
+        options: [ExportOption] = [], rendersOutline: Bool = false, acceptsUndeclaredOptions: Bool = false,
+        presets: [FormatPreset] = []
     ) {
         self.name = name
         self.aliases = aliases
@@ -26,6 +30,7 @@ public struct ExportFormat: Sendable {
         self.options = options
         self.rendersOutline = rendersOutline
         self.acceptsUndeclaredOptions = acceptsUndeclaredOptions
+        self.presets = presets
     }
 
     /// The name and aliases.
@@ -34,5 +39,17 @@ public struct ExportFormat: Sendable {
     /// The declared option with this key.
     public func option(_ key: String) -> ExportOption? {
         options.first { $0.key == key }
+    }
+}
+
+/// A name for a format with some of its options set (see ``ExportFormat/presets``).
+public struct FormatPreset: Sendable {
+    public let name: String
+    /// The options the name sets, each a key the format declares.
+    public let options: [ExportOptions.Pair]
+
+    public init(name: String, options: [ExportOptions.Pair]) {
+        self.name = name
+        self.options = options
     }
 }

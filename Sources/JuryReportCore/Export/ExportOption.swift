@@ -55,7 +55,8 @@ public struct ExportOption: Sendable, Equatable {
         case .oneOf(let values):
             if values.contains(value) { return value }
         }
+        let hint = Suggestion.closest(to: value.lowercased(), among: allowedValues).map { "; did you mean '\($0)'?" } ?? ""
         throw ExportOptionError(
-            message: "option \(key) takes \(allowedValues.joined(separator: ", ")), not \(DisplayText.quoted(value))")
+            message: "option \(key) takes \(allowedValues.joined(separator: ", ")), not \(DisplayText.quoted(value))\(hint)")
     }
 }

@@ -59,8 +59,9 @@ public struct ExportOptions: Sendable, Equatable {
                 if formats.contains(where: \.acceptsUndeclaredOptions) { continue }
                 let known = Set(formats.flatMap { $0.options.map(\.key) }).sorted()
                 let list = known.isEmpty ? "they take no options" : "they take: " + known.joined(separator: ", ")
+                let hint = Suggestion.closest(to: pair.key.lowercased(), among: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw ExportOptionError(
-                    message: "option '\(pair.key)' is not read by the selected formats (\(formats.map(\.name).joined(separator: ", "))); \(list)")
+                    message: "option '\(pair.key)' is not read by the selected formats (\(formats.map(\.name).joined(separator: ", "))); \(list)\(hint)")
             }
             for declaration in declarations { _ = try declaration.check(pair.value) }
         }

@@ -31,19 +31,42 @@ public struct ExporterRegistry: Sendable {
         return exporters.first { $0.format.allNames.contains(lowered) }
     }
 
-    /// The exporters for `names`, in the order given, each once.
+    /// The exporters for `names`, in the order given, each once. A name may be a format's
+    /// preset (`pdf`): its format is chosen, and its options come back too. An unknown name
+    /// is refused with the known ones and the closest to it.
     public func exporters(named names: [String]) throws(RegistryError) -> [any Exporter] {
+        try resolve(names).exporters
+    }
+
+    /// ``exporters(named:)`` with the options the presets among `names` set.
+    public func resolve(_ names: [String]) throws(RegistryError) -> (exporters: [any Exporter], presetOptions: [ExportOptions.Pair]) {
         var result: [any Exporter] = []
+        var presetOptions: [ExportOptions.Pair] = []
         for name in names {
-            guard let exporter = exporter(named: name) else {
+            var found = exporter(named: name)
+            if found == nil, let (exporter, preset) = preset(named: name) {
+                found = exporter
+                presetOptions += preset.options
+            }
+            guard let exporter = found else {
                 let known = exporters.map { $0.format.allNames.joined(separator: "/") }
+                let candidates = exporters.flatMap { $0.format.allNames + $0.format.presets.map(\.name) }
+                let hint = Suggestion.closest(to: name.lowercased(), among: candidates).map { "did you mean '\($0)'? " } ?? ""
                 throw RegistryError(
-                    message: "unknown format \(DisplayText.quoted(name)); known formats: \(known.joined(separator: ", "))")
+                    message: "unknown format \(DisplayText.quoted(name)); \(hint)known formats: \(known.joined(separator: ", "))")
             }
             if !result.contains(where: { $0.format.name == exporter.format.name }) {
                 result.append(exporter)
             }
         }
-        return result
+        return (result, presetOptions)
+    }
+
+    private func preset(named name: String) -> (any Exporter, FormatPreset)? {
+        let lowered = name.lowercased()
+        for exporter in exporters {
+            if let preset = exporter.format.presets.first(where: { $0.name == lowered }) { return (exporter, preset) }
+        }
+        return nil
     }
 }

@@ -391,7 +391,7 @@ struct Fields {
         guard let text = text(key) else { return nil }
         guard let date = CalendarDate(iso: text) else {
             reader.error(
-                "expected a date as YYYY-MM-DD, found \(DisplayText.quoted(text))",
+                CalendarDate.impossibility(of: text) ?? "expected a date as YYYY-MM-DD, found \(DisplayText.quoted(text))",
                 at: path.appending(key), position(of: key))
             return nil
         }

@@ -16,6 +16,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// For text written as `YYYY-MM-DD` that names no day, what is wrong, in words:
+    /// "2026-02-30 is not a day of the calendar: February 2026 has 28 days". Nil for text of
+    /// another shape, or a real day.
+    public static func impossibility(of text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            CalendarDate(iso: text) == nil
+        else { return nil }
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December",
+        ]
+        guard (1...12).contains(month) else { return "\(text) is not a day of the calendar: there is no month \(month)" }
+        let days = daysIn(month: month, year: year)
+        return "\(text) is not a day of the calendar: \(months[month - 1]) \(year) has \(days) days"
+            + (day == 0 ? ", numbered from 1" : "")
+    }
+
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month

@@ -46,15 +46,26 @@ public struct ExportPipeline: Sendable {
     // MARK: 2. Select
 
     /// The exporters named (every one when `names` is empty) with their options checked.
+    /// A preset among `names` (`pdf`) adds its options; given also with another value, it
+    /// is refused.
     public func select(formats names: [String], options: ExportOptions) throws(ExportSetupError) -> ExportSelection {
-        let exporters: [any Exporter]
+        let resolved: (exporters: [any Exporter], presetOptions: [ExportOptions.Pair])
         do {
-            exporters = names.isEmpty ? registry.exporters : try registry.exporters(named: names)
+            resolved = names.isEmpty ? (registry.exporters, []) : try registry.resolve(names)
         } catch {
             throw .unknownFormat(error)
         }
+        let exporters = resolved.exporters
+        var pairs = options.pairs
+        for preset in resolved.presetOptions {
+            if let given = options.pairs.first(where: { $0.key == preset.key }), given.value != preset.value {
+                throw .option(ExportOptionError(
+                    message: "--option \(given.key)=\(given.value) contradicts the format named, which means \(preset.key)=\(preset.value)"))
+            }
+            if !pairs.contains(where: { $0.key == preset.key }) { pairs.append(preset) }
+        }
         do {
-            return try ExportSelection(exporters: exporters, options: options)
+            return try ExportSelection(exporters: exporters, options: ExportOptions(pairs))
         } catch {
             throw .option(error)
         }
