@@ -98,4 +98,57 @@ struct DiagnosticsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["open-data-award-2025.pdf", "open-data-award-2025.tex"])
         #expect(try ProcessRunner.juryreport(["formats"]).output.contains("--format pdf: the same with --option pdf=true"))
     }
+
+    /// A small edition with one line changed, as people get it wrong.
+    static let base = """
+        format: jury-report/1
+        award:
+          name: A
+          organizer: O
+        edition:
+          year: 2026
+        nominees:
+          - id: a
+            name: A
+          - id: b
+            name: B
+        verdict:
+          winner: a
+        jury:
+          - id: j
+            name: J
+
+        """
+
+    @Test("five indentation mistakes, each told in plain words with its line and what to change", arguments: [
+        // A key one space too far in, and one too far out.
+        ("  organizer: O", "   organizer: O", "4:4", "this line is indented more than the key 'name' on line 3", "   organizer: O"),
+        ("  organizer: O", " organizer: O", "4:2", "this line is indented less than the key 'name' on line 3 (column 3)", " organizer: O"),
+        // A list item out of line with the one above it.
+        ("  - id: b", " - id: b", "10:2", "this list item is out of line with the one on line 8: its '-' stands in column 2, theirs in column 3; line the '-' up", " - id: b"),
+        // A tab.
+        ("  year: 2026", "\tyear: 2026", "6:1", "a tab indents this line; YAML indents with spaces only: replace the tab with spaces", "→year: 2026"),
+        // A missing colon.
+        ("  winner: a", "  winner a", "13:3", "verdict: expected a mapping of fields, found a single value; is a ':' missing after 'winner'? Write 'winner: a'", nil),
+        // A value on the next line.
+        ("  name: A\n  organizer", "  name:\nA\n  organizer", "4:1", "'A' stands on a line of its own, without a key and ':'", "A"),
+    ] as [(String, String, String, String, String?)])
+    func indentation(original: String, mistake: String, at: String, message: String, shown: String?) throws {
+        let directory = try Paths.temporaryDirectory("indent")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("edition.yaml")
+        let text = Self.base.replacingOccurrences(of: original, with: mistake)
+        try #require(text != Self.base)
+        try Data(text.utf8).write(to: file)
+        let result = try ProcessRunner.juryreport(["validate", file.path])
+        #expect(result.status == 65)
+        let lines = result.standardError.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("\(file.path):\(at): error: \(message)"), "\(result.standardError)")
+        if let shown {
+            // The line itself, and a caret under the column named.
+            let column = Int(at.split(separator: ":")[1])!
+            #expect(lines.count >= 3 && lines[1].hasSuffix(" | " + shown), "\(lines)")
+            #expect(lines.count >= 3 && lines[2].hasSuffix(" | " + String(repeating: " ", count: column - 1) + "^"), "\(lines)")
+        }
+    }
 }

@@ -13,6 +13,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Where in the file, when the parser knows it.
     public var position: SourcePosition?
     public var message: String
+    /// The line of the file shown under the message, with a caret (see ``SourceExcerpt``).
+    public var excerpt: String?
 
     public init(
         _ severity: Severity, file: String, path: FieldPath? = nil,
@@ -26,12 +28,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// GCC style: `FILE:LINE:COLUMN: error: PATH: MESSAGE`, or `FILE: error: ...` without a
-    /// position.
+    /// position; then the excerpt, if any, on lines of its own.
     public var description: String {
         var text = file
         if let position { text += ":\(position.line):\(position.column)" }
         text += ": \(severity.rawValue): "
         if let path, !path.components.isEmpty { text += "\(path): " }
-        return text + message
+        return text + message + (excerpt.map { "\n" + $0 } ?? "")
     }
 }

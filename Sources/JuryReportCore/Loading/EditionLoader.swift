@@ -79,7 +79,14 @@ public struct EditionLoader: Sendable {
             case .json: document = try JSONSourceParser.parse(bytes, limits: limits)
             }
         } catch {
-            throw fail(error.message, error.position)
+            guard let parser = error.parserProblem else { throw fail(error.message, error.position) }
+            // A syntax error of a hand-written file: in plain words, with its line shown.
+            let (message, position) = YAMLSyntaxHelp.explain(
+                problem: parser.problem, context: parser.context, contextPosition: parser.contextPosition, at: error.position,
+                in: bytes)
+            var diagnostic = Diagnostic(.error, file: name, position: position, message: message)
+            diagnostic.excerpt = position.flatMap { SourceExcerpt.make(bytes, at: $0) }
+            throw EditionError(diagnostics: [diagnostic])
         }
 
         let validateStart = clock.now

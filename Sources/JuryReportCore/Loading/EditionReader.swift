@@ -175,11 +175,25 @@ final class EditionReader {
     func fields(of node: SourceDocument.Index, in parent: FieldPath, index: Int? = nil, keys: [String]?) -> Fields? {
         let fields = Fields(reader: self, parentPath: parent, indexInList: index, mapping: node)
         guard document.kind(node) == .mapping else {
-            error("expected a mapping of fields, found \(document.kindDescription(node))", at: fields.path, document.position(node))
+            error(
+                "expected a mapping of fields, found \(document.kindDescription(node))" + Self.missingColonHint(node, in: document),
+                at: fields.path, document.position(node))
             return nil
         }
         if let keys { fields.expect(keys: keys) }
         return fields
+    }
+
+    /// For a single value that reads like `key value` (`winner alpha`): the hint that the
+    /// colon after the key is missing.
+    static func missingColonHint(_ node: SourceDocument.Index, in document: SourceView) -> String {
+        guard document.kind(node) == .plain else { return "" }
+        let text = document.string(node)
+        guard let space = text.firstIndex(of: " ") else { return "" }
+        let word = text[..<space]
+        guard let first = word.first, first.isASCII, first.isLowercase, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        else { return "" }
+        return "; is a ':' missing after '\(word)'? Write '\(word): \(text[text.index(after: space)...].prefix(30))'"
     }
 
     /// Takes over what a reader of part of a list found, after what this one found.

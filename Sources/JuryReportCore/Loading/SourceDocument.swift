@@ -358,6 +358,14 @@ struct DuplicateKeyFinder {
 struct SourceSyntaxError: Error {
     var message: String
     var position: SourcePosition?
+    /// For libyaml's errors, its own words, which ``YAMLSyntaxHelp`` explains.
+    var parserProblem: ParserProblem?
+
+    struct ParserProblem {
+        var problem: String
+        var context: String?
+        var contextPosition: SourcePosition?
+    }
 }
 
 /// How far parsing an edition file may go before the file is refused.

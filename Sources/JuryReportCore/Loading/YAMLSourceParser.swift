@@ -76,15 +76,19 @@ private struct Composer {
     }
 
     private static func syntaxError(of parser: yaml_parser_t) -> SourceSyntaxError {
-        var message = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        if let context = parser.context {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        var message = problem
+        let context = parser.context.map { String(cString: $0) }
+        if let context {
             // libyaml's context reads "while parsing a flow sequence": say where that began.
-            message += " " + String(cString: context) + " that starts at \(position(parser.context_mark))"
+            message += " " + context + " that starts at \(position(parser.context_mark))"
         }
         if parser.error == YAML_READER_ERROR {
             return SourceSyntaxError(message: message, position: nil)
         }
-        return SourceSyntaxError(message: message, position: position(parser.problem_mark))
+        return SourceSyntaxError(
+            message: message, position: position(parser.problem_mark),
+            parserProblem: .init(problem: problem, context: context, contextPosition: context == nil ? nil : position(parser.context_mark)))
     }
 
     private static func position(_ mark: yaml_mark_t) -> SourcePosition {
