@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "juryreport", targets: ["juryreport"]),
         // For build jobs: `swift package --allow-writing-to-package-directory export-reports ...`.
         .plugin(name: "ExportReports", targets: ["ExportReports"]),
+        // Read-only, no permission asked: `swift package check-reports [validate] ...`.
+        .plugin(name: "CheckReports", targets: ["CheckReports"]),
         // The library for Swift packages that add their own exporter: the core (model,
         // exporter protocol, registry) and the built-in exporters.
         .library(
@@ -71,6 +73,13 @@ let package = Package(
             capability: .command(
                 intent: .custom(verb: "export-reports", description: "Export jury reports with juryreport export"),
                 permissions: [.writeToPackageDirectory(reason: "juryreport writes the exported reports into the package")]
+            ),
+            dependencies: ["juryreport"]
+        ),
+        .plugin(
+            name: "CheckReports",
+            capability: .command(
+                intent: .custom(verb: "check-reports", description: "Validate editions or check exported reports (juryreport export --check)")
             ),
             dependencies: ["juryreport"]
         ),

@@ -37,6 +37,12 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Write nothing; exit 1 listing the files that are missing or differ from what an export would write.")
     var check = false
 
+    @Flag(help: """
+        Also the reports in the output directory that no edition of this call writes (named SLUG-YEAR plus a \
+        selected format's suffix): with --check listed as stale, else removed after the export.
+        """)
+    var prune = false
+
     @Flag(name: [.short, .long], help: "Show no progress, even on a terminal.")
     var quiet = false
 
@@ -45,6 +51,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if stdout && check { throw ValidationError("--stdout and --check cannot be combined") }
+        if stdout && prune { throw ValidationError("--stdout and --prune cannot be combined") }
     }
 
     func run() async throws {
@@ -57,6 +64,13 @@ struct ExportCommand: AsyncParsableCommand {
             Console.error("  See 'juryreport export --help' for more information.")
             throw ExitStatus.usage
         }
+    }
+
+    /// The reports in the output directory that `committed` does not hold.
+    private func staleReports(_ committed: [ExportedEdition], _ chosen: ExportSelection) -> [String] {
+        OutOfDateFiles.stale(
+            in: output, suffixes: chosen.exporters.flatMap(\.format.fileSuffixes),
+            written: Set(committed.flatMap(\.files).map(\.name)))
     }
 
     private func export() async throws {
@@ -86,11 +100,21 @@ struct ExportCommand: AsyncParsableCommand {
         if stdout {
             committed.flatMap(\.files).forEach { if case .bytes(let bytes) = $0.content { Console.output(bytes) } }
         } else if check {
-            try OutOfDateFiles.report(committed.flatMap(\.files), in: output)
+            let stale = prune ? staleReports(committed, chosen) : []
+            try OutOfDateFiles.report(
+                committed.flatMap(\.files), in: output, stale: stale, fix: OutOfDateFiles.commandWithoutCheck(CommandLine.arguments))
         } else {
             let directory = URL(fileURLWithPath: output)
             for file in committed.flatMap(\.files) {
                 progress.report("wrote \(directory.appendingPathComponent(file.name).relativePath)")
+            }
+            // Still under the directory's lock, which the batch holds.
+            withExtendedLifetime(exported) {
+                guard prune else { return }
+                for name in staleReports(committed, chosen) {
+                    let path = directory.appendingPathComponent(name).path
+                    if unlink(path) == 0 { progress.report("removed \(directory.appendingPathComponent(name).relativePath)") }
+                }
             }
         }
     }

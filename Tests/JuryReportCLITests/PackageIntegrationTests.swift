@@ -29,11 +29,38 @@ struct PackageIntegrationTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(files == ["open-data-award-2025.jury.csv", "open-data-award-2025.md", "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv"])
 
+        // #15.5: the tool's exit code, and its diagnostics once. (SwiftPM itself exits 1 for
+        // any failed plugin; the code stands in its one line about it.)
         let failing = try swift([
             "package", "--scratch-path", Self.scratch, "--allow-writing-to-package-directory", "export-reports",
             "Fixtures/editions/missing.yaml",
         ])
         #expect(failing.status != 0, "a failed export fails the plugin")
+        let errors = (failing.output + failing.standardError).split(separator: "\n").filter { $0.contains("error") }
+        #expect(errors.count == 2 && errors.contains { $0.hasSuffix("Plugin ended with exit code 66") }, "\(errors)")
+        #expect(errors.contains { $0.hasSuffix("Fixtures/editions/missing.yaml: error: no such file") })
+    }
+
+    @Test("#15.5: check-reports validates and checks without write permission, ending with the tool's exit code")
+    func checkPlugin() throws {
+        let list = try swift(["package", "--scratch-path", Self.scratch, "plugin", "--list"])
+        #expect(list.output.contains("‘check-reports’ (plugin ‘CheckReports’ in package ‘juryreport’)"), "\(list.output)")
+        let valid = try swift(["package", "--scratch-path", Self.scratch, "check-reports", "validate", "Fixtures/editions/scored.yaml"])
+        #expect(valid.status == 0, "\(valid.standardError)")
+        #expect(valid.output.contains("Fixtures/editions/scored.yaml: valid (5 nominees, 2 jury members, 16 scores)"))
+        let help = try swift(["package", "--scratch-path", Self.scratch, "check-reports", "--help"])
+        #expect(help.status == 0 && help.output.contains("--check"), "\(help.standardError)")
+        for (arguments, code) in [
+            (["validate", "Fixtures/editions/missing.yaml"], 66),
+            (["validate", "Fixtures/fuzz/README.md"], 64),
+            (["Fixtures/editions/scored.yaml", "-f", "nope"], 64),
+            (["Fixtures/editions/scored.yaml", "-f", "md", "-o", ".build-plugin-test/never-written"], 1),
+        ] as [([String], Int)] {
+            let run = try swift(["package", "--scratch-path", Self.scratch, "check-reports"] + arguments)
+            #expect(run.status != 0)
+            #expect((run.output + run.standardError).contains("Plugin ended with exit code \(code)"), "\(arguments): \(run.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: Paths.packageRoot.appendingPathComponent(".build-plugin-test/never-written").path))
     }
 
     @Test("the example package adds an exporter through the library product, builds and runs")

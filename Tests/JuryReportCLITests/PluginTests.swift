@@ -255,6 +255,33 @@ struct BuildJobTests {
         #expect(try Data(contentsOf: csv) == Data(bytes))
     }
 
+    @Test("#15.5: --check --prune flags the reports no edition writes and prints the command that fixes it; --prune removes them")
+    func prune() throws {
+        let directory = try Paths.temporaryDirectory("prune")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scored = Paths.edition("scored.yaml").path
+        let out = directory.appendingPathComponent("out")
+        #expect(try ProcessRunner.juryreport(["export", scored, Paths.edition("hostile.yaml").path, "-f", "md,csv", "-o", out.path]).status == 0)
+        for name in ["notes.txt", "README.md", "hostile-award-2024.pdf"] { try Data("mine".utf8).write(to: out.appendingPathComponent(name)) }
+
+        let check = try ProcessRunner.juryreport(["export", scored, "-f", "md,csv", "-o", out.path, "--check", "--prune"])
+        #expect(check.status == 1)
+        #expect(check.output.split(separator: "\n").map(String.init) == [
+            "stale: \(out.path)/hostile-award-2024.jury.csv", "stale: \(out.path)/hostile-award-2024.md",
+            "stale: \(out.path)/hostile-award-2024.nominees.csv",
+        ], "\(check.output)")
+        let fix = "juryreport export \(scored) -f md,csv -o \(out.path) --prune"
+        #expect(check.standardError.contains("not up to date: \(out.path); to bring it up to date, run:\n  \(fix)"), "\(check.standardError)")
+
+        let pruned = try ProcessRunner.juryreport(Array(fix.split(separator: " ").dropFirst().map(String.init)))
+        #expect(pruned.status == 0)
+        #expect(listing(out) == [
+            "README.md", "hostile-award-2024.pdf", "notes.txt", "open-data-award-2025.jury.csv", "open-data-award-2025.md",
+            "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv",
+        ])
+        #expect(try ProcessRunner.juryreport(["export", scored, "-f", "md,csv", "-o", out.path, "--check", "--prune"]).status == 0)
+    }
+
     @Test("#16.6: a plugin that writes a built-in format's file fails the export; nothing is replaced")
     func clobber() throws {
         let plugins = try PluginDirectory()
