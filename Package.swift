@@ -7,6 +7,9 @@ let package = Package(
     name: "juryreport",
     products: [
         .executable(name: "juryreport", targets: ["juryreport"]),
+        // The command itself, for a package that adds its own exporters to a `juryreport` of
+        // its own: `import JuryReportCLI` and `await JuryReportCommand.main(adding: [MyExporter()])`.
+        .library(name: "JuryReportCLI", targets: ["JuryReportCLI"]),
         // For build jobs: `swift package --allow-writing-to-package-directory export-reports ...`.
         .plugin(name: "ExportReports", targets: ["ExportReports"]),
         // Read-only, no permission asked: `swift package check-reports [validate] ...`.

@@ -9,9 +9,17 @@ let package = Package(
         .package(name: "juryreport", path: "../..")
     ],
     targets: [
+        // The exporter.
+        .target(name: "PressRelease", dependencies: [.product(name: "JuryReport", package: "juryreport")]),
+        // A program of its own through the library's pipeline.
         .executableTarget(
             name: "press-release",
-            dependencies: [.product(name: "JuryReport", package: "juryreport")]
-        )
+            dependencies: ["PressRelease", .product(name: "JuryReport", package: "juryreport")]
+        ),
+        // The juryreport command with the exporter added, in one line.
+        .executableTarget(
+            name: "my-juryreport",
+            dependencies: ["PressRelease", .product(name: "JuryReportCLI", package: "juryreport")]
+        ),
     ]
 )

@@ -19,7 +19,7 @@ struct AvailableExporters {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         observer: TemporaryResourceObserver? = { InterruptCleanup.track($0, present: $1) }
     ) throws(RegistryError) {
-        var registry = try BuiltInExporters.registry()
+        var registry = try BuiltInExporters.registry(adding: AddedExporters.current)
         var shadowed: [ExternalExporter] = []
         if searchPath {
             for found in ExternalExporter.discover(path: path, timeout: pluginTimeout) {
@@ -35,10 +35,10 @@ struct AvailableExporters {
         self.shadowed = shadowed
     }
 
-    /// Whether every name is a built-in format, so `PATH` need not be read.
+    /// Whether every name is a built-in (or added) format, so `PATH` need not be read.
     static func areBuiltIn(_ names: [String]) -> Bool {
         names.allSatisfy { name in
-            BuiltInExporters.all.contains { exporter in
+            (BuiltInExporters.all + AddedExporters.current).contains { exporter in
                 exporter.format.allNames.contains(name.lowercased()) || exporter.format.presets.contains { $0.name == name.lowercased() }
             }
         }

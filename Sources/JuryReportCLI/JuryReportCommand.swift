@@ -16,4 +16,20 @@ public struct JuryReportCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command with `exporters` added to the built-in formats (after them, before
+    /// the external ones on `PATH`): a package's own `juryreport` with its Swift exporters,
+    /// listed by `formats`, selected by `--format`, their options checked, `--stdout` for
+    /// one text file — like a built-in format. A name already taken is refused.
+    public static func main(adding exporters: [any Exporter]) async {
+        await AddedExporters.$current.withValue(exporters) {
+            await main()
+        }
+    }
+}
+
+/// The exporters ``JuryReportCommand/main(adding:)`` adds, for the run's registry: a task
+/// local, so the run sees them and nothing outlives it.
+enum AddedExporters {
+    @TaskLocal static var current: [any Exporter] = []
 }

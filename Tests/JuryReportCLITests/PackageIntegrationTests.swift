@@ -77,5 +77,14 @@ struct PackageIntegrationTests {
         #expect(press.hasPrefix("Jury report Open Data Award 2024-2025\n\nWinner: Alpha Transit Maps\n"))
         #expect(press.contains("The Open Data Award 2025 goes to Alpha Transit Maps."))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("open-data-award-2025.md").path))
+
+        // #15.3: the same exporter in the package's own juryreport, in one line.
+        let command = URL(fileURLWithPath: example).appendingPathComponent(".build/debug/my-juryreport")
+        let formats = try ProcessRunner.run(command, ["formats"])
+        #expect(formats.output.contains("press          .press.txt"), "\(formats.output)")
+        let stdout = try ProcessRunner.run(command, ["export", Paths.edition("scored.yaml").path, "-f", "press", "--stdout"])
+        #expect(stdout.status == 0 && stdout.output == press, "\(stdout.standardError)")
+        let unknown = try ProcessRunner.run(command, ["export", "-f", "press", "--option", "style=x", "-o", output.path])
+        #expect(unknown.status == 64)
     }
 }

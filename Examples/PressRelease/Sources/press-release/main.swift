@@ -1,5 +1,6 @@
 import Foundation
 import JuryReport
+import PressRelease
 
 // press-release EDITION OUTPUT-DIRECTORY: exports the edition as a press release and as
 // Markdown, through the library's pipeline, with the built-in formats and one of its own.

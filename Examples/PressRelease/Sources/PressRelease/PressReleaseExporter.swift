@@ -1,12 +1,14 @@
 import JuryReport
 
 /// A plain-text press release announcing the winner: an exporter in a few lines.
-struct PressReleaseExporter: Exporter {
-    let format = ExportFormat(name: "press", fileSuffixes: [".press.txt"], summary: "a plain-text press release")
+public struct PressReleaseExporter: Exporter {
+    public let format = ExportFormat(name: "press", fileSuffixes: [".press.txt"], summary: "a plain-text press release")
 
-    func files(for options: ExportOptions) -> [PlannedFile]? { [.text(".press.txt")] }
+    public init() {}
 
-    func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+    public func files(for options: ExportOptions) -> [PlannedFile]? { [.text(".press.txt")] }
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let edition = request.edition
         try sink.writeFile(suffix: ".press.txt") { output in
             try output.write(edition.details.title + "\n\n")
