@@ -21,7 +21,8 @@ struct FormatSelectionOptions: ParsableArguments {
             discussion: "Built in: " + BuiltInExporters.all.flatMap { exporter in
                 exporter.format.options.map { "\($0.key)=\($0.allowedValues.joined(separator: "|")) (\(exporter.format.name))" }
             }.joined(separator: ", ") + ".",
-            valueName: "KEY=VALUE"))
+            valueName: "KEY=VALUE"),
+        completion: .custom { _, _, _ in FormatSelectionOptions.completableOptions() })
     var options: [String] = []
 
     @Option(help: "Seconds an external exporter may run before it is stopped.")
@@ -60,9 +61,17 @@ struct FormatSelectionOptions: ParsableArguments {
         }
     }
 
+    /// Every `KEY=VALUE` the formats declare, for shell completion.
+    static func completableOptions() -> [String] {
+        let path = ProcessInfo.processInfo.environment["PATH"]
+        let formats = (try? AvailableExporters(path: path, pluginTimeout: 60, describing: []).registry.exporters.map(\.format)) ?? []
+        return formats.flatMap { format in format.options.flatMap { option in option.allowedValues.map { "\(option.key)=\($0)" } } }
+    }
+
     /// Every format name, for shell completion.
     static func completableNames() -> [String] {
         let path = ProcessInfo.processInfo.environment["PATH"]
-        return (try? AvailableExporters(path: path, pluginTimeout: 60).registry.names) ?? []
+        let exporters = (try? AvailableExporters(path: path, pluginTimeout: 60, describing: []).registry.exporters) ?? []
+        return exporters.flatMap { $0.format.allNames + $0.format.presets.map(\.name) }
     }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds juryreport and installs it into PREFIX (default /usr/local): the binary (the Swift
+# runtime linked in, so it runs on a machine without the Swift toolchain), its man page and
+# its bash, zsh and fish completions. Installs from Debian only what the tool needs to build
+# and run: libxlsxwriter, and the TeX Live that --format pdf compiles with.
+# Usage: scripts/install.sh [PREFIX]
+set -euo pipefail
+prefix="${1:-/usr/local}"
+cd "$(dirname "$0")/.."
+
+packages=(
+  libxlsxwriter-dev pkg-config
+  texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-european
+  texlive-pictures texlive-luatex
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install: installing ${missing[*]}" >&2
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The same scratch folder as scripts/bench.sh, so one release build serves both.
+scratch=.build-bench
+# The man page, from the command's own help (swift-argument-parser's generate-manual).
+swift package --scratch-path "$scratch" generate-manual --configuration debug >&2
+manual="$scratch/plugins/GenerateManual/outputs/juryreport/juryreport.1"
+# The binary, with the Swift standard library and Foundation linked statically.
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" >&2
+binary="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/juryreport"
+
+put() { $sudo install -D -m "$1" "$2" "$3"; }
+put 0755 "$binary" "$prefix/bin/juryreport"
+put 0644 "$manual" "$prefix/share/man/man1/juryreport.1"
+completions=$(mktemp -d)
+"$binary" --generate-completion-script bash > "$completions/juryreport"
+"$binary" --generate-completion-script zsh > "$completions/_juryreport"
+"$binary" --generate-completion-script fish > "$completions/juryreport.fish"
+put 0644 "$completions/juryreport" "$prefix/share/bash-completion/completions/juryreport"
+put 0644 "$completions/_juryreport" "$prefix/share/zsh/site-functions/_juryreport"
+put 0644 "$completions/juryreport.fish" "$prefix/share/fish/vendor_completions.d/juryreport.fish"
+rm -rf "$completions"
+echo "install: $prefix/bin/juryreport $("$prefix/bin/juryreport" --version), with its man page and completions" >&2
