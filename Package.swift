@@ -15,13 +15,21 @@ let package = Package(
         // Read-only, no permission asked: `swift package check-reports [validate] ...`.
         .plugin(name: "CheckReports", targets: ["CheckReports"]),
         // The library for Swift packages that add their own exporter: the core (model,
-        // exporter protocol, registry) and the built-in exporters.
+        // exporter protocol, registry) and the built-in exporters (`import JuryReport`).
         .library(
             name: "JuryReport",
             targets: [
                 "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter", "HTMLExporter",
                 "JSONExporter", "JuryReport",
             ]),
+        // The same without the workbook, for a package on a machine without libxlsxwriter:
+        // the core and the text exporters, each imported by its module name
+        // (`import JuryReportCore`, `import MarkdownExporter`, ...).
+        .library(
+            name: "JuryReportText",
+            targets: ["JuryReportCore", "MarkdownExporter", "CSVExporter", "LaTeXExporter", "HTMLExporter", "JSONExporter"]),
+        // The workbook exporter alone (libxlsxwriter-dev from Debian), beside JuryReportText.
+        .library(name: "JuryReportXLSX", targets: ["XLSXExporter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

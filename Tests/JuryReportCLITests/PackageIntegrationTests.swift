@@ -87,4 +87,25 @@ struct PackageIntegrationTests {
         let unknown = try ProcessRunner.run(command, ["export", "-f", "press", "--option", "style=x", "-o", output.path])
         #expect(unknown.status == 64)
     }
+
+    @Test("#15.2: a package on JuryReportText builds without libxlsxwriter: the workbook exporter is not compiled or linked")
+    func textOnlyPackage() throws {
+        let example = Paths.packageRoot.appendingPathComponent("Examples/TextOnly")
+        // pkg-config cannot find libxlsxwriter: a target that needed it would not build.
+        let build = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["swift", "build", "--package-path", example.path],
+            environment: ["PKG_CONFIG_LIBDIR": "/nonexistent", "PKG_CONFIG_PATH": ""], currentDirectory: Paths.packageRoot)
+        #expect(build.status == 0, "\(build.output)\n\(build.standardError)")
+        let products = example.appendingPathComponent(".build/debug")
+        let compiled = (FileManager.default.enumerator(atPath: products.appendingPathComponent("XLSXExporter.build").path)?
+            .compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".o") }
+        #expect(compiled.isEmpty, "the XLSX exporter was compiled: \(compiled)")
+        let binary = products.appendingPathComponent("text-only")
+        let libraries = try ProcessRunner.run(tool: "ldd", [binary.path]).output
+        #expect(!libraries.contains("xlsxwriter"), "\(libraries)")
+        let output = try Paths.temporaryDirectory("text-only")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let run = try ProcessRunner.run(binary, [Paths.edition("scored.yaml").path, output.path])
+        #expect(run.status == 0 && run.output == "open-data-award-2025.md\nopen-data-award-2025.html\n", "\(run.standardError)")
+    }
 }
