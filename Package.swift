@@ -34,6 +34,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `swift package generate-documentation`: the DocC catalog of the library.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The model, loading and validation, standings, text, the exporter protocol, the
@@ -101,6 +103,8 @@ let package = Package(
         .testTarget(name: "LaTeXExporterTests", dependencies: ["LaTeXExporter", "TestSupport"]),
         .testTarget(name: "HTMLExporterTests", dependencies: ["HTMLExporter", "TestSupport"]),
         .testTarget(name: "JSONExporterTests", dependencies: ["JSONExporter", "TestSupport"]),
+        // The code of the DocC article, compiled and run.
+        .testTarget(name: "DocumentationTests", dependencies: ["JuryReport", "TestSupport"]),
         .testTarget(
             name: "FuzzRegressionTests",
             dependencies: ["JuryReport", "TestSupport"]
