@@ -50,7 +50,12 @@ struct PackageIntegrationTests {
         #expect(valid.output.contains("Fixtures/editions/scored.yaml: valid (5 nominees, 2 jury members, 16 scores)"))
         let help = try swift(["package", "--scratch-path", Self.scratch, "check-reports", "--help"])
         #expect(help.status == 0 && help.output.contains("--check"), "\(help.standardError)")
+        let invalid = Paths.packageRoot.appendingPathComponent(".build-plugin-test/invalid-\(UUID().uuidString).yaml")
+        try FileManager.default.createDirectory(at: invalid.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("format: jury-report/1\n".utf8).write(to: invalid)
+        defer { try? FileManager.default.removeItem(at: invalid) }
         for (arguments, code) in [
+            (["validate", ".build-plugin-test/" + invalid.lastPathComponent], 65),
             (["validate", "Fixtures/editions/missing.yaml"], 66),
             (["validate", "Fixtures/fuzz/README.md"], 64),
             (["Fixtures/editions/scored.yaml", "-f", "nope"], 64),

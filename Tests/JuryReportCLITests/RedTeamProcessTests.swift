@@ -40,6 +40,18 @@ struct RedTeamProcessTests {
         #expect(!isAlive(sleeper), "the plugin's sleep \(sleeper) still runs")
     }
 
+    @Test("#15.5: a plugin that starts a sleep 30 child is stopped at a 1-second timeout within 3 seconds")
+    func timeoutWithChild() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("sleepy", "sleep 30 &\nsleep 30\n")
+        let start = Date()
+        let result = try plugins.run(["export", "-f", "sleepy", "-o", plugins.out.path, "--plugin-timeout", "1"])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(result.status == 1)
+        #expect(elapsed < 3, "\(elapsed) s")
+    }
+
     @Test("#16.3: a plugin that exits leaving a child on its output does not hold the export")
     func leftoverChild() throws {
         let plugins = try PluginDirectory()
