@@ -8,6 +8,23 @@ import TestSupport
 struct PackageIntegrationTests {
     static let scratch = Paths.packageRoot.appendingPathComponent(".build-plugin-test").path
 
+    /// A copy of `Examples/NAME` outside the repository, depending on it by its absolute
+    /// path, as a user's package would; built in a scratch folder of the repository's own
+    /// (`.build-example-NAME`), so a second run is incremental.
+    func outsideCopy(of name: String) throws -> (package: URL, products: URL) {
+        let source = Paths.packageRoot.appendingPathComponent("Examples/\(name)")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("juryreport-example-\(name)")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source.appendingPathComponent("Sources"), to: copy.appendingPathComponent("Sources"))
+        let manifest = try String(contentsOf: source.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let outside = manifest.replacingOccurrences(of: #"path: "../..""#, with: "path: \"\(Paths.packageRoot.path)\"")
+        try #require(outside != manifest, "the example's manifest names the repository as ../..")
+        try Data(outside.utf8).write(to: copy.appendingPathComponent("Package.swift"))
+        let scratch = Paths.packageRoot.appendingPathComponent(".build-example-\(name)")
+        return (copy, scratch.appendingPathComponent("debug"))
+    }
+
     func swift(_ arguments: [String]) throws -> ProcessResult {
         try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["swift"] + arguments, currentDirectory: Paths.packageRoot)
     }
@@ -68,14 +85,15 @@ struct PackageIntegrationTests {
         #expect(!FileManager.default.fileExists(atPath: Paths.packageRoot.appendingPathComponent(".build-plugin-test/never-written").path))
     }
 
-    @Test("the example package adds an exporter through the library product, builds and runs")
+    @Test("the example package, outside the repository, adds an exporter through the library product, builds and runs")
     func examplePackage() throws {
-        let example = Paths.packageRoot.appendingPathComponent("Examples/PressRelease").path
-        let build = try swift(["build", "--package-path", example])
+        let (example, products) = try outsideCopy(of: "PressRelease")
+        defer { try? FileManager.default.removeItem(at: example) }
+        let build = try swift(["build", "--package-path", example.path, "--scratch-path", products.deletingLastPathComponent().path])
         #expect(build.status == 0, "\(build.output)\n\(build.standardError)")
         let output = try Paths.temporaryDirectory("example")
         defer { try? FileManager.default.removeItem(at: output) }
-        let binary = URL(fileURLWithPath: example).appendingPathComponent(".build/debug/press-release")
+        let binary = products.appendingPathComponent("press-release")
         let run = try ProcessRunner.run(binary, [Paths.edition("scored.yaml").path, output.path])
         #expect(run.status == 0, "\(run.standardError)")
         let press = try String(contentsOf: output.appendingPathComponent("open-data-award-2025.press.txt"), encoding: .utf8)
@@ -84,7 +102,7 @@ struct PackageIntegrationTests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("open-data-award-2025.md").path))
 
         // #15.3: the same exporter in the package's own juryreport, in one line.
-        let command = URL(fileURLWithPath: example).appendingPathComponent(".build/debug/my-juryreport")
+        let command = products.appendingPathComponent("my-juryreport")
         let formats = try ProcessRunner.run(command, ["formats"])
         #expect(formats.output.contains("press          .press.txt"), "\(formats.output)")
         let stdout = try ProcessRunner.run(command, ["export", Paths.edition("scored.yaml").path, "-f", "press", "--stdout"])
@@ -95,13 +113,14 @@ struct PackageIntegrationTests {
 
     @Test("#15.2: a package on JuryReportText builds without libxlsxwriter: the workbook exporter is not compiled or linked")
     func textOnlyPackage() throws {
-        let example = Paths.packageRoot.appendingPathComponent("Examples/TextOnly")
+        let (example, products) = try outsideCopy(of: "TextOnly")
+        defer { try? FileManager.default.removeItem(at: example) }
         // pkg-config cannot find libxlsxwriter: a target that needed it would not build.
         let build = try ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["swift", "build", "--package-path", example.path],
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["swift", "build", "--package-path", example.path, "--scratch-path", products.deletingLastPathComponent().path],
             environment: ["PKG_CONFIG_LIBDIR": "/nonexistent", "PKG_CONFIG_PATH": ""], currentDirectory: Paths.packageRoot)
         #expect(build.status == 0, "\(build.output)\n\(build.standardError)")
-        let products = example.appendingPathComponent(".build/debug")
         let compiled = (FileManager.default.enumerator(atPath: products.appendingPathComponent("XLSXExporter.build").path)?
             .compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".o") }
         #expect(compiled.isEmpty, "the XLSX exporter was compiled: \(compiled)")
