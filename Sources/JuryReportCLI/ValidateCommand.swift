@@ -25,6 +25,9 @@ struct ValidateCommand: AsyncParsableCommand {
             guard let edition else { continue }
             Console.output(
                 "\(path): valid (\(edition.nominees.count) nominees, \(edition.jury.count) jury members, \(edition.scores.count) scores)\n")
+            // The warnings are about scores: without any, the request (standings, references
+            // over every nominee) is not made.
+            guard !edition.scores.isEmpty else { continue }
             ExportRequest(edition: edition).editionWarnings.forEach { Console.error("\(path): warning: \($0)") }
         }
         ProcessEnd.keep(results)
