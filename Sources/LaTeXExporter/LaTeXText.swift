@@ -56,15 +56,16 @@ struct LaTeXText {
     static let breakPoint = "\\juryreportbreak{}"
     static let breakEvery = 20
 
-    /// The indexes of `scalars` after which a long run may break.
-    private static func breakPoints(_ scalars: [Unicode.Scalar]) -> Set<Int> {
-        var points = Set<Int>()
+    /// The indexes of `scalars` after which a long run may break, in order (empty for most
+    /// texts, so the walk below costs one comparison per scalar, not a hash).
+    private static func breakPoints(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var points: [Int] = []
         var runStart = 0
         for index in 0...scalars.count {
             let endsRun = index == scalars.count || scalars[index].properties.isWhitespace
             guard endsRun else { continue }
             if index - runStart > longestUnbrokenRun {
-                points.formUnion(stride(from: runStart + breakEvery - 1, to: index - 1, by: breakEvery))
+                points += stride(from: runStart + breakEvery - 1, to: index - 1, by: breakEvery)
             }
             runStart = index + 1
         }
@@ -79,6 +80,7 @@ struct LaTeXText {
         result.reserveCapacity(scalars.count + scalars.count / 4)
         var sinceBreak = 0
         let breakPoints = Self.breakPoints(scalars)
+        var nextBreak = 0
         for (index, scalar) in scalars.enumerated() {
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             let start = result.utf8.count
@@ -108,7 +110,10 @@ struct LaTeXText {
                 }
             }
             // After the escape of the scalar, so no command is split.
-            if breakPoints.contains(index) { result += Self.breakPoint }
+            if nextBreak < breakPoints.count, breakPoints[nextBreak] == index {
+                result += Self.breakPoint
+                nextBreak += 1
+            }
             // Both engines stop on a source line over 200,000 bytes: break long runs, at a
             // space where there is one, else with a comment that swallows the line end.
             sinceBreak += result.utf8.count - start
