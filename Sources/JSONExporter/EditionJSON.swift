@@ -95,6 +95,20 @@ public enum EditionJSON {
                     }
                 }
             }
+            // The scores of a scoresFile are written above: the JSON stands on its own.
+            json.member("recusals") { json in
+                json.array { json in
+                    for recusal in edition.recusals {
+                        json.element { json in
+                            json.object { json in
+                                json.member("juror", recusal.juror)
+                                json.member("nominee", recusal.nominee)
+                                json.member("reason", recusal.reason)
+                            }
+                        }
+                    }
+                }
+            }
         }
         return Array((json.text + "\n").utf8)
     }

@@ -33,7 +33,7 @@ struct EditionFieldsTests {
             for field in object.fields {
                 let fieldPath = [FieldInstances.text(path), field.key].filter { !$0.isEmpty }.joined(separator: ".")
                 let bytes = try JSONSerialization.data(withJSONObject: FieldInstances.changing(at: path, in: document) { $0.removeValue(forKey: field.key) })
-                let outcome = Result { try EditionLoader().load(bytes: [UInt8](bytes), syntax: .json, name: "every-field.json") }
+                let outcome = Result { try EditionLoader().load(bytes: [UInt8](bytes), syntax: .json, name: "every-field.json", directory: Paths.edition("every-field.json").deletingLastPathComponent()) }
                 let diagnostics = (outcome.failureValue as? EditionError)?.diagnostics ?? []
                 let saysRequired = diagnostics.contains { $0.path?.description == fieldPath && $0.message == "is required" }
                 if field.isRequired {
@@ -57,7 +57,7 @@ struct EditionFieldsTests {
             document = FieldInstances.changing(at: path, in: document) { $0[key] = "x" }
             let bytes = try JSONSerialization.data(withJSONObject: document)
             let error = try #require(throws: EditionError.self) {
-                try EditionLoader().load(bytes: [UInt8](bytes), syntax: .json, name: "every-field.json")
+                try EditionLoader().load(bytes: [UInt8](bytes), syntax: .json, name: "every-field.json", directory: Paths.edition("every-field.json").deletingLastPathComponent())
             }
             let fieldPath = [FieldInstances.text(path), key].filter { !$0.isEmpty }.joined(separator: ".")
             #expect(error.diagnostics.contains { $0.path?.description == fieldPath && $0.message.contains("did you mean '\(object.keys[0])'") },

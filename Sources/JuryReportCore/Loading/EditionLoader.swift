@@ -59,11 +59,12 @@ public struct EditionLoader: Sendable {
                 ? "cannot read the file (\(reason))" : "no such file"
             throw EditionInputError(kind: .unreadable, file: name, message: message)
         }
-        return try load(bytes: bytes, syntax: syntax, name: name)
+        return try load(bytes: bytes, syntax: syntax, name: name, directory: url.deletingLastPathComponent())
     }
 
-    /// Loads an edition from the bytes of a file.
-    public func load(bytes: [UInt8], syntax: EditionSyntax, name: String) throws(EditionError) -> Edition {
+    /// Loads an edition from the bytes of a file. A `scoresFile` it names is read relative
+    /// to `directory`, by default the folder of `name`.
+    public func load(bytes: [UInt8], syntax: EditionSyntax, name: String, directory: URL? = nil) throws(EditionError) -> Edition {
         func fail(_ message: String, _ position: SourcePosition?) -> EditionError {
             EditionError(diagnostics: [Diagnostic(.error, file: name, position: position, message: message)])
         }
@@ -94,14 +95,35 @@ public struct EditionLoader: Sendable {
         defer { phaseTimer?("validate", (clock.now - validateStart).seconds) }
         let (edition, diagnostics) = document.withView { view -> (Edition?, [Diagnostic]) in
             let reader = EditionReader(file: name, document: view)
-            let edition = reader.read()
+            var edition = reader.read()
             var diagnostics = reader.diagnostics
+            let locator = SourceLocator(view)
+            let inlineCount = edition?.scores.count ?? 0
+            var loadedScores: ScoresFileLoader.Loaded?
+            if let reference = edition?.scoresFile {
+                let shownDirectory = (name as NSString).deletingLastPathComponent
+                let loader = ScoresFileLoader(
+                    directory: directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory),
+                    shownDirectory: shownDirectory)
+                let field = FieldPath.root.appending("scoresFile")
+                let (loaded, faults) = loader.load(
+                    reference.path, editionFile: name, field: field, position: locator.nearestPosition(to: field))
+                diagnostics += faults
+                loadedScores = loaded
+                if let loaded {
+                    edition?.scores += loaded.scores
+                    edition?.scoresFile?.count = loaded.scores.count
+                }
+            }
             if let edition {
-                let locator = SourceLocator(view)
                 let validator = EditionValidator(
                     edition: edition, incompleteLists: reader.incompleteLists,
                     sourceIndexes: reader.sourceIndexes
                 ) { message, path in
+                    if let moved = ScoresFileLoader.relocate(message, at: path, inlineCount: inlineCount, loaded: loadedScores) {
+                        diagnostics.append(moved)
+                        return
+                    }
                     diagnostics.append(Diagnostic(
                         .error, file: name, path: path, position: locator.nearestPosition(to: path), message: message))
                 }
@@ -110,14 +132,19 @@ public struct EditionLoader: Sendable {
             return (edition, diagnostics)
         }
         guard let edition, diagnostics.isEmpty else {
-            throw EditionError(diagnostics: Self.inFileOrder(diagnostics))
+            throw EditionError(diagnostics: Self.inFileOrder(diagnostics, edition: name))
         }
         return edition
     }
 
-    /// Diagnostics sorted by position (those without one last), keeping the order of equals.
-    private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { lhs, rhs in
+    /// Diagnostics file by file (the edition's first, then its scores file), each file's
+    /// sorted by position (those without one last), keeping the order of equals.
+    private static func inFileOrder(_ diagnostics: [Diagnostic], edition: String) -> [Diagnostic] {
+        var fileOrder: [String: Int] = [edition: 0]
+        for diagnostic in diagnostics where fileOrder[diagnostic.file] == nil { fileOrder[diagnostic.file] = fileOrder.count }
+        return diagnostics.enumerated().sorted { lhs, rhs in
+            let (leftFile, rightFile) = (fileOrder[lhs.element.file] ?? 0, fileOrder[rhs.element.file] ?? 0)
+            if leftFile != rightFile { return leftFile < rightFile }
             switch (lhs.element.position, rhs.element.position) {
             case let (l?, r?) where l != r: return l < r
             case (nil, _?): return false

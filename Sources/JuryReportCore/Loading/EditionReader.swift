@@ -116,6 +116,15 @@ final class EditionReader {
             guard let juror, let nominee, let score else { return nil }
             return Score(juror: juror, nominee: nominee, criterion: criterion, score: score)
         }
+        let scoresFile = document.text("scoresFile")
+        let recusals = document.list("recusals") { fields -> Recusal? in
+            fields.expect(keys: EditionFields.Keys.recusal)
+            let juror = fields.text("juror", required: true)
+            let nominee = fields.text("nominee", required: true)
+            let reason = fields.text("reason")
+            guard let juror, let nominee else { return nil }
+            return Recusal(juror: juror, nominee: nominee, reason: reason)
+        }
         for (key, isEmpty) in [("nominees", nominees?.isEmpty), ("jury", jury?.isEmpty)] where isEmpty == true {
             error("needs at least one entry", at: FieldPath.root.appending(key), document.position(of: key))
         }
@@ -131,7 +140,8 @@ final class EditionReader {
             format: format, award: award, details: editionDetails,
             sections: sections ?? [], criteria: criteria ?? [], scale: scale ?? .standard,
             nominees: nominees, analysis: analysis ?? [], verdict: verdict, jury: jury,
-            signature: signature, scores: scores ?? [])
+            signature: signature, scores: scores ?? [], scoresFile: scoresFile.map { ScoresFileReference(path: $0, count: 0) },
+            recusals: recusals ?? [])
     }
 
     /// Static, as every reading of a list item: parts of a list read at once share no reader.

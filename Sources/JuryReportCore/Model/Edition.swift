@@ -22,13 +22,19 @@ public struct Edition: Sendable, Equatable {
     public var jury: [JuryMember]
     /// The line above the jury's names.
     public var signature: String?
+    /// Inline scores first, then those of ``scoresFile``.
     public var scores: [Score]
+    /// The CSV table the later scores were read from, if the edition names one.
+    public var scoresFile: ScoresFileReference?
+    /// Who did not judge whom, in the file's order.
+    public var recusals: [Recusal]
 
     public init(
         format: String = Edition.currentFormat, award: Award, details: EditionDetails,
         sections: [TextSection] = [], criteria: [Criterion] = [],
         scale: ScoreScale = .standard, nominees: [Nominee], analysis: [TextSection] = [],
-        verdict: Verdict, jury: [JuryMember], signature: String? = nil, scores: [Score] = []
+        verdict: Verdict, jury: [JuryMember], signature: String? = nil, scores: [Score] = [],
+        scoresFile: ScoresFileReference? = nil, recusals: [Recusal] = []
     ) {
         self.format = format
         self.award = award
@@ -42,6 +48,8 @@ public struct Edition: Sendable, Equatable {
         self.jury = jury
         self.signature = signature
         self.scores = scores
+        self.scoresFile = scoresFile
+        self.recusals = recusals
     }
 
     /// The only schema version this build reads.
@@ -57,6 +65,9 @@ public struct Edition: Sendable, Equatable {
 
     /// The winning nominee (validation guarantees it exists).
     public var winner: Nominee? { nominee(id: verdict.winner) }
+
+    /// The scores written in the edition file itself, without those of ``scoresFile``.
+    public var inlineScores: ArraySlice<Score> { scores.dropLast(scoresFile?.count ?? 0) }
 
     /// The jury's chair, if one is marked.
     public var chair: JuryMember? { jury.first { $0.chair } }

@@ -102,6 +102,14 @@ public enum EditionFields {
         ])
     }
 
+    public static var recusal: ObjectDescription {
+        ObjectDescription("recusal", [
+            FieldDescription("juror", .id, required: true, "A jury member id"),
+            FieldDescription("nominee", .id, required: true, "A nominee id the member does not judge"),
+            FieldDescription("reason", .plainText, "Why, as the report publishes it"),
+        ])
+    }
+
     /// The whole file.
     public static var root: ObjectDescription {
         ObjectDescription("edition file", [
@@ -117,12 +125,16 @@ public enum EditionFields {
             FieldDescription("jury", .list(.object(juryMember), minimumCount: 1, maximumCount: Limits.jury), required: true, "In signing order"),
             FieldDescription("signature", .plainText, "The line above the jury's names"),
             FieldDescription("scores", .list(.object(score)), "One per juror, nominee and criterion"),
+            FieldDescription(
+                "scoresFile", .relativePath,
+                "More scores: a CSV table (juror, nominee, criterion, score) relative to this file, as juryreport collect writes it"),
+            FieldDescription("recusals", .list(.object(recusal)), "Jury members who do not judge a nominee"),
         ])
     }
 
     /// Every object, each once, in the order of the file.
     public static var objects: [ObjectDescription] {
-        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score]
+        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal]
     }
 
     /// The keys of each object, made once for the reader, which asks for them for every item
@@ -149,5 +161,6 @@ public enum EditionFields {
         public static let verdict = EditionFields.verdict.keys
         public static let juryMember = EditionFields.juryMember.keys
         public static let score = EditionFields.score.keys
+        public static let recusal = EditionFields.recusal.keys
     }
 }

@@ -58,6 +58,7 @@ public enum EditionSchema {
         case .id: return [("$ref", "#/$defs/id")]
         case .url: return [("$ref", "#/$defs/url")]
         case .date: return [("type", "string"), ("format", "date"), ("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+        case .relativePath: return [("type", "string"), ("minLength", .integer(1))]
         case .languageTag: return [("type", "string"), ("pattern", "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
         case .integer(let minimum, let maximum):
             return [("type", "integer"), ("minimum", .integer(minimum))] + (maximum.map { [("maximum", .integer($0))] } ?? [])

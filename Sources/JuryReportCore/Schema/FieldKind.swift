@@ -10,6 +10,8 @@ public indirect enum FieldKind: Sendable, Equatable {
     case url
     /// `YYYY-MM-DD`, a day of the calendar.
     case date
+    /// A file's path relative to the edition file.
+    case relativePath
     /// A BCP 47 language tag.
     case languageTag
     /// A whole number, at least `minimum` and at most `maximum` where given.

@@ -24,7 +24,29 @@ struct EditionValidator {
         checkNomineeNumbers()
         checkVerdict(nomineeIds: nomineeIds)
         checkChair()
-        checkScores(criterionIds: criterionIds, nomineeIds: nomineeIds, jurorIds: jurorIds)
+        let recused = checkRecusals(nomineeIds: nomineeIds, jurorIds: jurorIds)
+        checkScores(criterionIds: criterionIds, nomineeIds: nomineeIds, jurorIds: jurorIds, recused: recused)
+    }
+
+    /// Checks that each recusal names a known juror and nominee, once; returns the index of
+    /// each recusal by "juror nominee".
+    private func checkRecusals(nomineeIds: Set<String>, jurorIds: Set<String>) -> [String: Int] {
+        var seen: [String: Int] = [:]
+        for (index, recusal) in edition.recusals.enumerated() {
+            if !jurorIds.contains(recusal.juror) && !incompleteLists.contains("jury") {
+                report("refers to no jury member: \(DisplayText.quoted(recusal.juror)) \(Self.known(jurorIds))", path("recusals", index, "juror"))
+            }
+            if !nomineeIds.contains(recusal.nominee) && !incompleteLists.contains("nominees") {
+                report("refers to no nominee: \(DisplayText.quoted(recusal.nominee)) \(Self.known(nomineeIds))", path("recusals", index, "nominee"))
+            }
+            let key = recusal.juror + " " + recusal.nominee
+            if let first = seen[key] {
+                report("\(DisplayText.quoted(recusal.juror)) is already recused from \(DisplayText.quoted(recusal.nominee)) by \(path("recusals", first))", path("recusals", index))
+            } else {
+                seen[key] = index
+            }
+        }
+        return seen
     }
 
     static let idRule = "is not a valid id: use lowercase letters a-z, digits and single hyphens, like 'cleantech-center'"
@@ -94,7 +116,7 @@ struct EditionValidator {
         }
     }
 
-    private func checkScores(criterionIds: Set<String>, nomineeIds: Set<String>, jurorIds: Set<String>) {
+    private func checkScores(criterionIds: Set<String>, nomineeIds: Set<String>, jurorIds: Set<String>, recused: [String: Int]) {
         let hasCriteria = !edition.criteria.isEmpty || incompleteLists.contains("criteria")
         let scale = edition.scale
         // A score's three ids make one number: a second score by the same juror is then found
@@ -133,6 +155,11 @@ struct EditionValidator {
                 report(
                     "\(NumberText.shortest(score.score)) is outside the scale \(NumberText.shortest(scale.min)) to \(NumberText.shortest(scale.max))",
                     path("scores", index, "score"))
+            }
+            if !recused.isEmpty, let recusal = recused[score.juror + " " + score.nominee] {
+                report(
+                    "\(DisplayText.quoted(score.juror)) is recused from \(DisplayText.quoted(score.nominee)) (\(path("recusals", recusal))) and cannot score it",
+                    path("scores", index))
             }
             // A score whose ids are not all known has been reported; it cannot be a second one.
             guard comparable, let juror, let nominee else { continue }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Reads the table an edition's `scoresFile` names, relative to the edition file, and
+/// tells where each of its scores stands, so that a fault the validator finds in one is
+/// reported as `scores.csv:LINE:COLUMN`.
+struct ScoresFileLoader {
+    /// The folder the edition file is in.
+    let directory: URL
+    /// How messages name that folder: the one the user typed, "" for the current one.
+    let shownDirectory: String
+
+    /// Tables larger than this are refused before they are read.
+    static let maximumSize = 512 * 1024 * 1024
+
+    struct Loaded {
+        /// How messages call the table.
+        var file: String
+        var scores: [Score]
+        var positions: [ScoresTable.Positions]
+    }
+
+    /// The table at `path`; a fault is a diagnostic, of the edition at `field` when the
+    /// table cannot be read, of the table otherwise.
+    func load(_ path: String, editionFile: String, field: FieldPath, position: SourcePosition?) -> (Loaded?, [Diagnostic]) {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+        let shown = path.hasPrefix("/") || shownDirectory.isEmpty ? path : (shownDirectory as NSString).appendingPathComponent(path)
+        func fault(_ message: String) -> (Loaded?, [Diagnostic]) {
+            (nil, [Diagnostic(.error, file: editionFile, path: field, position: position, message: message)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return fault("no such file: \(DisplayText.quoted(shown)) (the path is relative to the edition file)")
+        }
+        if isDirectory.boolValue { return fault("\(DisplayText.quoted(shown)) is a directory, not a CSV table") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > Self.maximumSize {
+            return fault("\(DisplayText.quoted(shown)) is \(size / 1_048_576) MiB; a scores file may be at most \(Self.maximumSize / 1_048_576) MiB")
+        }
+        guard let data = try? Data(contentsOf: url) else { return fault("cannot read \(DisplayText.quoted(shown))") }
+        let bytes = [UInt8](data)
+        if let position = TextRules.firstInvalidUTF8(in: bytes) {
+            return (nil, [Diagnostic(.error, file: shown, position: position, message: "the file is not valid UTF-8")])
+        }
+        let (scores, positions, diagnostics) = ScoresTable.read(String(decoding: bytes, as: UTF8.self), file: shown)
+        return (Loaded(file: shown, scores: scores, positions: positions), diagnostics)
+    }
+
+    /// The diagnostic for a fault the validator found at `path`, moved into the table when
+    /// `path` is that of one of its scores (`scores[i]` with `i` past the inline ones).
+    static func relocate(
+        _ message: String, at path: FieldPath, inlineCount: Int, loaded: Loaded?
+    ) -> Diagnostic? {
+        guard let loaded, path.components.count >= 2, path.components[0] == .key("scores"),
+            case .index(let index) = path.components[1], index >= inlineCount, index - inlineCount < loaded.positions.count
+        else { return nil }
+        let positions = loaded.positions[index - inlineCount]
+        var position = positions.row
+        if path.components.count > 2, case .key(let field) = path.components[2] {
+            switch field {
+            case "juror": position = positions.juror
+            case "nominee": position = positions.nominee
+            case "criterion": position = positions.criterion ?? positions.row
+            case "score": position = positions.score
+            default: break
+            }
+        }
+        // The validator names the first of two scores by its path: in the table, by its line.
+        var text = message
+        if let range = text.range(of: #"scores\[(\d+)\]"#, options: .regularExpression),
+            let first = Int(text[range].dropFirst(7).dropLast()), first >= inlineCount, first - inlineCount < loaded.positions.count
+        {
+            text.replaceSubrange(range, with: "line \(loaded.positions[first - inlineCount].row.line)")
+        }
+        return Diagnostic(.error, file: loaded.file, position: position, message: text)
+    }
+}
