@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // `swift package generate-documentation`: the DocC catalog of the library.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Reading filled score forms back: the zip container of a workbook.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The model, loading and validation, standings, text, the exporter protocol, the
@@ -58,6 +60,8 @@ let package = Package(
         .target(name: "LaTeXExporter", dependencies: ["JuryReportCore"]),
         .target(name: "HTMLExporter", dependencies: ["JuryReportCore"]),
         .target(name: "JSONExporter", dependencies: ["JuryReportCore"]),
+        // Reads workbooks as spreadsheet programs save them: filled score forms for `collect`.
+        .target(name: "WorkbookReader", dependencies: ["JuryReportCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // `import JuryReport`: the core and every built-in exporter, and their registry
         // (BuiltInExporters), the one place that knows them all.
         .target(
@@ -75,7 +79,7 @@ let package = Package(
         .target(
             name: "JuryReportCLI",
             dependencies: [
-                "JuryReportCore", "JuryReport", "JSONExporter", "BundledEdition", "CChildProcess",
+                "JuryReportCore", "JuryReport", "JSONExporter", "BundledEdition", "CChildProcess", "WorkbookReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]

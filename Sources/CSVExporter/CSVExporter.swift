@@ -1,13 +1,14 @@
 import JuryReportCore
 
-/// Tables for data pipelines and spreadsheets: nominees, jury and scores, RFC 4180.
+/// Tables for data pipelines and spreadsheets: nominees, jury, key figures, criteria, and
+/// scores and recusals when there are any; RFC 4180.
 ///
 /// Column keys are English snake_case whatever the edition's language, so pipelines do not
 /// depend on it. Rows are written as they are produced.
 public struct CSVExporter: Exporter {
     public let format = ExportFormat(
-        name: "csv", fileSuffixes: [".nominees.csv", ".jury.csv", ".scores.csv"],
-        summary: "nominees, jury and scores as RFC 4180 CSV tables (UTF-8, CRLF)",
+        name: "csv", fileSuffixes: [".nominees.csv", ".jury.csv", ".facts.csv", ".criteria.csv", ".scores.csv", ".recusals.csv"],
+        summary: "nominees, jury, key figures, criteria, scores and recusals as RFC 4180 CSV tables (UTF-8, CRLF)",
         options: [Self.delimiter, Self.byteOrderMark, Self.formulaGuard])
 
     static let delimiter = ExportOption.choice(
@@ -40,8 +41,13 @@ public struct CSVExporter: Exporter {
         }
         try write(".nominees.csv", header: tables.nomineeColumns, rows: tables.writeNominees)
         try write(".jury.csv", header: CSVTables.juryColumns, rows: tables.writeJury)
+        try write(".facts.csv", header: CSVTables.factColumns, rows: tables.writeFacts)
+        try write(".criteria.csv", header: CSVTables.criterionColumns, rows: tables.writeCriteria)
         if !request.edition.scores.isEmpty {
             try write(".scores.csv", header: CSVTables.scoreColumns, rows: tables.writeScores)
+        }
+        if !request.edition.recusals.isEmpty {
+            try write(".recusals.csv", header: CSVTables.recusalColumns, rows: tables.writeRecusals)
         }
     }
 }
@@ -56,7 +62,7 @@ struct CSVRowWriter {
     }
 }
 
-/// The three tables of SPEC section 3, row by row.
+/// The tables of SPEC section 3, row by row.
 struct CSVTables {
     let request: ExportRequest
 
@@ -68,7 +74,10 @@ struct CSVTables {
             + (hasScores ? ["total", "rank"] : [])
     }
     static let juryColumns = ["id", "name", "role", "chair", "affiliation"]
-    static let scoreColumns = ["juror", "nominee", "criterion", "score"]
+    static let scoreColumns = ScoresTable.columns
+    static let factColumns = ["nominee", "label", "value"]
+    static let criterionColumns = ["id", "name", "weight", "description"]
+    static let recusalColumns = ["juror", "nominee", "reason"]
 
     func writeNominees(_ writer: CSVRowWriter) throws {
         let references = request.references
@@ -96,6 +105,36 @@ struct CSVTables {
                 .text(member.id), .text(member.name), .text(member.role ?? ""), .number(String(member.chair)),
                 .text(member.affiliation ?? ""),
             ])
+        }
+    }
+
+    /// One row per key figure, nominee by nominee, in order; a number stays a number.
+    func writeFacts(_ writer: CSVRowWriter) throws {
+        for nominee in edition.nominees {
+            for fact in nominee.facts {
+                let value: CSVFormat.Field
+                switch fact.value {
+                case .number(let number): value = .number(NumberText.shortest(number))
+                case .text(let text): value = .text(text)
+                }
+                try writer.write([.text(nominee.id), .text(fact.label), value])
+            }
+        }
+    }
+
+    /// The description as its source text (inline markup as written).
+    func writeCriteria(_ writer: CSVRowWriter) throws {
+        for criterion in edition.criteria {
+            try writer.write([
+                .text(criterion.id), .text(criterion.name), .number(NumberText.shortest(criterion.weight)),
+                .text(criterion.description?.source ?? ""),
+            ])
+        }
+    }
+
+    func writeRecusals(_ writer: CSVRowWriter) throws {
+        for recusal in edition.recusals {
+            try writer.write([.text(recusal.juror), .text(recusal.nominee), .text(recusal.reason ?? "")])
         }
     }
 

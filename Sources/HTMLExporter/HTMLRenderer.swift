@@ -111,7 +111,7 @@ struct HTMLRenderer {
     /// The column whose cell names its row: read out before each cell by screen readers.
     private func rowHeaderColumn(_ kind: ReportTable.Kind) -> Int {
         switch kind {
-        case .criteria, .keyFigures: return 0
+        case .criteria, .keyFigures, .recusals: return 0
         case .standings: return 2
         }
     }

@@ -12,7 +12,10 @@ public struct JuryReportCommand: AsyncParsableCommand {
             66 missing or unreadable input, 73 output could not be written.
             """,
         version: JuryReportVersion.current,
-        subcommands: [ExportCommand.self, ValidateCommand.self, FormatsCommand.self, SchemaCommand.self, InitCommand.self]
+        subcommands: [
+            ExportCommand.self, ValidateCommand.self, FormsCommand.self, CollectCommand.self, FormatsCommand.self, SchemaCommand.self,
+            InitCommand.self,
+        ]
     )
 
     public init() {}

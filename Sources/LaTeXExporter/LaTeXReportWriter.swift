@@ -73,49 +73,7 @@ struct LaTeXReportWriter {
         try output.write("""
             % \(metadata.baseName).tex: the jury report, written by juryreport.
             % Compiles unchanged with pdflatex and with lualatex (run twice).
-            \\documentclass[\(layout.paper)paper,\(layout.fontSize)]{article}
-            \\usepackage{iftex}
-            \\ifPDFTeX
-              \\usepackage[T1]{fontenc}
-              \\usepackage[utf8]{inputenc}
-              \\usepackage{lmodern}
-              \\usepackage{textcomp}
-              % Text copies out of the PDF as typed.
-              \\input{glyphtounicode}
-              % TS1 glyphs the list does not name, which would copy out as control
-              % characters (or the mho as an M).
-              \\pdfglyphtounicode{permyriad}{2031}\\pdfglyphtounicode{discount}{2052}
-              \\pdfglyphtounicode{naira}{20A6}\\pdfglyphtounicode{peso}{20B1}
-              \\pdfglyphtounicode{published}{2117}\\pdfglyphtounicode{recipe}{211E}
-              \\pdfglyphtounicode{servicemark}{2120}\\pdfglyphtounicode{mho}{2127}
-              \\pdfgentounicode=1
-              % The same bytes on every run (with SOURCE_DATE_EPOCH for the dates).
-              \\pdftrailerid{juryreport}
-            \\else
-              \\usepackage{fontspec}
-              \\pdfvariable trailerid {[<6A757279> <6A757279>]}
-            \\fi
-            \\usepackage[\(Self.babelLanguage(metadata.language))]{babel}
-            \\usepackage[\(layout.paper)paper,margin=25mm]{geometry}
-            \\usepackage{microtype}
-            \\usepackage{array}
-            \\usepackage{booktabs}
-            \\usepackage{longtable}
-            \\usepackage{xcolor}
-            \\usepackage{pgfplots}
-            \\pgfplotsset{compat=1.18}
-            \\usepackage[hidelinks]{hyperref}
-            \\hypersetup{
-              pdftitle={\(title)},
-              pdfauthor={\(author)},
-              pdfsubject={\(subject)},
-              pdflang={\(metadata.language)},
-              pdfcreator={juryreport},
-              % Set here, not left to the engine: lualatex takes SOURCE_DATE_EPOCH only
-              % from 1970 to 2038, and would put the current time in the PDF.
-              pdfcreationdate={\(Self.pdfDate(created))},
-              pdfmoddate={\(Self.pdfDate(created))}
-            }
+            \(LaTeXDocumentSetup.preamble(paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author, subject: subject, created: created))
             \\DeclareRobustCommand{\\juryreportbreak}{\\nobreak\\hspace{0pt plus 1fil}\\penalty0\\hspace{0pt plus -1fil}}
             \\definecolor{winner}{RGB}{0,97,0}
             \\definecolor{winnerback}{RGB}{226,244,229}
@@ -295,11 +253,12 @@ struct LaTeXReportWriter {
         case .criteria: widths = ["0.3", "0.12", "0.5"]
         case .keyFigures: widths = ["0.55", "0.35"]
         case .standings: widths = ["0.1", "0.08", "0.5", "0.25"]
+        case .recusals: widths = ["0.28", "0.34", "0.3"]
         }
         let columns = zip(table.columns, widths).map { column, width in
             (column.alignment == .trailing ? "R" : "P") + "{\(width)\\linewidth}"
         }
-        let environment = table.kind == .standings ? "longtable" : "tabular"
+        let environment = table.kind == .standings || table.kind == .recusals ? "longtable" : "tabular"
         try line("\\begin{\(environment)}{@{}\(columns.joined())@{}}")
         try line("\\toprule")
         try line(table.columns.map { "\\textbf{\(text.escape($0.header))}" }.joined(separator: " & ") + "\\\\")

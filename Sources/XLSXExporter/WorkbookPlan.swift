@@ -4,6 +4,18 @@
 struct WorkbookPlan {
     var properties: DocumentProperties
     var sheets: [SheetPlan]
+    /// Workbook-wide names for ranges (`ScoreGrid` → `Scores!$C$3:$H$9`).
+    var definedNames: [DefinedName] = []
+    /// Custom document properties, name and text: a form's identity.
+    var customProperties: [(name: String, value: String)] = []
+}
+
+/// A workbook-wide name for a range or a constant.
+struct DefinedName: Equatable {
+    /// Letters, digits and underscores, starting with a letter.
+    var name: String
+    /// What it stands for, such as `=Scores!$C$3:$H$9`.
+    var formula: String
 }
 
 /// The workbook's document properties.
@@ -36,6 +48,65 @@ struct SheetPlan {
     var chart: ChartPlan?
     /// What stands above every printed page: the report's title.
     var printTitle = ""
+    /// Rows above the header row (a form's title and instructions); data rows follow the
+    /// header as always, so the header is sheet row `preamble.count`.
+    var preamble: [PreambleRow] = []
+    /// Protected without a password: a guard against accidents, not security. Cells of an
+    /// ``CellStyle/Role/input`` style stay editable.
+    var isProtected = false
+    /// Number checks on ranges of cells, with their messages.
+    var validations: [ValidationPlan] = []
+    /// Notes on cells, by data row and column.
+    var comments: [CellComment] = []
+    /// Columns not shown (a form's ids).
+    var hiddenColumns: [Int] = []
+    /// Data rows not shown (a form's key row).
+    var hiddenRows: [Int] = []
+    /// Blank cells of this block are tinted while they stay blank: the scores still missing.
+    var blankHighlight: CellBlock?
+    /// Printed over as many pages as the columns need, the frozen columns repeated on each,
+    /// instead of shrunk to one page wide.
+    var printsAcrossPages = false
+
+    /// The sheet row (0-based) of the header.
+    var headerRow: Int { preamble.count }
+
+    /// The sheet row (0-based) of data row `row`.
+    func sheetRow(_ row: Int) -> Int { preamble.count + 1 + row }
+}
+
+/// A row above a sheet's header.
+struct PreambleRow {
+    var cells: [Cell]
+    /// The first cell spans every column of the sheet (a title, instructions).
+    var spansColumns = false
+    /// In points; nil fits the row to its text.
+    var height: Double?
+}
+
+/// A check on what may be typed into a block of cells: a decimal number within bounds.
+struct ValidationPlan: Equatable {
+    var block: CellBlock
+    var minimum: Double
+    var maximum: Double
+    /// Shown when the cell is selected and when a wrong value is typed.
+    var title: String
+    var message: String
+}
+
+/// A note on one cell, such as why it is not to be filled in.
+struct CellComment: Equatable {
+    var row: Int
+    var column: Int
+    var text: String
+}
+
+/// Data rows `firstRow...lastRow` and columns `firstColumn...lastColumn`.
+struct CellBlock: Equatable {
+    var firstRow: Int
+    var lastRow: Int
+    var firstColumn: Int
+    var lastColumn: Int
 }
 
 struct ColumnPlan: Equatable {
@@ -100,6 +171,14 @@ enum FormulaResult: Equatable {
 struct CellStyle: Hashable {
     enum Role: Int, Hashable, CaseIterable {
         case plain, header, label, winner, mention, chair, weight
+        /// A cell to fill in: tinted, and unlocked on a protected sheet.
+        case input
+        /// A cell not to be filled in: grey.
+        case recused
+        /// A sheet's title, large.
+        case title
+        /// Small grey text: a form's ids.
+        case note
     }
 
     enum NumberFormat: Int, Hashable, CaseIterable {
@@ -112,13 +191,15 @@ struct CellStyle: Hashable {
     var role: Role = .plain
     var wraps = false
     var numberFormat: NumberFormat = .general
+    /// Centred in its cell (a nominee's number, kept apart from the name beside it).
+    var centred = false
 
     /// A number for each distinct style, below ``count``: a table index for the writer.
     var index: Int {
-        (role.rawValue * NumberFormat.allCases.count + numberFormat.rawValue) * 2 + (wraps ? 1 : 0)
+        ((role.rawValue * NumberFormat.allCases.count + numberFormat.rawValue) * 2 + (wraps ? 1 : 0)) * 2 + (centred ? 1 : 0)
     }
 
-    static let count = Role.allCases.count * NumberFormat.allCases.count * 2
+    static let count = Role.allCases.count * NumberFormat.allCases.count * 4
 
     static let plain = CellStyle()
     static let wrapped = CellStyle(wraps: true)
@@ -127,4 +208,46 @@ struct CellStyle: Hashable {
     static let chair = CellStyle(role: .chair)
     static let weight = CellStyle(role: .weight)
     static let total = CellStyle(numberFormat: .twoDecimals)
+    static let number = CellStyle(centred: true)
+    static let input = CellStyle(role: .input)
+    static let note = CellStyle(role: .note)
+}
+
+/// Row heights that fit wrapped text: spreadsheet programs keep the height a file gives,
+/// and a file that gives none shows one line, the rest running into the next row.
+enum RowHeight {
+    /// Points per line of Calibri 11, the default font.
+    static let line = 15.0
+
+    /// The height for `cells` in columns of `widths`, or nil when every cell fits one line.
+    static func fitting(_ cells: [Cell], widths: [Double]) -> Double? {
+        var lines = 1
+        for (index, cell) in cells.enumerated() where cell.style.wraps && index < widths.count {
+            guard case .text(let text) = cell.value else { continue }
+            // A character of Calibri is narrower than Excel's width unit, the digit 0, on
+            // average; one unit is kept for the cell's padding.
+            let capacity = max(Int((widths[index] - 1) * 1.1), 1)
+            if text.utf8.count <= capacity && !text.utf8.contains(0x0A) { continue }
+            var cellLines = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                cellLines += max(1, (wrappedLength(line, capacity: capacity) + capacity - 1) / capacity)
+            }
+            lines = max(lines, cellLines)
+        }
+        // Excel's largest row is 409 points.
+        return lines > 1 ? min(Double(lines) * line, 409) : nil
+    }
+
+    /// The characters a line takes when wrapped at word breaks: a word that does not fit
+    /// on the rest of a line starts the next one.
+    private static func wrappedLength(_ line: Substring, capacity: Int) -> Int {
+        var used = 0
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            let length = word.unicodeScalars.count
+            let rest = capacity - used % capacity
+            if used % capacity != 0 && length + 1 > rest { used += rest }
+            used += length + 1
+        }
+        return max(used - 1, 0)
+    }
 }

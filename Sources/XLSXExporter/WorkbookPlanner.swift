@@ -24,20 +24,24 @@ struct WorkbookPlanner {
         let nomineeSheet = name(words.nominees)
         let factSheet = name(words.keyFigures)
         let jurySheet = name(words.jury)
-        let scoreSheet = edition.scores.isEmpty ? nil : name(words.scores)
+        let criteriaSheet = edition.criteria.isEmpty ? nil : name(words.criteria)
+        let layout = ScoreLayout(edition: edition, sheet: name(words.scores), criteriaSheet: criteriaSheet)
+        let rankingSheet = request.standings.isEmpty ? nil : name(words.judging.ranking)
         var sheets = [
             self.editionSheet(editionSheet),
-            nominees(nomineeSheet, scoreSheet: scoreSheet),
+            nominees(nomineeSheet, scoreLayout: edition.scores.isEmpty ? nil : layout),
             keyFigures(factSheet),
             jury(jurySheet),
         ]
-        if let scoreSheet { sheets.append(scores(scoreSheet)) }
+        if let criteriaSheet { sheets.append(criteria(criteriaSheet)) }
+        sheets.append(scores(layout))
+        if let rankingSheet { sheets.append(ranking(rankingSheet, layout: layout)) }
         for index in sheets.indices { sheets[index].printTitle = edition.details.title }
         return WorkbookPlan(
             properties: DocumentProperties(
                 title: edition.details.title, subject: edition.details.theme, author: request.references.chair.map { edition.jury[$0].name },
                 company: edition.award.organizer, created: request.timestamp),
-            sheets: sheets)
+            sheets: sheets, definedNames: layout.definedNames)
     }
 
     // MARK: Sheets
@@ -108,7 +112,7 @@ struct WorkbookPlanner {
         return CellStyle(role: role, wraps: wraps, numberFormat: numberFormat)
     }
 
-    private func nominees(_ name: String, scoreSheet: String?) -> SheetPlan {
+    private func nominees(_ name: String, scoreLayout: ScoreLayout?) -> SheetPlan {
         let nominees = edition.nominees
         func status(_ index: Int) -> String {
             switch kind(ofNomineeAt: index) {
@@ -129,7 +133,6 @@ struct WorkbookPlanner {
             fit(words.summary, nominees.indices.lazy.map { nominees[$0].summary ?? "" }),
             fit(words.website, nominees.indices.lazy.map { nominees[$0].url ?? "" }),
         ]
-        let scoreLayout = scoreSheet.map { ScoreLayout(edition: edition, sheet: $0) }
         if scoreLayout != nil {
             columns.append(ColumnPlan(header: words.total, width: 10))
             columns.append(ColumnPlan(header: words.rank, width: 8))
@@ -145,7 +148,9 @@ struct WorkbookPlanner {
                     nominee.name, status(index), nominee.lead ?? "", nominee.location ?? "", nominee.sector ?? "",
                     nominee.partners.joined(separator: "; "), nominee.summary ?? "", nominee.url ?? "",
                 ]
-                var cells = [Cell(value: .number(Double(nominee.number)), style: Self.style(rowKind, wraps: false))]
+                var numberStyle = Self.style(rowKind, wraps: false)
+                numberStyle.centred = true
+                var cells = [Cell(value: .number(Double(nominee.number)), style: numberStyle)]
                 for (offset, text) in texts.enumerated() {
                     cells.append(Cell(value: text.isEmpty ? .empty : .text(text), style: Self.style(rowKind, wraps: wraps[offset + 1])))
                 }
@@ -190,7 +195,7 @@ struct WorkbookPlanner {
                 case .text(let text): value = .text(text)
                 }
                 return [
-                    Cell(value: .number(Double(nominees[nomineeIndex].number))), Cell(value: .text(nominees[nomineeIndex].name)),
+                    Cell(value: .number(Double(nominees[nomineeIndex].number)), style: .number), Cell(value: .text(nominees[nomineeIndex].name)),
                     Cell(value: .text(fact.label), style: CellStyle(wraps: true)), Cell(value: value, style: CellStyle(wraps: true)),
                 ]
             },
@@ -220,11 +225,36 @@ struct WorkbookPlanner {
             })
     }
 
-    private func scores(_ name: String) -> SheetPlan {
-        let layout = ScoreLayout(edition: edition, sheet: name)
+    /// The criteria, one weight cell each, which every score formula refers to.
+    private func criteria(_ name: String) -> SheetPlan {
+        let criteria = edition.criteria
+        return SheetPlan(
+            name: name,
+            columns: [
+                fit(words.criterion, criteria.map(\.name)),
+                ColumnPlan(header: words.weight, width: 10),
+                fit(words.description, criteria.map { $0.description?.source ?? "" }),
+                fit("id", criteria.map(\.id)),
+            ],
+            rowCount: criteria.count,
+            row: { index in
+                let criterion = criteria[index]
+                return [
+                    Cell(value: .text(criterion.name), style: .label), Cell(value: .number(criterion.weight), style: .input),
+                    Cell(value: criterion.description.map { .text($0.source) } ?? .empty, style: .wrapped),
+                    Cell(value: .text(criterion.id), style: .note),
+                ]
+            })
+    }
+
+    /// The score grid: a column per jury member (and criterion), weights from the Criteria
+    /// sheet, live totals, ranks, per-criterion means and the lowest and highest score.
+    private func scores(_ layout: ScoreLayout) -> SheetPlan {
         let nominees = edition.nominees
         let standings = request.standings
         let grid = ScoreGrid(edition)
+        let recusals = RecusalIndex(edition)
+        let judging = words.judging
         let jurorNames = Dictionary(edition.jury.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let criterionNames = Dictionary(edition.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var columns = [
@@ -239,41 +269,119 @@ struct WorkbookPlanner {
         }
         columns.append(ColumnPlan(header: words.total, width: 10))
         columns.append(ColumnPlan(header: words.rank, width: 8))
-        let lastData = nominees.count  // data rows: the weights row, then one per nominee
+        for criterion in edition.criteria {
+            let header = "\(judging.mean): \(criterion.name)"
+            columns.append(ColumnPlan(header: header, width: min(max(Double(header.count) / 2 + 3, 10), 16), wraps: true))
+        }
+        columns.append(ColumnPlan(header: judging.lowest, width: 10))
+        columns.append(ColumnPlan(header: judging.highest, width: 10))
+        let criteriaCount = edition.criteria.count
+        var comments: [CellComment] = []
+        for recusal in edition.recusals {
+            guard let nominee = nominees.firstIndex(where: { $0.id == recusal.nominee }),
+                let juror = edition.jury.firstIndex(where: { $0.id == recusal.juror })
+            else { continue }
+            let text = recusal.reason.map { JudgingVocabulary.fill(judging.recusedBecause, $0) } ?? judging.recused
+            for column in layout.columns(ofJuror: juror) { comments.append(CellComment(row: nominee + 1, column: column, text: text)) }
+        }
+        let scoreBlock = CellBlock(
+            firstRow: 1, lastRow: nominees.count, firstColumn: ScoreLayout.firstScoreColumn, lastColumn: layout.totalColumn - 1)
         return SheetPlan(
-            name: name, columns: columns, rowCount: nominees.count + 1,
+            name: layout.sheet, columns: columns, rowCount: nominees.count + 1,
             row: { index in
                 guard index > 0 else {
                     return [Cell.empty, Cell(value: .text(words.weight), style: .weight)]
-                        + layout.scoreColumns.map { Cell(value: .number(layout.weight(of: $0)), style: .weight) }
+                        + layout.scoreColumns.map { Cell(value: layout.weightCell(of: $0), style: .weight) }
                 }
-                let nominee = nominees[index - 1]
-                var cells = [Cell(value: .number(Double(nominee.number))), Cell(value: .text(nominee.name))]
-                cells.reserveCapacity(layout.scoreColumns.count + 4)
+                let nomineeIndex = index - 1
+                let nominee = nominees[nomineeIndex]
+                var cells = [Cell(value: .number(Double(nominee.number)), style: .number), Cell(value: .text(nominee.name))]
+                cells.reserveCapacity(columns.count)
+                var present: [Double] = []
+                var byCriterion = [[Double]](repeating: [], count: criteriaCount)
                 // Score columns run jury member by jury member, criterion by criterion.
-                let criteria = edition.criteria.count
                 for column in layout.scoreColumns.indices {
-                    let score = criteria == 0
-                        ? grid.score(nominee: index - 1, juror: column, criterion: nil)
-                        : grid.score(nominee: index - 1, juror: column / criteria, criterion: column % criteria)
-                    cells.append(score.map { Cell(value: .number($0)) } ?? .empty)
+                    let juror = criteriaCount == 0 ? column : column / criteriaCount
+                    if recusals.isRecused(juror: juror, nominee: nomineeIndex) {
+                        cells.append(Cell(value: .text(judging.notJudged), style: CellStyle(role: .recused)))
+                        continue
+                    }
+                    let score = criteriaCount == 0
+                        ? grid.score(nominee: nomineeIndex, juror: juror, criterion: nil)
+                        : grid.score(nominee: nomineeIndex, juror: juror, criterion: column % criteriaCount)
+                    if let score {
+                        present.append(score)
+                        if criteriaCount > 0 { byCriterion[column % criteriaCount].append(score) }
+                    }
+                    cells.append(Cell(value: score.map(CellValue.number) ?? .empty, style: .input))
                 }
                 let entry = standings.entry(for: nominee.id)
                 cells.append(Cell(
-                    value: .formula(layout.totalFormula(row: index - 1), result: entry.map { .number($0.total) } ?? .text("")),
+                    value: .formula(layout.totalFormula(row: nomineeIndex), result: entry.map { .number($0.total) } ?? .text("")),
                     style: .total))
                 cells.append(Cell(
-                    value: .formula(layout.rankFormula(row: index - 1), result: entry.map { .number(Double($0.rank)) } ?? .text(""))))
+                    value: .formula(layout.rankFormula(row: nomineeIndex), result: entry.map { .number(Double($0.rank)) } ?? .text("")),
+                    style: .number))
+                func result(_ values: [Double], _ reduce: ([Double]) -> Double) -> FormulaResult {
+                    values.isEmpty ? .text("") : .number(reduce(values))
+                }
+                for criterion in 0..<criteriaCount {
+                    cells.append(Cell(
+                        value: .formula(
+                            layout.criterionMeanFormula(row: nomineeIndex, criterion: criterion),
+                            result: result(byCriterion[criterion]) { $0.reduce(0, +) / Double($0.count) }),
+                        style: .total))
+                }
+                cells.append(Cell(
+                    value: .formula(layout.extremeFormula("MIN", row: nomineeIndex), result: result(present) { $0.min() ?? 0 }),
+                    style: .total))
+                cells.append(Cell(
+                    value: .formula(layout.extremeFormula("MAX", row: nomineeIndex), result: result(present) { $0.max() ?? 0 }),
+                    style: .total))
                 return cells
             },
             frozenRows: 2, frozenColumns: 2,
-            colourScale: ColumnRange(column: layout.totalColumn, firstRow: 1, lastRow: lastData),
-            chart: nominees.count <= Self.maximumChartBars
+            colourScale: ColumnRange(column: layout.totalColumn, firstRow: 1, lastRow: nominees.count),
+            isProtected: true, comments: comments, blankHighlight: scoreBlock, printsAcrossPages: true)
+    }
+
+    /// The nominees in the order of the standings when the workbook was made, each total
+    /// and rank a live reference to the score sheet, and the chart of the totals, best first.
+    private func ranking(_ name: String, layout: ScoreLayout) -> SheetPlan {
+        let ranked = request.standings.ranked
+        let nominees = edition.nominees
+        return SheetPlan(
+            name: name,
+            columns: [
+                ColumnPlan(header: words.rank, width: 8), fit(words.number, ranked.map { String(nominees[$0.nomineeIndex].number) }),
+                fit(words.nominee, ranked.map { nominees[$0.nomineeIndex].name }), ColumnPlan(header: words.total, width: 10),
+            ],
+            rowCount: ranked.count,
+            row: { index in
+                let entry = ranked[index]
+                let nominee = nominees[entry.nomineeIndex]
+                let style = Self.style(kind(ofNomineeAt: entry.nomineeIndex), wraps: false)
+                var centred = style
+                centred.centred = true
+                var total = style
+                total.numberFormat = .twoDecimals
+                return [
+                    Cell(
+                        value: .formula("=" + layout.reference(row: entry.nomineeIndex, column: layout.rankColumn), result: .number(Double(entry.rank))),
+                        style: centred),
+                    Cell(value: .number(Double(nominee.number)), style: centred), Cell(value: .text(nominee.name), style: style),
+                    Cell(
+                        value: .formula("=" + layout.reference(row: entry.nomineeIndex, column: layout.totalColumn), result: .number(entry.total)),
+                        style: total),
+                ]
+            },
+            frozenColumns: 0,
+            chart: ranked.count <= Self.maximumChartBars
                 ? ChartPlan(
-                    title: words.total, categories: ColumnRange(column: 1, firstRow: 1, lastRow: lastData),
-                    values: ColumnRange(column: layout.totalColumn, firstRow: 1, lastRow: lastData),
+                    title: words.total, categories: ColumnRange(column: 2, firstRow: 0, lastRow: ranked.count - 1),
+                    values: ColumnRange(column: 3, firstRow: 0, lastRow: ranked.count - 1),
                     valueRange: min(0, edition.scale.min)...edition.scale.max,
-                    anchorRow: 0, anchorColumn: layout.rankColumn + 2)
+                    anchorRow: 0, anchorColumn: 5)
                 : nil)
     }
 
@@ -300,8 +408,10 @@ struct WorkbookPlanner {
     }
 }
 
-/// Where the score sheet keeps what: one column per juror (and criterion), then the total
-/// and the rank; a weights row under the header; one row per nominee in report order.
+/// Where the score sheet keeps what: one column per juror (and criterion), then the total,
+/// the rank, the mean of each criterion, the lowest and the highest score; a weights row
+/// under the header, each weight a reference to its one cell on the Criteria sheet; one row
+/// per nominee in report order.
 struct ScoreLayout {
     struct ScoreColumn: Equatable {
         var juror: String
@@ -311,12 +421,14 @@ struct ScoreLayout {
     let sheet: String
     let scoreColumns: [ScoreColumn]
     let nomineeCount: Int
-    private let weights: [String: Double]
+    private let criteriaSheet: String?
+    private let criteria: [Criterion]
 
-    init(edition: Edition, sheet: String) {
+    init(edition: Edition, sheet: String, criteriaSheet: String?) {
         self.sheet = sheet
+        self.criteriaSheet = criteriaSheet
+        criteria = edition.criteria
         nomineeCount = edition.nominees.count
-        weights = Dictionary(edition.criteria.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
         scoreColumns = edition.jury.flatMap { member -> [ScoreColumn] in
             edition.criteria.isEmpty
                 ? [ScoreColumn(juror: member.id, criterion: nil)]
@@ -328,23 +440,39 @@ struct ScoreLayout {
     var totalColumn: Int { Self.firstScoreColumn + scoreColumns.count }
     var rankColumn: Int { totalColumn + 1 }
 
-    func weight(of column: ScoreColumn) -> Double {
-        column.criterion.flatMap { weights[$0] } ?? 1
+    /// The score columns of the jury member at `juror`.
+    func columns(ofJuror juror: Int) -> Range<Int> {
+        let width = max(criteria.count, 1)
+        return (Self.firstScoreColumn + juror * width)..<(Self.firstScoreColumn + (juror + 1) * width)
+    }
+
+    /// The weight of a score column: a reference to the criterion's weight on the Criteria
+    /// sheet, with its value; 1 without criteria.
+    func weightCell(of column: ScoreColumn) -> CellValue {
+        guard let criteriaSheet, let id = column.criterion, let index = criteria.firstIndex(where: { $0.id == id }) else {
+            return .number(1)
+        }
+        return .formula(
+            "=" + SheetName.reference(criteriaSheet) + "!" + ColumnName.cell(row: index + 1, column: 1, absoluteRow: true, absoluteColumn: true),
+            result: .number(criteria[index].weight))
     }
 
     /// Sheet rows (0-based, header 0): the weights row is 1, nominee `i` is `i + 2`.
     private static let weightsRow = 1
     private func sheetRow(_ nominee: Int) -> Int { nominee + 2 }
 
-    /// The weighted mean of the nominee's scores, over the scores present: empty when none.
-    func totalFormula(row nominee: Int) -> String {
+    private func scoreRange(row nominee: Int) -> String {
         let row = sheetRow(nominee)
-        let first = Self.firstScoreColumn
-        let last = totalColumn - 1
-        let scores = ColumnName.cell(row: row, column: first) + ":" + ColumnName.cell(row: row, column: last)
-        let weights = ColumnName.cell(row: Self.weightsRow, column: first, absoluteRow: true) + ":"
-            + ColumnName.cell(row: Self.weightsRow, column: last, absoluteRow: true)
-        return "=IF(COUNT(\(scores))=0,\"\",SUMPRODUCT(\(scores),\(weights))/SUMPRODUCT(--(\(scores)<>\"\"),\(weights)))"
+        return ColumnName.cell(row: row, column: Self.firstScoreColumn) + ":" + ColumnName.cell(row: row, column: totalColumn - 1)
+    }
+
+    /// The weighted mean of the nominee's scores, over the scores present: empty when none.
+    /// A recused cell holds text, which neither sum counts.
+    func totalFormula(row nominee: Int) -> String {
+        let scores = scoreRange(row: nominee)
+        let weights = ColumnName.cell(row: Self.weightsRow, column: Self.firstScoreColumn, absoluteRow: true) + ":"
+            + ColumnName.cell(row: Self.weightsRow, column: totalColumn - 1, absoluteRow: true)
+        return "=IF(COUNT(\(scores))=0,\"\",SUMPRODUCT(\(scores),\(weights))/SUMPRODUCT(ISNUMBER(\(scores))*\(weights)))"
     }
 
     /// Competition ranking (1, 2, 2, 4) of the total among all totals: empty without one.
@@ -355,8 +483,39 @@ struct ScoreLayout {
         return "=IF(\(total)=\"\",\"\",RANK(\(total),\(all)))"
     }
 
+    /// The mean of every jury member's score on the criterion at `criterion`.
+    func criterionMeanFormula(row nominee: Int, criterion: Int) -> String {
+        let row = sheetRow(nominee)
+        let cells = stride(from: Self.firstScoreColumn + criterion, to: totalColumn, by: criteria.count)
+            .map { ColumnName.cell(row: row, column: $0) }.joined(separator: ",")
+        return "=IF(COUNT(\(cells))=0,\"\",AVERAGE(\(cells)))"
+    }
+
+    /// `MIN` or `MAX` of the nominee's scores: the spread between the jury members.
+    func extremeFormula(_ function: String, row nominee: Int) -> String {
+        let scores = scoreRange(row: nominee)
+        return "=IF(COUNT(\(scores))=0,\"\",\(function)(\(scores)))"
+    }
+
     /// A reference from another sheet to a nominee's cell here.
     func reference(row nominee: Int, column: Int) -> String {
         SheetName.reference(sheet) + "!" + ColumnName.cell(row: sheetRow(nominee), column: column, absoluteRow: true, absoluteColumn: true)
+    }
+
+    /// `ScoreGrid` (every score cell), `Weights` (the weights row) and `Totals`, for
+    /// formulas and macros of the organizers' own.
+    var definedNames: [DefinedName] {
+        guard nomineeCount > 0 else { return [] }
+        func range(_ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int) -> String {
+            "=" + SheetName.reference(sheet) + "!"
+                + ColumnName.cell(row: firstRow, column: firstColumn, absoluteRow: true, absoluteColumn: true) + ":"
+                + ColumnName.cell(row: lastRow, column: lastColumn, absoluteRow: true, absoluteColumn: true)
+        }
+        let last = sheetRow(nomineeCount - 1)
+        return [
+            DefinedName(name: "ScoreGrid", formula: range(sheetRow(0), Self.firstScoreColumn, last, totalColumn - 1)),
+            DefinedName(name: "Weights", formula: range(Self.weightsRow, Self.firstScoreColumn, Self.weightsRow, totalColumn - 1)),
+            DefinedName(name: "Totals", formula: range(sheetRow(0), totalColumn, last, totalColumn)),
+        ]
     }
 }

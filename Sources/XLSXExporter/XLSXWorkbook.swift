@@ -45,9 +45,12 @@ struct XLSXWorkbook {
         defer { if !closed { workbook_close(workbook) } }
         var writer = SheetWriter(workbook: workbook, constantMemory: constantMemory)
         try writer.setProperties(plan.properties)
+        try writer.setCustomProperties(plan.customProperties)
         for sheet in plan.sheets {
             try writer.write(sheet)
         }
+        // After the sheets: a name refers to one.
+        try writer.define(plan.definedNames)
         closed = true
         try check(workbook_close(workbook), "closing the workbook")
         try Self.verifyZip(at: path)
@@ -116,6 +119,7 @@ private struct SheetWriter {
         let format = workbook_add_format(workbook)
         format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         if style.wraps { format_set_text_wrap(format) }
+        if style.centred { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
         switch style.numberFormat {
         case .general: break
         case .twoDecimals: format_set_num_format(format, "0.00")
@@ -140,6 +144,23 @@ private struct SheetWriter {
         case .weight:
             format_set_italic(format)
             format_set_font_color(format, 0x595959)
+        case .input:
+            format_set_unlocked(format)
+            format_set_bg_color(format, 0xFFF8DC)
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_border_color(format, 0xBFBFBF)
+        case .recused:
+            format_set_bg_color(format, 0xD9D9D9)
+            format_set_font_color(format, 0x595959)
+            format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_border_color(format, 0xBFBFBF)
+        case .title:
+            format_set_bold(format)
+            format_set_font_size(format, 14)
+        case .note:
+            format_set_font_size(format, 8)
+            format_set_font_color(format, 0x808080)
         }
         formats[style.index] = format
         return format
@@ -163,22 +184,44 @@ private struct SheetWriter {
         }
     }
 
+    func setCustomProperties(_ properties: [(name: String, value: String)]) throws {
+        for property in properties {
+            try check(workbook_set_custom_property_string(workbook, property.name, property.value), "setting the property \(property.name)")
+        }
+    }
+
+    func define(_ names: [DefinedName]) throws {
+        for name in names {
+            try check(workbook_define_name(workbook, name.name, name.formula), "defining the name \(name.name)")
+        }
+    }
+
     mutating func write(_ sheet: SheetPlan) throws {
         guard let worksheet = workbook_add_worksheet(workbook, sheet.name) else {
             throw XLSXError(context: "adding the sheet \(sheet.name)", reason: "libxlsxwriter refused the sheet name")
         }
+        let hidden = Set(sheet.hiddenColumns)
         for (index, column) in sheet.columns.enumerated() {
+            var options = lxw_row_col_options()
+            options.hidden = hidden.contains(index) ? 1 : 0
             try check(
-                worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), column.width, nil),
+                worksheet_set_column_opt(worksheet, lxw_col_t(index), lxw_col_t(index), column.width, nil, &options),
                 "setting column widths of \(sheet.name)")
         }
-        worksheet_freeze_panes(worksheet, lxw_row_t(sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
+        worksheet_freeze_panes(worksheet, lxw_row_t(sheet.headerRow + sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
         try setUpPrinting(sheet, worksheet)
+        try writePreamble(sheet, worksheet)
+        let headerHeight = RowHeight.fitting(
+            sheet.columns.map { Cell(value: .text($0.header), style: .header) }, widths: sheet.columns.map(\.width))
+        if let headerHeight {
+            try check(worksheet_set_row(worksheet, lxw_row_t(sheet.headerRow), headerHeight, nil), "setting the header height of \(sheet.name)")
+        }
         for (index, column) in sheet.columns.enumerated() {
-            try writeText(worksheet, sheet.name, row: 0, column: index, column.header, format(.header))
+            try writeText(worksheet, sheet.name, row: sheet.headerRow, column: index, column.header, format(.header))
         }
         try writeRows(sheet, worksheet)
         try addTable(sheet, worksheet)
+        try addChecks(sheet, worksheet)
         if let scale = sheet.colourScale, scale.lastRow >= scale.firstRow {
             var format = lxw_conditional_format()
             format.type = UInt8(LXW_CONDITIONAL_3_COLOR_SCALE.rawValue)
@@ -187,12 +230,87 @@ private struct SheetWriter {
             format.max_color = 0x63BE7B
             try check(
                 worksheet_conditional_format_range(
-                    worksheet, lxw_row_t(scale.firstRow + 1), lxw_col_t(scale.column),
-                    lxw_row_t(scale.lastRow + 1), lxw_col_t(scale.column), &format),
+                    worksheet, lxw_row_t(sheet.sheetRow(scale.firstRow)), lxw_col_t(scale.column),
+                    lxw_row_t(sheet.sheetRow(scale.lastRow)), lxw_col_t(scale.column), &format),
                 "adding the colour scale to \(sheet.name)")
         }
         if let chart = sheet.chart, chart.values.lastRow >= chart.values.firstRow {
-            try insertChart(chart, sheet.name, worksheet)
+            try insertChart(chart, sheet, worksheet)
+        }
+        if sheet.isProtected {
+            var protection = lxw_protection()
+            // Jurors may still widen columns and rows to read long names.
+            protection.format_columns = 1
+            protection.format_rows = 1
+            worksheet_protect(worksheet, nil, &protection)
+        }
+    }
+
+    /// The rows above the header: written first, as constant-memory mode needs.
+    private mutating func writePreamble(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        let totalWidth = sheet.columns.enumerated().filter { !sheet.hiddenColumns.contains($0.offset) }.map(\.element.width).reduce(0, +)
+        for (row, preamble) in sheet.preamble.enumerated() {
+            let widths = preamble.spansColumns ? [totalWidth] : sheet.columns.map(\.width)
+            if let height = preamble.height ?? RowHeight.fitting(preamble.cells, widths: widths) {
+                try check(worksheet_set_row(worksheet, lxw_row_t(row), height, nil), "setting a row height of \(sheet.name)")
+            }
+            if preamble.spansColumns, !constantMemory, let first = preamble.cells.first, sheet.columns.count > 1 {
+                // The span starts after the hidden columns, where the text is seen.
+                let start = (0..<sheet.columns.count).first { !sheet.hiddenColumns.contains($0) } ?? 0
+                try check(
+                    worksheet_merge_range(
+                        worksheet, lxw_row_t(row), lxw_col_t(start), lxw_row_t(row), lxw_col_t(sheet.columns.count - 1), "",
+                        format(first.style)),
+                    "merging a row of \(sheet.name)")
+                try write(first, worksheet, sheet.name, row: row, column: start)
+                continue
+            }
+            try write(preamble.cells, worksheet, sheet.name, row: row)
+        }
+    }
+
+    /// Validations, notes and the tint of blank cells still to fill in.
+    private func addChecks(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        for validation in sheet.validations where validation.block.lastRow >= validation.block.firstRow {
+            // Excel limits the title to 32 and the message to 255 characters.
+            try withCStrings([
+                XLSXText.prefix(validation.title, limit: 32), XLSXText.prefix(validation.message, limit: 255),
+            ]) { strings in
+                var rule = lxw_data_validation()
+                rule.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+                rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+                rule.minimum_number = validation.minimum
+                rule.maximum_number = validation.maximum
+                rule.input_title = strings[0]
+                rule.input_message = strings[1]
+                rule.error_title = strings[0]
+                rule.error_message = strings[1]
+                rule.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+                let block = validation.block
+                try check(
+                    worksheet_data_validation_range(
+                        worksheet, lxw_row_t(sheet.sheetRow(block.firstRow)), lxw_col_t(block.firstColumn),
+                        lxw_row_t(sheet.sheetRow(block.lastRow)), lxw_col_t(block.lastColumn), &rule),
+                    "adding the score check to \(sheet.name)")
+            }
+        }
+        for comment in sheet.comments {
+            try check(
+                worksheet_write_comment(
+                    worksheet, lxw_row_t(sheet.sheetRow(comment.row)), lxw_col_t(comment.column), XLSXText.prefix(comment.text, limit: 1000)),
+                "adding a note to \(sheet.name)")
+        }
+        if let block = sheet.blankHighlight, block.lastRow >= block.firstRow, block.lastColumn >= block.firstColumn {
+            let tint = workbook_add_format(workbook)
+            format_set_bg_color(tint, 0xFCE4D6)
+            var rule = lxw_conditional_format()
+            rule.type = UInt8(LXW_CONDITIONAL_TYPE_BLANKS.rawValue)
+            rule.format = tint
+            try check(
+                worksheet_conditional_format_range(
+                    worksheet, lxw_row_t(sheet.sheetRow(block.firstRow)), lxw_col_t(block.firstColumn),
+                    lxw_row_t(sheet.sheetRow(block.lastRow)), lxw_col_t(block.lastColumn), &rule),
+                "tinting the missing scores of \(sheet.name)")
         }
     }
 
@@ -208,7 +326,7 @@ private struct SheetWriter {
     private mutating func writeRows(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
         guard sheet.rowCount >= Self.rowsWorthASecondCore && ProcessInfo.processInfo.activeProcessorCount > 1 else {
             for rowIndex in 0..<sheet.rowCount {
-                try write(sheet.row(rowIndex), worksheet, sheet.name, row: rowIndex + 1)
+                try writeRow(sheet.row(rowIndex), worksheet, sheet, row: rowIndex)
             }
             return
         }
@@ -223,7 +341,7 @@ private struct SheetWriter {
                 guard part == 1 else { return next.map(sheet.row) }
                 do {
                     for (offset, cells) in written.enumerated() {
-                        try write(cells, worksheet, sheet.name, row: first + offset + 1)
+                        try writeRow(cells, worksheet, sheet, row: first + offset)
                     }
                 } catch {
                     failure = error
@@ -238,10 +356,21 @@ private struct SheetWriter {
 
     private func setUpPrinting(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
         worksheet_set_paper(worksheet, 9)
-        let width = sheet.columns.map(\.width).reduce(0, +) + (sheet.chart == nil ? 0 : 60)
+        let hidden = Set(sheet.hiddenColumns)
+        let width = sheet.columns.enumerated().filter { !hidden.contains($0.offset) }.map(\.element.width).reduce(0, +)
+            + (sheet.chart == nil ? 0 : 60)
         if width > 100 { worksheet_set_landscape(worksheet) }
-        worksheet_fit_to_pages(worksheet, 1, 0)
-        try check(worksheet_repeat_rows(worksheet, 0, lxw_row_t(sheet.frozenRows - 1)), "setting the print titles of \(sheet.name)")
+        if sheet.printsAcrossPages && width > 150 {
+            // Page after page of columns at a readable size, the name columns on each.
+            try check(
+                worksheet_repeat_columns(worksheet, 0, lxw_col_t(max(sheet.frozenColumns, 1) - 1)),
+                "setting the print columns of \(sheet.name)")
+        } else {
+            worksheet_fit_to_pages(worksheet, 1, 0)
+        }
+        try check(
+            worksheet_repeat_rows(worksheet, lxw_row_t(sheet.headerRow), lxw_row_t(sheet.headerRow + sheet.frozenRows - 1)),
+            "setting the print titles of \(sheet.name)")
         // In header and footer codes `&` starts a code: a literal one is doubled, after the
         // text is cut to fit Excel's 255 characters (so no `&&` is cut in half).
         let doubled = { (scalar: Unicode.Scalar) in scalar == "&" ? 2 : 1 }
@@ -250,6 +379,22 @@ private struct SheetWriter {
             .replacingOccurrences(of: "&", with: "&&")
         try check(worksheet_set_header(worksheet, "&L" + title + "&R" + name), "setting the page header of \(sheet.name)")
         try check(worksheet_set_footer(worksheet, "&C&P / &N"), "setting the page footer of \(sheet.name)")
+    }
+
+    /// Data row `row`: its height fitted to its wrapped text, hidden if the plan says so.
+    private mutating func writeRow(
+        _ cells: [Cell], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: SheetPlan, row: Int
+    ) throws {
+        let sheetRow = sheet.sheetRow(row)
+        let isHidden = !sheet.hiddenRows.isEmpty && sheet.hiddenRows.contains(row)
+        if isHidden {
+            var options = lxw_row_col_options()
+            options.hidden = 1
+            try check(worksheet_set_row_opt(worksheet, lxw_row_t(sheetRow), LXW_DEF_ROW_HEIGHT, nil, &options), "hiding a row of \(sheet.name)")
+        } else if let height = RowHeight.fitting(cells, widths: sheet.columns.map(\.width)) {
+            try check(worksheet_set_row(worksheet, lxw_row_t(sheetRow), height, nil), "setting a row height of \(sheet.name)")
+        }
+        try write(cells, worksheet, sheet.name, row: sheetRow)
     }
 
     private mutating func write(
@@ -305,10 +450,11 @@ private struct SheetWriter {
 
     private mutating func addTable(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
         guard let table = sheet.table else { return }
-        let lastRow = lxw_row_t(max(sheet.rowCount, 1))
+        let lastRow = lxw_row_t(sheet.headerRow + max(sheet.rowCount, 1))
+        let firstRow = lxw_row_t(sheet.headerRow)
         let lastColumn = lxw_col_t(sheet.columns.count - 1)
         if constantMemory {
-            try check(worksheet_autofilter(worksheet, 0, 0, lastRow, lastColumn), "adding the autofilter to \(sheet.name)")
+            try check(worksheet_autofilter(worksheet, firstRow, 0, lastRow, lastColumn), "adding the autofilter to \(sheet.name)")
             notes.tablesAsAutofilter.append(sheet.name)
             return
         }
@@ -331,14 +477,15 @@ private struct SheetWriter {
                     options.style_type_number = 9
                     options.columns = list.baseAddress
                     try check(
-                        worksheet_add_table(worksheet, 0, 0, lastRow, lastColumn, &options),
+                        worksheet_add_table(worksheet, firstRow, 0, lastRow, lastColumn, &options),
                         "adding the table to \(sheet.name)")
                 }
             }
         }
     }
 
-    private func insertChart(_ plan: ChartPlan, _ sheet: String, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+    private func insertChart(_ plan: ChartPlan, _ sheetPlan: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        let sheet = sheetPlan.name
         guard let chart = workbook_add_chart(workbook, UInt8(LXW_CHART_BAR.rawValue)) else {
             throw XLSXError(context: "adding the chart to \(sheet)", reason: "libxlsxwriter could not create it")
         }
@@ -346,11 +493,11 @@ private struct SheetWriter {
             throw XLSXError(context: "adding the chart to \(sheet)", reason: "libxlsxwriter could not create a series")
         }
         chart_series_set_categories(
-            series, sheet, lxw_row_t(plan.categories.firstRow + 1), lxw_col_t(plan.categories.column),
-            lxw_row_t(plan.categories.lastRow + 1), lxw_col_t(plan.categories.column))
+            series, sheet, lxw_row_t(sheetPlan.sheetRow(plan.categories.firstRow)), lxw_col_t(plan.categories.column),
+            lxw_row_t(sheetPlan.sheetRow(plan.categories.lastRow)), lxw_col_t(plan.categories.column))
         chart_series_set_values(
-            series, sheet, lxw_row_t(plan.values.firstRow + 1), lxw_col_t(plan.values.column),
-            lxw_row_t(plan.values.lastRow + 1), lxw_col_t(plan.values.column))
+            series, sheet, lxw_row_t(sheetPlan.sheetRow(plan.values.firstRow)), lxw_col_t(plan.values.column),
+            lxw_row_t(sheetPlan.sheetRow(plan.values.lastRow)), lxw_col_t(plan.values.column))
         chart_title_set_name(chart, plan.title)
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
         // Bars top to bottom in report order.

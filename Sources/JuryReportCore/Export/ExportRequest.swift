@@ -44,9 +44,15 @@ public struct ExportRequest: Sendable {
     public var baseName: String { edition.baseName }
 
     /// Warnings about the edition itself, whatever the format: a winner that is not ranked
-    /// first (juries may decide otherwise, so it is not an error).
+    /// first (juries may decide otherwise, so it is not an error), and the scores still
+    /// missing from the grid (see ``ScoreCompleteness``). An edition without any score is not
+    /// being judged by scores and gets neither.
     public var editionWarnings: [String] {
         guard !standings.isEmpty else { return [] }
+        return winnerWarnings + ScoreCompleteness(edition).warnings(for: edition)
+    }
+
+    private var winnerWarnings: [String] {
         let winner = edition.verdict.winner
         guard let entry = standings.entry(for: winner) else {
             return ["the winner '\(winner)' has no scores, while other nominees do"]

@@ -9,6 +9,9 @@ public struct EditionLoader: Sendable {
     /// Told how long each phase of a load took, in seconds: `decode` (bytes to a parsed document),
     /// `validate` (the document to a checked edition). For benchmarks.
     public var phaseTimer: (@Sendable (String, Double) -> Void)?
+    /// Whether a `scoresFile` that does not exist yet is taken as empty rather than refused:
+    /// for `collect`, which is about to write it.
+    public var allowsMissingScoresFile = false
 
     public init() {}
 
@@ -104,7 +107,7 @@ public struct EditionLoader: Sendable {
                 let shownDirectory = (name as NSString).deletingLastPathComponent
                 let loader = ScoresFileLoader(
                     directory: directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory),
-                    shownDirectory: shownDirectory)
+                    shownDirectory: shownDirectory, allowsMissing: allowsMissingScoresFile)
                 let field = FieldPath.root.appending("scoresFile")
                 let (loaded, faults) = loader.load(
                     reference.path, editionFile: name, field: field, position: locator.nearestPosition(to: field))

@@ -81,9 +81,10 @@ enum LanguageTag {
     }
 }
 
-/// "Did you mean" for unknown keys.
-enum Suggestion {
-    static func closest(to word: String, among candidates: [String]) -> String? {
+/// "Did you mean" for unknown keys, formats, options and ids.
+public enum Suggestion {
+    /// The candidate nearest to `word` (case ignored), when it is near enough to be a typo.
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let best = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
         guard let best, best.1 <= max(1, min(3, word.count / 3)) else { return nil }
         return best.0

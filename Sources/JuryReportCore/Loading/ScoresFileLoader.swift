@@ -4,10 +4,17 @@ import Foundation
 /// tells where each of its scores stands, so that a fault the validator finds in one is
 /// reported as `scores.csv:LINE:COLUMN`.
 struct ScoresFileLoader {
+    /// Where the table of `path` is, as a URL, for a writer of it.
+    func url(of path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+    }
+
     /// The folder the edition file is in.
     let directory: URL
     /// How messages name that folder: the one the user typed, "" for the current one.
     let shownDirectory: String
+    /// A table that does not exist is empty, not a fault.
+    var allowsMissing = false
 
     /// Tables larger than this are refused before they are read.
     static let maximumSize = 512 * 1024 * 1024
@@ -22,13 +29,14 @@ struct ScoresFileLoader {
     /// The table at `path`; a fault is a diagnostic, of the edition at `field` when the
     /// table cannot be read, of the table otherwise.
     func load(_ path: String, editionFile: String, field: FieldPath, position: SourcePosition?) -> (Loaded?, [Diagnostic]) {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+        let url = url(of: path)
         let shown = path.hasPrefix("/") || shownDirectory.isEmpty ? path : (shownDirectory as NSString).appendingPathComponent(path)
         func fault(_ message: String) -> (Loaded?, [Diagnostic]) {
             (nil, [Diagnostic(.error, file: editionFile, path: field, position: position, message: message)])
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            if allowsMissing { return (Loaded(file: shown, scores: [], positions: []), []) }
             return fault("no such file: \(DisplayText.quoted(shown)) (the path is relative to the edition file)")
         }
         if isDirectory.boolValue { return fault("\(DisplayText.quoted(shown)) is a directory, not a CSV table") }

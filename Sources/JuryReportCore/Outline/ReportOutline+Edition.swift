@@ -53,6 +53,7 @@ private struct ReportOutlineBuilder {
             kind: .nominees, level: 1, heading: words.nominees, anchor: "nominees",
             blocks: edition.nominees.indices.map(nominee))))
         if let standings = standingsSection() { blocks.append(standings) }
+        if let recusals = recusalsSection() { blocks.append(recusals) }
         for (index, section) in edition.analysis.enumerated() {
             blocks.append(textSection(section, anchor: "analysis-\(index + 1)"))
         }
@@ -162,6 +163,31 @@ private struct ReportOutlineBuilder {
             bars: bars, minimum: min(0, edition.scale.min), maximum: edition.scale.max, valueLabel: words.total)
         return .section(ReportSection(
             kind: .standings, level: 1, heading: words.standings, anchor: "standings", blocks: [.table(table), .chart(chart)]))
+    }
+
+    /// Who did not judge whom and why, as published reports say.
+    private func recusalsSection() -> ReportBlock? {
+        guard !edition.recusals.isEmpty else { return nil }
+        let judging = words.judging
+        let jurors = ScoreIndex.places(edition.jury.map { $0.id })
+        let nominees = ScoreIndex.places(edition.nominees.map { $0.id })
+        let rows = edition.recusals.map { recusal in
+            ReportTable.Row(cells: [
+                [.text(jurors[recusal.juror].map { edition.jury[$0].name } ?? recusal.juror)],
+                [.text(nominees[recusal.nominee].map { numberedName(edition.nominees[$0]) } ?? recusal.nominee)],
+                recusal.reason.map { [.text($0)] } ?? [],
+            ])
+        }
+        let table = ReportTable(
+            kind: .recusals, caption: judging.recusals,
+            columns: [
+                .init(header: words.juror, alignment: .leading), .init(header: words.nominee, alignment: .leading),
+                .init(header: judging.reason, alignment: .leading),
+            ],
+            rows: rows)
+        return .section(ReportSection(
+            kind: .recusals, level: 1, heading: judging.recusals, anchor: "recusals",
+            blocks: [.paragraph([.text(judging.recusalsIntroduction)]), .table(table)]))
     }
 
     private func verdict() -> ReportBlock {

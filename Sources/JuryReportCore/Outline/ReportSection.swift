@@ -10,6 +10,8 @@ public struct ReportSection: Sendable, Equatable {
         /// One nominee, with its distinction if it has one.
         case nominee(ReportDistinction.Kind?)
         case standings
+        /// Who did not judge whom.
+        case recusals
         case verdict
     }
 

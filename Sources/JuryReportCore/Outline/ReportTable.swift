@@ -5,6 +5,8 @@ public struct ReportTable: Sendable, Equatable {
         case criteria
         case keyFigures
         case standings
+        /// Who did not judge whom, and why.
+        case recusals
     }
 
     /// A column: its header and which side its cells keep to.

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import JuryReport
+import JuryReportCore
+
+/// `juryreport forms`: one score form per jury member, to send out before the judging;
+/// written like exported reports (validated first, each file moved into place when whole).
+struct FormsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forms",
+        abstract: "Write a score form per jury member: a workbook to fill in, or a PDF to fill in by hand.",
+        discussion: """
+            Each form is named SLUG-YEAR.form.JUROR.xlsx (or .pdf): one row per nominee, one column per \
+            criterion, the cells to fill in checked against the scale, the nominees a member is recused \
+            from greyed out, the scores the edition already has filled in. `juryreport collect` reads the \
+            filled workbooks back.
+            """
+    )
+
+    @Argument(
+        help: "Edition files (.yaml, .yml or .json), or directories of them; none: the bundled edition.",
+        completion: .file(extensions: ["yaml", "yml", "json"]))
+    var editions: [String] = []
+
+    @Option(name: .customLong("juror"), help: "Only the form of this jury member (an id); repeat for more. Default: every member.")
+    var jurors: [String] = []
+
+    @Option(help: "xlsx, pdf or both (xlsx,pdf).")
+    var format: String = "xlsx"
+
+    @Option(name: [.short, .long], help: "The output directory.", completion: .directory)
+    var output: String = "out"
+
+    /// The form exporters of `--format`, in the order given.
+    private func exporters() throws -> [any Exporter] {
+        let chosen = jurors.isEmpty ? nil : Set(jurors)
+        var exporters: [any Exporter] = []
+        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            switch name {
+            case "xlsx": exporters.append(XLSXFormExporter(jurors: chosen))
+            case "pdf": exporters.append(LaTeXFormExporter(jurors: chosen))
+            default:
+                let hint = Suggestion.closest(to: name, among: ["xlsx", "pdf"]).map { "; did you mean '\($0)'?" } ?? ""
+                throw ValidationError("forms are written as xlsx or pdf, not '\(name)'\(hint)")
+            }
+        }
+        if exporters.isEmpty { throw ValidationError("--format names no form format; use xlsx, pdf or xlsx,pdf") }
+        return exporters
+    }
+
+    func run() async throws {
+        InterruptCleanup.install()
+        let formExporters = try exporters()
+        var pipeline = ExportPipeline(registry: try ExporterRegistry(formExporters), environment: ProcessInfo.processInfo.environment)
+        pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }
+        let chosen = try ExitStatus.usage { try ExportSelection(exporters: formExporters, options: ExportOptions()) }
+        let loaded = try await EditionArguments.load(editions, with: pipeline)
+        ProcessEnd.keep(loaded)
+        for edition in loaded {
+            let known = Set(edition.jury.map(\.id))
+            for juror in jurors where !known.contains(juror) {
+                let hint = Suggestion.closest(to: juror, among: edition.jury.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                throw ValidationError("\(edition.baseName) has no jury member '\(juror)'\(hint)")
+            }
+        }
+        let requests = loaded.map { pipeline.derive($0, for: chosen) }
+        let destination = ExportDestination.directory(URL(fileURLWithPath: output))
+        let exported = try await ExitStatus.mapping { try await pipeline.export(requests, chosen, to: destination) }
+        let committed = try await ExitStatus.mapping { try pipeline.commit(exported, to: destination) }
+        let directory = URL(fileURLWithPath: output)
+        for file in committed.flatMap(\.files) {
+            Console.error("wrote \(directory.appendingPathComponent(file.name).relativePath)")
+        }
+    }
+}

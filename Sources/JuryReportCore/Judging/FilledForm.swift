@@ -1,0 +1,68 @@
+/// A score form as a spreadsheet program left it, read by a workbook reader: its document
+/// properties and the cells of each sheet. Neutral of the file format, so that the checks
+/// of ``ScoreCollector`` know no workbook.
+public struct FilledForm: Sendable {
+    /// One cell's value as the program saved it.
+    public enum Value: Sendable, Equatable {
+        case number(Double)
+        case text(String)
+        case boolean(Bool)
+        /// A formula's error, such as `#DIV/0!`.
+        case error(String)
+    }
+
+    /// One non-empty cell: 0-based row and column.
+    public struct Cell: Sendable, Equatable {
+        public var row: Int
+        public var column: Int
+        public var value: Value
+
+        public init(row: Int, column: Int, value: Value) {
+            self.row = row
+            self.column = column
+            self.value = value
+        }
+    }
+
+    public struct Sheet: Sendable {
+        public var name: String
+        public var cells: [Cell]
+
+        public init(name: String, cells: [Cell]) {
+            self.name = name
+            self.cells = cells
+        }
+    }
+
+    /// How messages name the file: the path the user typed.
+    public var file: String
+    /// Custom document properties by name (see ``FormIdentity/PropertyName``).
+    public var properties: [String: String]
+    public var sheets: [Sheet]
+
+    public init(file: String, properties: [String: String], sheets: [Sheet]) {
+        self.file = file
+        self.properties = properties
+        self.sheets = sheets
+    }
+}
+
+/// A1 references: column letters and 1-based row.
+public enum CellReference {
+    public static func a1(row: Int, column: Int) -> String {
+        var index = column
+        var letters = ""
+        repeat {
+            letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
+            index = index / 26 - 1
+        } while index >= 0
+        return letters + String(row + 1)
+    }
+
+    /// `Scores!D7`, the sheet name quoted when it needs to be.
+    public static func named(sheet: String, row: Int, column: Int) -> String {
+        let plain = sheet.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+        let name = plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
+        return name + "!" + a1(row: row, column: column)
+    }
+}

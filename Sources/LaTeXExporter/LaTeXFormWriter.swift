@@ -1,0 +1,125 @@
+import JuryReportCore
+
+/// One jury member's score form as a LaTeX document to print and fill in by hand: the
+/// member's name and the instructions, the criteria with their weights and descriptions, a
+/// grid of boxes (one row per nominee, one column per criterion; the scores the edition
+/// already has written in, the nominees the member is recused from struck through), and
+/// lines for name, date and signature. Set up like the report (``LaTeXDocumentSetup``).
+struct LaTeXFormWriter {
+    let form: ScoreForm
+    let output: TextOutput
+    let created: Int64
+    var text = LaTeXText()
+
+    /// Longer names are cut with an ellipsis: a row of the grid must fit its page.
+    static let longestName = 300
+
+    private func line(_ source: String) throws {
+        try output.write(source + "\n")
+    }
+
+    mutating func write() throws {
+        let edition = form.edition
+        let words = Vocabulary(language: edition.details.language)
+        let judging = words.judging
+        let criteria = edition.criteria
+        let columns = form.columnCount
+        let title = text.escape("\(judging.scoreForm): \(edition.details.title)")
+        let member = text.escape(form.member.name)
+        // Many criteria: landscape, so that each box stays large enough to write in.
+        let geometry = columns > 5 ? "landscape,margin=15mm" : "margin=20mm"
+        try line("% \(edition.baseName).form.\(form.member.id).tex: a score form, written by juryreport.")
+        try line(LaTeXDocumentSetup.preamble(
+            paper: "a4", fontSize: "11pt", language: edition.details.language, title: title, author: member,
+            subject: text.escape(edition.award.name), created: created, geometry: geometry))
+        try line("\\setlength{\\parindent}{0pt}")
+        try line("\\setlength{\\parskip}{0.5\\baselineskip}")
+        try line("\\newcolumntype{P}[1]{>{\\raggedright\\arraybackslash}p{#1}}")
+        try line("\\newcolumntype{C}[1]{>{\\centering\\arraybackslash}p{#1}}")
+        try line("\\pagestyle{plain}")
+        try line("\\begin{document}")
+        try line("{\\Large\\bfseries \(title)\\par}")
+        try line("{\\large \(text.escape(words.juror)): \\textbf{\(member)}\\par}")
+        let min = NumberText.shortest(edition.scale.min)
+        let max = NumberText.shortest(edition.scale.max)
+        try line(text.escape(JudgingVocabulary.fill(judging.handInstructions, min, max)) + "\\par")
+        if !criteria.isEmpty {
+            try line("\\textbf{\(text.escape(words.criteria))}")
+            try line("\\begin{itemize}")
+            for criterion in criteria {
+                var item = "\\item{}\\textbf{\(text.escape(criterion.name))} (\(text.escape(words.weight)) \(text.escape(NumberText.shortest(criterion.weight))))"
+                if let description = criterion.description { item += ": " + text.escape(description.source) }
+                try line(item)
+            }
+            try line("\\end{itemize}")
+        }
+        // The grid: number, name, a box per criterion; the boxes share what the name leaves.
+        let nameWidth = columns > 5 ? 0.22 : 0.32
+        let boxWidth = (1 - 0.06 - nameWidth) / Double(columns) - 0.012
+        let boxes = String(repeating: "|C{\(String(format: "%.3f", boxWidth))\\linewidth}", count: columns)
+        try line("{\\renewcommand{\\arraystretch}{1.6}")
+        try line("\\begin{longtable}{|C{0.04\\linewidth}|P{\(String(format: "%.2f", nameWidth))\\linewidth}\(boxes)|}")
+        try line("\\hline")
+        let headers = (0..<columns).map { column -> String in
+            criteria.isEmpty ? text.escape(words.score) : "\\textbf{\(text.escape(criteria[column].name))}"
+        }
+        try line(
+            "\\textbf{\(text.escape(words.number))} & \\textbf{\(text.escape(words.nominee))} & " + headers.joined(separator: " & ")
+                + "\\\\ \\hline")
+        try line("\\endhead")
+        for (index, nominee) in edition.nominees.enumerated() {
+            let name = text.escape(String(nominee.name.prefix(Self.longestName)) + (nominee.name.count > Self.longestName ? "…" : ""))
+            let recused = form.recusal(nominee: index) != nil
+            let cells = (0..<columns).map { column -> String in
+                if recused { return "\\textcolor{gray}{\(text.escape(judging.notJudged))}" }
+                return form.score(nominee: index, column: column).map { text.escape(NumberText.shortest($0)) } ?? ""
+            }
+            // A strut makes every row tall enough to write a number in by hand.
+            try line(
+                "\\rule{0pt}{7mm}\(nominee.number) & {}\(name)\(recused ? " \\textit{(\(text.escape(judging.recused)))}" : "") & "
+                    + cells.joined(separator: " & ") + "\\\\ \\hline")
+        }
+        try line("\\end{longtable}}")
+        try line("\\vspace{2\\baselineskip}")
+        try line("\\begin{minipage}{\\linewidth}")
+        for label in [judging.nameLine, judging.dateLine, judging.signatureLine] {
+            try line("\\begin{minipage}[t]{0.31\\linewidth}\\vspace{2.2em}\\rule{0.9\\linewidth}{0.4pt}\\par \(text.escape(label))\\end{minipage}\\hfill")
+        }
+        try line("\\end{minipage}")
+        try line("\\end{document}")
+    }
+}
+
+/// The score forms as printable PDFs for the `forms` command: one per jury member,
+/// `<base>.form.<juror>.pdf`, compiled with the first TeX engine on `PATH`.
+public struct LaTeXFormExporter: Exporter {
+    public let format = ExportFormat(
+        name: "pdf", fileSuffixes: [".pdf"], summary: "a score form per jury member, printed and filled in by hand")
+
+    /// The jury members to make forms for, by id; nil for every one.
+    public let jurors: Set<String>?
+
+    public init(jurors: Set<String>? = nil) {
+        self.jurors = jurors
+    }
+
+    public func files(for options: ExportOptions) -> [PlannedFile]? { nil }
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        let engine = try LaTeXEngine.find(nil, path: request.environment["PATH"])
+        var replaced: [Unicode.Scalar] = []
+        for form in ScoreForm.forms(of: request.edition, jurors: jurors) {
+            var source: [UInt8] = []
+            let output = TextOutput { source.append(contentsOf: $0) }
+            var writer = LaTeXFormWriter(form: form, output: output, created: request.timestamp)
+            try writer.write()
+            try output.flush()
+            replaced += writer.text.replaced
+            let pdf = try engine.build(
+                source: source, jobName: request.baseName + ".form." + form.member.id, timestamp: request.timestamp,
+                environment: request.environment, observer: request.temporaryResourceObserver)
+            try sink.writeFile(suffix: ScoreForm.suffix(juror: form.member.id, extension: "pdf")) { try $0.write(bytes: pdf) }
+        }
+        if !replaced.isEmpty { sink.warn(LaTeXExporter.replacementWarning(replaced)) }
+    }
+}
