@@ -53,6 +53,8 @@ struct FormsCommand: AsyncParsableCommand {
         let formExporters = try exporters()
         var pipeline = ExportPipeline(registry: try ExporterRegistry(formExporters), environment: ProcessInfo.processInfo.environment)
         pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }
+        // Forms go out before any score is in: the scoresFile may not exist yet.
+        pipeline.loader.allowsMissingScoresFile = true
         let chosen = try ExitStatus.usage { try ExportSelection(exporters: formExporters, options: ExportOptions()) }
         let loaded = try await EditionArguments.load(editions, with: pipeline)
         ProcessEnd.keep(loaded)

@@ -16,8 +16,8 @@ struct ExportCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let out = directory.appendingPathComponent("out")
         #expect(files(out) == [
-            "pro-motor-award-2020.html", "pro-motor-award-2020.json", "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md",
-            "pro-motor-award-2020.nominees.csv",
+            "pro-motor-award-2020.criteria.csv", "pro-motor-award-2020.facts.csv", "pro-motor-award-2020.html",
+            "pro-motor-award-2020.json", "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv",
             "pro-motor-award-2020.tex", "pro-motor-award-2020.xlsx",
         ])
         #expect(result.standardError.isEmpty, "no progress when stderr is not a terminal")
@@ -212,7 +212,9 @@ struct OtherCommandTests {
             $0.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         }
         #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx", "latex (tex)", "html (htm)", "json"], "\(result.output)")
-        #expect(rows.map { $0.dropFirst().first ?? "" } == [".md", ".nominees.csv .jury.csv .scores.csv", ".xlsx", ".tex .pdf", ".html", ".json"])
+        #expect(rows.map { $0.dropFirst().first ?? "" } == [
+            ".md", ".nominees.csv .jury.csv .facts.csv .criteria.csv .scores.csv .recusals.csv", ".xlsx", ".tex .pdf", ".html", ".json",
+        ])
         #expect(result.output.contains("--option delimiter=… (,|;|tab)"))
     }
 

@@ -44,7 +44,10 @@ struct PackageIntegrationTests {
         ])
         #expect(run.status == 0, "\(run.output)\n\(run.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["open-data-award-2025.jury.csv", "open-data-award-2025.md", "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv"])
+        #expect(files == [
+            "open-data-award-2025.criteria.csv", "open-data-award-2025.facts.csv", "open-data-award-2025.jury.csv", "open-data-award-2025.md",
+            "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv",
+        ])
 
         // #15.5: the tool's exit code, and its diagnostics once. (SwiftPM itself exits 1 for
         // any failed plugin; the code stands in its one line about it.)

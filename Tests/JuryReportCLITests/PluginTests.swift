@@ -223,7 +223,11 @@ struct BuildJobTests {
             "export", Paths.edition("scored.yaml").path, Paths.edition("hostile.yaml").path, "-f", "md,json", "-o", directory.path,
         ])
         #expect(result.status == 0)
-        #expect(result.standardError.isEmpty, "quiet when stderr is not a terminal: \(result.standardError)")
+        // Quiet when stderr is not a terminal: only the warnings (the scored edition's
+        // nominee without scores), no progress.
+        #expect(
+            result.standardError.split(separator: "\n").allSatisfy { $0.hasPrefix("open-data-award-2025: warning: no score by ") },
+            "\(result.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(files == ["hostile-award-2024.json", "hostile-award-2024.md", "open-data-award-2025.json", "open-data-award-2025.md"])
     }
@@ -267,6 +271,7 @@ struct BuildJobTests {
         let check = try ProcessRunner.juryreport(["export", scored, "-f", "md,csv", "-o", out.path, "--check", "--prune"])
         #expect(check.status == 1)
         #expect(check.output.split(separator: "\n").map(String.init) == [
+            "stale: \(out.path)/hostile-award-2024.criteria.csv", "stale: \(out.path)/hostile-award-2024.facts.csv",
             "stale: \(out.path)/hostile-award-2024.jury.csv", "stale: \(out.path)/hostile-award-2024.md",
             "stale: \(out.path)/hostile-award-2024.nominees.csv",
         ], "\(check.output)")
@@ -276,8 +281,8 @@ struct BuildJobTests {
         let pruned = try ProcessRunner.juryreport(Array(fix.split(separator: " ").dropFirst().map(String.init)))
         #expect(pruned.status == 0)
         #expect(listing(out) == [
-            "README.md", "hostile-award-2024.pdf", "notes.txt", "open-data-award-2025.jury.csv", "open-data-award-2025.md",
-            "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv",
+            "README.md", "hostile-award-2024.pdf", "notes.txt", "open-data-award-2025.criteria.csv", "open-data-award-2025.facts.csv",
+            "open-data-award-2025.jury.csv", "open-data-award-2025.md", "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv",
         ])
         #expect(try ProcessRunner.juryreport(["export", scored, "-f", "md,csv", "-o", out.path, "--check", "--prune"]).status == 0)
     }

@@ -51,6 +51,8 @@ public enum IndependentReaders {
         public var details: [String: SheetDetails]
         public var charts: [Chart]
         public var properties: Properties
+        /// Workbook-wide names and what they stand for.
+        public var definedNames: [String: String] = [:]
 
         /// The cells of a sheet, by row then column (0-based, the header is row 0).
         public func sheet(_ name: String) -> [[Cell]] { sheets[name] ?? [] }
@@ -65,6 +67,16 @@ public enum IndependentReaders {
         public var fills: [String: String]
         public var bold: [String]
         public var wrapped: [String]
+        /// Row heights set, by 1-based row number.
+        public var heights: [String: Double]
+        public var hiddenRows: [Int]
+        public var hiddenColumns: [String]
+        public var protected: Bool
+        public var comments: [String: String]
+        /// Cells left editable on a protected sheet.
+        public var unlocked: [String]
+        public var repeatColumns: String?
+        public var fitToWidth: Int?
     }
 
     public struct Table: Decodable {
@@ -178,5 +190,61 @@ public enum JSONValue: Equatable, CustomStringConvertible {
         case .number(let value): return String(value)
         case .string(let value): return value.debugDescription
         }
+    }
+}
+
+extension IndependentReaders {
+    /// Saves every one of `files` again with headless LibreOffice in one run, as a juror's
+    /// program would (its own shared strings, styles and XML), recalculating every formula
+    /// on load; the copies are in `directory/resaved`, under the same names.
+    public static func libreOfficeResave(_ files: [URL], in directory: URL) throws -> [URL] {
+        let profile = directory.appendingPathComponent("lo-resave-profile")
+        let user = profile.appendingPathComponent("user")
+        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
+        let settings = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            </oor:items>
+            """
+        try Data(settings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
+        let out = directory.appendingPathComponent("resaved")
+        let result = try ProcessRunner.run(
+            tool: "soffice",
+            ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "xlsx", "--outdir", out.path] + files.map(\.path))
+        let saved = files.map { out.appendingPathComponent($0.lastPathComponent) }
+        guard result.status == 0, saved.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw ReaderError(message: "soffice failed: \(result.output) \(result.standardError)")
+        }
+        return saved
+    }
+
+    /// What `fill_form.py` saw of a form while it filled it in.
+    public struct FilledFormReport: Decodable {
+        public struct Validation: Decodable {
+            public var type: String?
+            public var `operator`: String?
+            public var min: String?
+            public var max: String?
+            public var ranges: String
+        }
+
+        public var validations: [Validation]
+        public var protected: Bool
+        public var password: String?
+        public var properties: [String: String]
+        /// Whether each cell written (and each formula or recused cell) is locked.
+        public var locked: [String: Bool]
+    }
+
+    /// Fills the form at `form` with openpyxl, by its hidden ids, and saves it at `output`.
+    /// `scores` maps nominee id → criterion id → a number or a text; `edits` is what else the
+    /// juror did (see `fill_form.py`).
+    public static func fillForm(_ form: URL, to output: URL, scores: [String: [String: Any]], edits: [String: Any] = [:]) throws
+        -> FilledFormReport
+    {
+        let scoresJSON = String(decoding: try JSONSerialization.data(withJSONObject: scores, options: [.sortedKeys]), as: UTF8.self)
+        let editsJSON = String(decoding: try JSONSerialization.data(withJSONObject: edits, options: [.sortedKeys]), as: UTF8.self)
+        return try run("fill_form.py", [form.path, output.path, scoresJSON, editsJSON], as: FilledFormReport.self)
     }
 }

@@ -34,7 +34,7 @@ struct XLSXLibreOfficeTests {
     static func recalculated(_ url: URL, in directory: URL) throws -> (totals: [Double?], ranks: [Double?], nomineeRanks: [Double?]) {
         let converted = try IndependentReaders.libreOfficeRecalculate(url, in: directory)
         let book = try IndependentReaders.xlsx(converted, values: true)
-        let scores = book.sheet(book.order[4]).dropFirst(2)
+        let scores = book.sheet("Scores").dropFirst(2)
         let nominees = book.sheet(book.order[1]).dropFirst()
         return (scores.map { number($0[6]) }, scores.map { number($0[7]) }, nominees.map { number($0[10]) })
     }

@@ -35,7 +35,13 @@ struct XLSXReaderTests {
         let (url, warnings) = try exportXLSX(edition, into: directory)
         #expect(warnings.isEmpty)
         let book = try IndependentReaders.xlsx(url)
-        #expect(book.order == ["Editie", "Genomineerden", "Kerncijfers", "Jury"])
+        // A jury and no scores: the score sheet to fill in, without criteria one column per member.
+        #expect(book.order == ["Editie", "Genomineerden", "Kerncijfers", "Jury", "Scores"])
+        let blank = book.sheet("Scores")
+        #expect(blank[0].map(text) == ["Nr.", "Genomineerde"] + edition.jury.map(\.name) + ["Totaal", "Plaats", "Laagste", "Hoogste"])
+        #expect(blank.count == 2 + edition.nominees.count)
+        #expect(blank.dropFirst(2).allSatisfy { row in row[2..<(2 + edition.jury.count)].allSatisfy { $0.value == .null } })
+        #expect(book.details["Scores"]?.conditional.first?[1] == .list(["containsBlanks"]), "the cells still to fill in are tinted")
 
         let nominees = book.sheet("Genomineerden")
         #expect(nominees[0].map(text) == ["Nr.", "Naam", "Status", "Penvoerder", "Locatie", "Sector", "Partners", "Samenvatting", "Website"])
@@ -119,14 +125,24 @@ struct XLSXReaderTests {
         let (url, _) = try exportXLSX(edition, into: directory)
         let book = try IndependentReaders.xlsx(url)
         let cached = try IndependentReaders.xlsx(url, values: true)
-        #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Scores"])
+        #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Criteria", "Scores", "Ranking"])
 
         let scores = book.sheet("Scores")
         #expect(scores[0].map(text) == [
             "No.", "Nominee", "Ada Lovelace: Impact", "Ada Lovelace: Originality", "Alan Turing: Impact",
-            "Alan Turing: Originality", "Total", "Rank",
+            "Alan Turing: Originality", "Total", "Rank", "Mean: Impact", "Mean: Originality", "Lowest", "Highest",
         ])
-        #expect(scores[1][1...5].map(\.value) == [.string("Weight"), .number(2), .number(1), .number(2), .number(1)])
+        // One weight, one cell: each weights-row cell refers to the Criteria sheet.
+        #expect(scores[1][2...5].map(\.value) == [
+            .string("='Criteria'!$B$2"), .string("='Criteria'!$B$3"), .string("='Criteria'!$B$2"), .string("='Criteria'!$B$3"),
+        ])
+        #expect(cached.sheet("Scores")[1][1...5].map(\.value) == [.string("Weight"), .number(2), .number(1), .number(2), .number(1)])
+        let criteriaRows: [[IndependentReaders.Cell]] = Array(book.sheet("Criteria").dropFirst())
+        #expect(criteriaRows.map { text($0[0]) } == ["Impact", "Originality"])
+        #expect(criteriaRows.map { number($0[1]) } == [2, 1])
+        // Per-criterion means and the spread, as cached results.
+        let alpha = cached.sheet("Scores")[2]
+        #expect(alpha[8...11].map(number) == [9, 8.5, 8, 9])
         #expect(scores[2][2...5].map(number) == [9, 8, 9, 9])
         // Every score cell: the score its row's nominee got from its column's juror on its
         // column's criterion, looked up here by id; empty where none was given.
@@ -140,6 +156,7 @@ struct XLSXReaderTests {
         #expect(scores.dropFirst(2).allSatisfy { $0[6].type == "f" && $0[7].type == "f" }, "totals and ranks are formulas")
         if case .string(let formula) = scores[2][6].value {
             #expect(formula.contains("SUMPRODUCT(C3:F3,C$2:F$2)"))
+            #expect(formula.contains("ISNUMBER(C3:F3)"), "a recused cell's text counts for no weight")
         }
         // The cached results, as a viewer that does not recalculate shows them: the
         // hand-worked figures of the fixture.
@@ -154,11 +171,19 @@ struct XLSXReaderTests {
 
         let details = try #require(book.details["Scores"])
         #expect(details.freeze == "C3")
-        #expect(details.conditional == [[.text("G3:G7"), .list(["colorScale"])]])
+        #expect(details.conditional.contains([.text("G3:G7"), .list(["colorScale"])]))
+        #expect(details.conditional.contains([.text("C3:F7"), .list(["containsBlanks"])]), "missing scores are tinted")
+        // The chart is of the Ranking sheet: the nominees best first, each total a live reference.
+        let ranking = cached.sheet("Ranking").dropFirst()
+        #expect(ranking.map { text($0[2]) } == ["Alpha Transit Maps", "Beta Budget Explorer", "Gamma Air Quality", "Delta Procurement Watch"])
+        let rankedTotals: [Double?] = [53.0 / 6, 47.0 / 6, 47.0 / 6, 37.0 / 6]
+        #expect(ranking.map { number($0[3]) } == rankedTotals)
+        #expect(book.sheet("Ranking")[1][3].value == .string("='Scores'!$G$3"))
         #expect(book.charts.count == 1)
         #expect(book.charts.first?.kind == "bar")
-        #expect(book.charts.first?.categories == ["Scores!$B$3:$B$7"])
-        #expect(book.charts.first?.values == ["Scores!$G$3:$G$7"])
+        #expect(book.charts.first?.categories == ["Ranking!$C$2:$C$5"])
+        #expect(book.charts.first?.values == ["Ranking!$D$2:$D$5"])
+        #expect(book.definedNames["ScoreGrid"] == "'Scores'!$C$3:$F$7")
         #expect(book.properties.created == "2025-06-30T00:00:00")
         #expect(book.details["Nominees"]?.fills["B4"] == "FFFFEB9C", "the mention is marked")
     }
@@ -172,10 +197,12 @@ struct XLSXReaderTests {
         let (url, warnings) = try exportXLSX(edition, into: directory)
         #expect(warnings.isEmpty)
         let book = try IndependentReaders.xlsx(url)
+        // The only formulas are the score sheet's own (totals, ranks, spread); no text is one.
         for (name, cells) in book.sheets {
             for (rowIndex, row) in cells.enumerated() {
-                for (columnIndex, cell) in row.enumerated() {
-                    #expect(cell.type != "f", "formula in \(name) row \(rowIndex) column \(columnIndex)")
+                for (columnIndex, cell) in row.enumerated() where cell.type == "f" {
+                    #expect(name == "Scores" && rowIndex >= 2 && columnIndex >= 2, "formula in \(name) row \(rowIndex) column \(columnIndex)")
+                    if case .string(let formula) = cell.value { #expect(formula.hasPrefix("=IF(COUNT(") || formula.hasPrefix("=IF(")) }
                 }
             }
         }

@@ -37,13 +37,13 @@ struct ScoresFileLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             if allowsMissing { return (Loaded(file: shown, scores: [], positions: []), []) }
-            return fault("no such file: \(DisplayText.quoted(shown)) (the path is relative to the edition file)")
+            return fault("no such file: \(DisplayText.quoted(shown, limit: 1000)) (the path is relative to the edition file)")
         }
-        if isDirectory.boolValue { return fault("\(DisplayText.quoted(shown)) is a directory, not a CSV table") }
+        if isDirectory.boolValue { return fault("\(DisplayText.quoted(shown, limit: 1000)) is a directory, not a CSV table") }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > Self.maximumSize {
-            return fault("\(DisplayText.quoted(shown)) is \(size / 1_048_576) MiB; a scores file may be at most \(Self.maximumSize / 1_048_576) MiB")
+            return fault("\(DisplayText.quoted(shown, limit: 1000)) is \(size / 1_048_576) MiB; a scores file may be at most \(Self.maximumSize / 1_048_576) MiB")
         }
-        guard let data = try? Data(contentsOf: url) else { return fault("cannot read \(DisplayText.quoted(shown))") }
+        guard let data = try? Data(contentsOf: url) else { return fault("cannot read \(DisplayText.quoted(shown, limit: 1000))") }
         let bytes = [UInt8](data)
         if let position = TextRules.firstInvalidUTF8(in: bytes) {
             return (nil, [Diagnostic(.error, file: shown, position: position, message: "the file is not valid UTF-8")])

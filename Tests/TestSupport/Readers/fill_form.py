@@ -1,9 +1,13 @@
 """Fills a juryreport score form the way a juror's program would: with openpyxl, an
 independent writer, finding the cells by the form's hidden ids, then saving it again.
 
-Usage: fill_form.py FORM OUT SCORES_JSON
+Usage: fill_form.py FORM OUT SCORES_JSON [EDITS_JSON]
 SCORES_JSON maps nominee id -> criterion id (or "juryreport:score") -> value; a value is
 written as given: a number, or a text such as "7,5" (a number stored as text).
+EDITS_JSON, what a juror might do besides: {"unprotect": true} removes the protection,
+{"insertRow": N} inserts an empty row before sheet row N (1-based) after filling in,
+{"deleteNominee": ID} deletes that nominee's row, {"property": {NAME: VALUE}} changes a
+custom document property.
 Prints JSON: the form's data validations, protection, locked cells and properties as
 openpyxl reads them, for the test to check.
 """
@@ -13,6 +17,7 @@ import sys
 import openpyxl
 
 form, out, scores = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+edits = json.loads(sys.argv[4]) if len(sys.argv) > 4 else {}
 book = openpyxl.load_workbook(form)
 sheet = book.worksheets[0]
 corner = next(cell for row in sheet.iter_rows() for cell in row if cell.value == "juryreport:ids")
@@ -39,5 +44,16 @@ for row in sheet.iter_rows(min_row=corner.row + 1):
     for cell in row:
         if cell.data_type == "f" or cell.value == "\u2014":
             report["locked"][cell.coordinate] = bool(cell.protection.locked)
+if edits.get("unprotect"):
+    sheet.protection.sheet = False
+if "deleteNominee" in edits:
+    sheet.delete_rows(rows[edits["deleteNominee"]])
+if "insertRow" in edits:
+    sheet.insert_rows(edits["insertRow"])
+for name, value in edits.get("property", {}).items():
+    from openpyxl.packaging.custom import StringProperty
+    props = [prop for prop in book.custom_doc_props.props if prop.name != name]
+    props.append(StringProperty(name=name, value=value))
+    book.custom_doc_props.props = props
 book.save(out)
 print(json.dumps(report))

@@ -54,6 +54,15 @@ for sheet in book.worksheets:
         "bold": [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.font is not None and cell.font.b],
         "wrapped": [cell.coordinate for row in sheet.iter_rows() for cell in row
                     if cell.alignment is not None and cell.alignment.wrap_text],
+        "heights": {str(key): dim.height for key, dim in sheet.row_dimensions.items() if dim.height},
+        "hiddenRows": sorted(key for key, dim in sheet.row_dimensions.items() if dim.hidden),
+        "hiddenColumns": sorted(key for key, dim in sheet.column_dimensions.items() if dim.hidden),
+        "protected": bool(sheet.protection.sheet),
+        "comments": {cell.coordinate: cell.comment.text for row in sheet.iter_rows() for cell in row if cell.comment},
+        "unlocked": [cell.coordinate for row in sheet.iter_rows() for cell in row
+                     if cell.protection is not None and not cell.protection.locked],
+        "repeatColumns": str(sheet.print_title_cols) if sheet.print_title_cols else None,
+        "fitToWidth": sheet.page_setup.fitToWidth if sheet.sheet_properties.pageSetUpPr and sheet.sheet_properties.pageSetUpPr.fitToPage else None,
     }
 # openpyxl does not load charts or the company: read their XML from the zip.
 charts = []
@@ -78,6 +87,7 @@ with zipfile.ZipFile(sys.argv[1]) as archive:
 props = book.properties
 print(json.dumps({
     "sheets": sheets, "order": book.sheetnames, "details": details, "charts": charts,
+    "definedNames": {name: dn.attr_text for name, dn in book.defined_names.items()},
     "properties": {"title": props.title, "creator": props.creator, "subject": props.subject,
                    "company": company,
                    "created": props.created.isoformat() if props.created else None},
