@@ -62,10 +62,11 @@ def timings(command):
     return phases
 
 
-def generate(nominees, jurors, criteria, syntax):
-    path = os.path.join(work, f"edition-{nominees}-{jurors}-{criteria}.{syntax}")
+def generate(nominees, jurors, criteria, syntax, scores=True):
+    path = os.path.join(work, f"edition-{nominees}-{jurors}-{criteria}{'' if scores else '-unscored'}.{syntax}")
     if not os.path.exists(path):
-        subprocess.run([sys.executable, os.path.join(here, "generate.py"), str(nominees), str(jurors), str(criteria), syntax, path], check=True)
+        subprocess.run([sys.executable, os.path.join(here, "generate.py"), str(nominees), str(jurors), str(criteria), syntax, path]
+                       + ([] if scores else ["--without-scores"]), check=True)
     return path
 
 
@@ -129,6 +130,20 @@ phases = timings([tool, "export", scored_json, "-f", "md,csv,xlsx,tex", "-o", ou
 both = measure([tool, "export", scored_json, big_json, "-f", "md,csv", "-o", out, "-q"], "2 editions x 2 formats in one call")
 rows.append(both)
 ratios.append(("5. CPU time / wall time, 2 editions", both["cpu"] / both["time"], None))
+
+# 6. The judging round: collecting filled score forms (made prefilled from a scored edition,
+# collected for the same edition before its scores are in).
+form_nominees, form_jurors, form_criteria = (100, 10, 5) if quick else (500, 50, 5)
+forms_dir = os.path.join(work, "forms")
+shutil.rmtree(forms_dir, ignore_errors=True)
+subprocess.run([tool, "forms", generate(form_nominees, form_jurors, form_criteria, "json"), "-o", forms_dir], check=True,
+               stderr=subprocess.DEVNULL)
+forms = sorted(os.path.join(forms_dir, name) for name in os.listdir(forms_dir))
+unscored = generate(form_nominees, form_jurors, form_criteria, "json", scores=False)
+collect = measure([tool, "collect", unscored] + forms + ["-o", os.path.join(work, "collected.csv")],
+                  f"collect {len(forms)} forms of {form_nominees} nominees x {form_criteria} criteria")
+rows.append(collect)
+ratios.append(("6. collect: scores per second (thousands)", len(forms) * form_nominees * form_criteria / collect["time"] / 1000, None))
 
 print(f"\n{'case':58} {'median s':>9} {'CPU s':>9} {'peak MiB':>9}")
 for row in rows:

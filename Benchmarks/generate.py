@@ -1,7 +1,8 @@
 """Writes a deterministic edition of any size, for benchmarks.
 
-Usage: generate.py NOMINEES JURORS CRITERIA yaml|json OUT
-Scores = NOMINEES x JURORS x CRITERIA (none when JURORS is 0).
+Usage: generate.py NOMINEES JURORS CRITERIA yaml|json OUT [--without-scores]
+Scores = NOMINEES x JURORS x CRITERIA (none when JURORS is 0, or with --without-scores: the
+same edition, award and jury before its judging round).
 """
 import json
 import sys
@@ -30,7 +31,7 @@ edition = {
 }
 if not criteria:
     del edition["criteria"]
-if jurors:
+if jurors and "--without-scores" not in sys.argv:
     scores = []
     for i in range(nominees):
         for j in range(jurors):

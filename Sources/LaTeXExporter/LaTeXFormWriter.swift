@@ -47,7 +47,7 @@ struct LaTeXFormWriter {
             try line("\\textbf{\(text.escape(words.criteria))}")
             try line("\\begin{itemize}")
             for criterion in criteria {
-                var item = "\\item{}\\textbf{\(text.escape(criterion.name))} (\(text.escape(words.weight)) \(text.escape(NumberText.shortest(criterion.weight))))"
+                var item = "\\item{}\\textbf{\(text.escape(criterion.name))} (\\texttimes{}\\,\(text.escape(NumberText.shortest(criterion.weight))))"
                 if let description = criterion.description { item += ": " + text.escape(description.source) }
                 try line(item)
             }

@@ -41,7 +41,8 @@ struct ScoreFormPlanner {
         ]
         for column in 0..<columns {
             let header = criteria.isEmpty ? words.score : "\(criteria[column].name) (× \(NumberText.shortest(criteria[column].weight)))"
-            sheetColumns.append(ColumnPlan(header: header, width: Swift.min(Swift.max(Double(header.count) / 2 + 3, 10), 18), wraps: true))
+            // Wide enough for the header on one line up to 18, wrapped beyond.
+            sheetColumns.append(ColumnPlan(header: header, width: Swift.min(Swift.max(Double(header.count) + 2, 10), 18), wraps: true))
         }
         sheetColumns.append(ColumnPlan(header: judging.weightedMean, width: 12, wraps: true))
 

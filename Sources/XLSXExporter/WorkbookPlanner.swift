@@ -12,6 +12,8 @@ struct WorkbookPlanner {
     /// Charts of more bars than this are not drawn: nobody reads them.
     static let maximumChartBars = 100
     static let maximumColumnWidth = 50.0
+    /// The widest the name column of the score sheet gets.
+    static let scoreNameWidth = 30.0
 
     func plan() -> WorkbookPlan {
         var names: [String] = []
@@ -257,10 +259,13 @@ struct WorkbookPlanner {
         let judging = words.judging
         let jurorNames = Dictionary(edition.jury.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let criterionNames = Dictionary(edition.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var columns = [
-            fit(words.number, nominees.map { String($0.number) }),
-            fit(words.nominee, nominees.map(\.name) + [words.weight]),
-        ]
+        // The name column is repeated on every printed page of a wide sheet: at most 30
+        // wide, longer names wrap.
+        var nameColumn = fit(words.nominee, nominees.map(\.name) + [words.weight])
+        nameColumn.wraps = nameColumn.wraps || nameColumn.width > Self.scoreNameWidth
+        nameColumn.width = min(nameColumn.width, Self.scoreNameWidth)
+        let nameStyle = nameColumn.wraps ? CellStyle.wrapped : CellStyle.plain
+        var columns = [fit(words.number, nominees.map { String($0.number) }), nameColumn]
         for key in layout.scoreColumns {
             let juror = jurorNames[key.juror] ?? key.juror
             let header = key.criterion.map { "\(juror): \(criterionNames[$0] ?? $0)" } ?? juror
@@ -295,7 +300,7 @@ struct WorkbookPlanner {
                 }
                 let nomineeIndex = index - 1
                 let nominee = nominees[nomineeIndex]
-                var cells = [Cell(value: .number(Double(nominee.number)), style: .number), Cell(value: .text(nominee.name))]
+                var cells = [Cell(value: .number(Double(nominee.number)), style: .number), Cell(value: .text(nominee.name), style: nameStyle)]
                 cells.reserveCapacity(columns.count)
                 var present: [Double] = []
                 var byCriterion = [[Double]](repeating: [], count: criteriaCount)

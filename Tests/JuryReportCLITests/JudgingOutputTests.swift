@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// What the judging round puts in the published files, read back by readers that are not
+/// ours: recusals in every format, the printable form, forms filled in from the scores the
+/// edition already has, the organizer's workbook laid out to work in.
+@Suite("The judging round in the published files")
+struct JudgingOutputTests {
+    /// The fixture with some scores: a round under way.
+    static func scoredEdition(in directory: URL) throws -> URL {
+        var yaml = try String(contentsOf: Paths.edition("judging.yaml"), encoding: .utf8)
+        yaml += """
+            scores:
+              - { juror: anna, nominee: alpha, criterion: impact, score: 9 }
+              - { juror: anna, nominee: beta, criterion: impact, score: 6.5 }
+              - { juror: bram, nominee: alpha, criterion: craft, score: 8 }
+
+            """
+        let file = directory.appendingPathComponent("judging.yaml")
+        try Data(yaml.utf8).write(to: file)
+        return file
+    }
+
+    static let reason = "advises the Province of Gelderland"
+
+    @Test(
+        "recusals appear in every format: Markdown, CSV, the workbook, the PDF, HTML and JSON",
+        .enabled(if: CommonMarkReader.isAvailable && IndependentReaders.hasPython("openpyxl") && ProcessRunner.isAvailable("pdftotext")))
+    func recusalsEverywhere() throws {
+        let directory = try Paths.temporaryDirectory("recusals")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try Self.scoredEdition(in: directory)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(["export", edition.path, "-f", "md,csv,xlsx,pdf,html,json", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        let base = out.appendingPathComponent("open-data-award-2026")
+
+        let markdown = try CommonMarkReader.parse([UInt8](Data(contentsOf: base.appendingPathExtension("md"))))
+        let headings = markdown.descendants("heading").map(\.text)
+        #expect(headings.contains("Recusals"), "\(headings)")
+        let cells = markdown.descendants("table_cell").map(\.text)
+        #expect(cells.contains("Bram Jansen") && cells.contains("2. Beta Budget Explorer") && cells.contains(Self.reason), "\(cells)")
+
+        let table = try IndependentReaders.csv(out.appendingPathComponent("open-data-award-2026.recusals.csv"))
+        #expect(table.rows == [["juror", "nominee", "reason"], ["bram", "beta", Self.reason]])
+
+        let book = try IndependentReaders.xlsx(base.appendingPathExtension("xlsx"))
+        let scores = book.sheet("Scores")
+        // Bram's columns are the 4th to 6th; beta is the second nominee (sheet row 4).
+        #expect(scores[3][5...7].map(\.value) == Array(repeating: .string("—"), count: 3))
+        #expect(book.details["Scores"]?.comments["F4"] == "Not judged: \(Self.reason)")
+        #expect(book.details["Scores"]?.fills["F4"] == "FFD9D9D9", "grey")
+
+        let pdf = try PDFTools.text(base.appendingPathExtension("pdf"))
+        let squeezed = PDFTools.squeezed(pdf)
+        #expect(squeezed.contains("Recusals"))
+        #expect(squeezed.contains(PDFTools.squeezed("Bram Jansen 2. Beta Budget Explorer \(Self.reason)")), "\(pdf)")
+
+        struct Page: Decodable { var text: String }
+        let page = try IndependentReaders.run("read_html.py", [base.appendingPathExtension("html").path], as: Page.self)
+        #expect(PDFTools.squeezed(page.text).contains(PDFTools.squeezed("Bram Jansen 2. Beta Budget Explorer \(Self.reason)")))
+
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: base.appendingPathExtension("json"))) as? [String: Any]
+        let recusals = json?["recusals"] as? [[String: String]]
+        #expect(recusals == [["juror": "bram", "nominee": "beta", "reason": Self.reason]])
+        // The scores still missing are warned of, one line per jury member and nominee.
+        #expect(result.standardError.contains("warning: no score by 'chloe' for 'delta' on criteria 'impact', 'originality', 'craft'"))
+    }
+
+    @Test(
+        "the printable form: the member, the criteria with weights and descriptions, a box per score, known scores, lines to sign",
+        .enabled(if: ProcessRunner.isAvailable("pdftotext") && (ProcessRunner.isAvailable("pdflatex") || ProcessRunner.isAvailable("lualatex"))))
+    func printableForm() throws {
+        let directory = try Paths.temporaryDirectory("form-pdf")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try Self.scoredEdition(in: directory)
+        let out = directory.appendingPathComponent("forms")
+        let result = try ProcessRunner.juryreport(["forms", edition.path, "--juror", "bram", "--format", "pdf", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["open-data-award-2026.form.bram.pdf"])
+        let text = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"))
+        let squeezed = PDFTools.squeezed(text)
+        for expected in [
+            "Score form: Jury report Open Data Award 2025-2026", "Juror: Bram Jansen", "Write a score from 1 to 10",
+            "Impact (×2): What changed for the people the project serves.", "Craft (×1.5)",
+            "Beta Budget Explorer (not judged)", "Name", "Date", "Signature",
+        ] {
+            #expect(squeezed.contains(PDFTools.squeezed(expected)), "\(expected) in \(text)")
+        }
+        // Bram's known score, written in: alpha's craft.
+        let layout = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"), layout: true)
+        let alpha = try #require(layout.split(separator: "\n").first { $0.contains("Alpha Transit Maps") })
+        #expect(alpha.split(separator: " ").filter { !$0.isEmpty }.suffix(1) == ["8"], "in the last column, craft: \(alpha)")
+        // An unknown member is a usage error that suggests the id.
+        let typo = try ProcessRunner.juryreport(["forms", edition.path, "--juror", "bramm", "-o", out.path])
+        #expect(typo.status == 64)
+        #expect(typo.standardError.contains("has no jury member 'bramm'; did you mean 'bram'?"), "\(typo.standardError)")
+    }
+
+    @Test("forms carry the scores the edition has; collect does not write them again, and refuses one changed on the form",
+          .enabled(if: IndependentReaders.hasPython("openpyxl")))
+    func prefilled() throws {
+        let directory = try Paths.temporaryDirectory("form-prefilled")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try Self.scoredEdition(in: directory)
+        let out = directory.appendingPathComponent("forms")
+        #expect(try ProcessRunner.juryreport(["forms", edition.path, "--juror", "anna", "-o", out.path]).status == 0)
+        let form = out.appendingPathComponent("open-data-award-2026.form.anna.xlsx")
+        let book = try IndependentReaders.xlsx(form, values: true)
+        let rows = book.sheet("Scores")
+        let alpha = try #require(rows.first { $0.first?.value == .string("alpha") })
+        #expect(alpha[3].value == .number(9), "the known score is filled in")
+        #expect(alpha[6].value == .number(9), "and the cached weighted mean is over it")
+        let details = try #require(book.details["Scores"])
+        #expect(details.protected)
+        #expect(details.hiddenColumns == ["A"] && details.hiddenRows == [7], "the ids are hidden")
+
+        // Filled in further: the known scores stay, one more is typed.
+        let filled = directory.appendingPathComponent("anna.xlsx")
+        _ = try IndependentReaders.fillForm(form, to: filled, scores: ["alpha": ["craft": 7]])
+        let collected = try ProcessRunner.juryreport(["collect", edition.path, filled.path])
+        #expect(collected.status == 0, "\(collected.standardError)")
+        #expect(String(decoding: collected.standardOutput, as: UTF8.self) == "juror,nominee,criterion,score\r\nanna,alpha,craft,7\r\n",
+                "without scoresFile the table goes to standard output, the edition's own scores not in it")
+        let changed = directory.appendingPathComponent("changed.xlsx")
+        _ = try IndependentReaders.fillForm(form, to: changed, scores: ["alpha": ["impact": 4]])
+        let refused = try ProcessRunner.juryreport(["collect", edition.path, changed.path])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("changed.xlsx:Scores!D8: error: the edition file already gives 9 here, the form 4"), "\(refused.standardError)")
+        #expect(refused.standardOutput.isEmpty)
+    }
+
+    @Test("the organizer's workbook: a score sheet to fill in, formulas locked, rows as tall as their text, printed over pages",
+          .enabled(if: IndependentReaders.hasPython("openpyxl")))
+    func organizersWorkbook() throws {
+        let directory = try Paths.temporaryDirectory("workbook-layout")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out")
+        #expect(try ProcessRunner.juryreport(["export", Paths.edition("judging.yaml").path, "-f", "xlsx", "-o", out.path]).status == 0)
+        let book = try IndependentReaders.xlsx(out.appendingPathComponent("open-data-award-2026.xlsx"))
+        #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Criteria", "Scores"], "no ranking without scores")
+        let details = try #require(book.details["Scores"])
+        #expect(details.protected)
+        // Every score cell (3 members × 3 criteria × 4 nominees, bram's beta cells aside) is
+        // editable; nothing else is.
+        #expect(details.unlocked.count == 3 * 3 * 4 - 3, "\(details.unlocked)")
+        #expect(details.unlocked.allSatisfy { !$0.hasPrefix("L") && !$0.hasPrefix("M") }, "totals and ranks are locked")
+        // The header wraps onto more lines and is as tall as they are; so is the long name.
+        #expect((details.heights["1"] ?? 0) >= 30, "\(details.heights)")
+        #expect((details.heights["5"] ?? 0) >= 30, "gamma's long name wraps: \(details.heights)")
+        #expect(details.repeatColumns == "$A:$B", "the name columns on every printed page")
+        #expect(details.fitToWidth == nil, "not shrunk to one page wide")
+        #expect(book.definedNames["ScoreGrid"] == "'Scores'!$C$3:$K$6")
+        #expect(book.definedNames["Weights"] == "'Scores'!$C$2:$K$2")
+        let criteria = book.sheet("Criteria")
+        #expect(criteria.dropFirst().map { $0[2].value } == [
+            .string("What changed for the people the project serves."), .string("How new the idea is, in its field."),
+            .string("How well it is made, from the data to the page."),
+        ])
+    }
+}
