@@ -54,17 +54,17 @@ public struct WorkbookReader: Sendable {
         guard let workbookXML = try part("xl/workbook.xml") else {
             throw Failure(file: name, message: "is not a workbook (.xlsx): it has no xl/workbook.xml")
         }
-        let sheets = SheetListParser.parse(workbookXML)
-        let relationships = try part("xl/_rels/workbook.xml.rels").map(RelationshipParser.parse) ?? [:]
-        let strings = try part("xl/sharedStrings.xml").map(SharedStringParser.parse) ?? []
-        let properties = try part("docProps/custom.xml").map(CustomPropertyParser.parse) ?? [:]
+        let sheets = parsed(workbookXML, by: SheetListParser()).sheets
+        let relationships = try part("xl/_rels/workbook.xml.rels").map { parsed($0, by: RelationshipParser()).targets } ?? [:]
+        let strings = try part("xl/sharedStrings.xml").map { parsed($0, by: SharedStringParser()).strings } ?? []
+        let properties = try part("docProps/custom.xml").map { parsed($0, by: CustomPropertyParser()).properties } ?? [:]
         var read: [FilledForm.Sheet] = []
         for sheet in sheets {
             guard let target = relationships[sheet.relationship] else { continue }
             // Targets are relative to xl/, or absolute from the package's root.
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let xml = try part(path) else { continue }
-            read.append(FilledForm.Sheet(name: sheet.name, cells: CellParser.parse(xml, sharedStrings: strings)))
+            read.append(FilledForm.Sheet(name: sheet.name, cells: parsed(xml, by: CellParser(sharedStrings: strings)).cells))
         }
         return FilledForm(file: name, properties: properties, sheets: read)
     }
@@ -96,14 +96,6 @@ enum OOXMLText {
 private final class SheetListParser: NSObject, XMLParserDelegate {
     var sheets: [(name: String, relationship: String)] = []
 
-    static func parse(_ data: Data) -> [(name: String, relationship: String)] {
-        let delegate = SheetListParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.parse()
-        return delegate.sheets
-    }
-
     func parser(
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
@@ -117,14 +109,6 @@ private final class SheetListParser: NSObject, XMLParserDelegate {
 /// Relationship id → target, from `xl/_rels/workbook.xml.rels`.
 private final class RelationshipParser: NSObject, XMLParserDelegate {
     var targets: [String: String] = [:]
-
-    static func parse(_ data: Data) -> [String: String] {
-        let delegate = RelationshipParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.parse()
-        return delegate.targets
-    }
 
     func parser(
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
@@ -143,14 +127,6 @@ private final class SharedStringParser: NSObject, XMLParserDelegate {
     private var current = ""
     private var inText = false
     private var inPhonetic = false
-
-    static func parse(_ data: Data) -> [String] {
-        let delegate = SharedStringParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.parse()
-        return delegate.strings
-    }
 
     func parser(
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
@@ -184,14 +160,6 @@ private final class CustomPropertyParser: NSObject, XMLParserDelegate {
     private var name: String?
     private var value = ""
     private var inValue = false
-
-    static func parse(_ data: Data) -> [String: String] {
-        let delegate = CustomPropertyParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.parse()
-        return delegate.properties
-    }
 
     func parser(
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
@@ -233,14 +201,6 @@ private final class CellParser: NSObject, XMLParserDelegate {
 
     init(sharedStrings: [String]) {
         self.sharedStrings = sharedStrings
-    }
-
-    static func parse(_ data: Data, sharedStrings: [String]) -> [FilledForm.Cell] {
-        let delegate = CellParser(sharedStrings: sharedStrings)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.parse()
-        return delegate.cells
     }
 
     func parser(
@@ -324,6 +284,14 @@ private final class CellParser: NSObject, XMLParserDelegate {
         guard column > 0, let row = Int(digits), row > 0 else { return nil }
         return (row - 1, column - 1)
     }
+}
+
+/// `delegate` after Foundation's XML parser has run it over `data`.
+private func parsed<Delegate: XMLParserDelegate>(_ data: Data, by delegate: Delegate) -> Delegate {
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    parser.parse()
+    return delegate
 }
 
 /// An element's name without its namespace prefix.

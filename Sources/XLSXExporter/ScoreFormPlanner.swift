@@ -94,8 +94,7 @@ struct ScoreFormPlanner {
                 let weight = present.reduce(0) { $0 + $1.1 }
                 let mean: FormulaResult = weight > 0 ? .number(present.reduce(0) { $0 + $1.0 * $1.1 } / weight) : .text("")
                 cells.append(Cell(
-                    value: .formula(
-                        "=IF(COUNT(\(scores))=0,\"\",SUMPRODUCT(\(scores),\(weights))/SUMPRODUCT(ISNUMBER(\(scores))*\(weights)))", result: mean),
+                    value: .formula(ScoreLayout.weightedMean(of: scores, weights: weights), result: mean),
                     style: .total))
                 return cells
             case lastNomineeRow + 2:

@@ -1,3 +1,5 @@
+import JuryReportCore
+
 /// Excel's rules for sheet names, which libxlsxwriter does not fully check: at most 31
 /// characters (UTF-16 units, as Excel counts), none of `[ ] : * ? / \`, not blank, not starting or ending with `'`, not
 /// `History`, and unique without regard to case.
@@ -46,13 +48,7 @@ extension String {
 /// Column letters: 0 is A, 25 Z, 26 AA.
 enum ColumnName {
     static func letters(_ index: Int) -> String {
-        var index = index
-        var letters = ""
-        repeat {
-            letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
-            index = index / 26 - 1
-        } while index >= 0
-        return letters
+        CellReference.letters(index)
     }
 
     /// An A1 reference, 0-based row and column; `absolute` adds `$`.

@@ -477,7 +477,14 @@ struct ScoreLayout {
         let scores = scoreRange(row: nominee)
         let weights = ColumnName.cell(row: Self.weightsRow, column: Self.firstScoreColumn, absoluteRow: true) + ":"
             + ColumnName.cell(row: Self.weightsRow, column: totalColumn - 1, absoluteRow: true)
-        return "=IF(COUNT(\(scores))=0,\"\",SUMPRODUCT(\(scores),\(weights))/SUMPRODUCT(ISNUMBER(\(scores))*\(weights)))"
+        return Self.weightedMean(of: scores, weights: weights)
+    }
+
+    /// The mean of the `scores` range weighted by the `weights` range, over the cells that
+    /// hold numbers (a recused cell's text weighs nothing); empty when none does. The score
+    /// sheet's totals and a form's means alike.
+    static func weightedMean(of scores: String, weights: String) -> String {
+        "=IF(COUNT(\(scores))=0,\"\",SUMPRODUCT(\(scores),\(weights))/SUMPRODUCT(ISNUMBER(\(scores))*\(weights)))"
     }
 
     /// Competition ranking (1, 2, 2, 4) of the total among all totals: empty without one.

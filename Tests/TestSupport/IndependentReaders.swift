@@ -111,17 +111,7 @@ public enum IndependentReaders {
     /// on load (OOXMLRecalcMode 0), and saves it again as xlsx: its cached results are then
     /// LibreOffice's own.
     public static func libreOfficeRecalculate(_ file: URL, in directory: URL) throws -> URL {
-        let profile = directory.appendingPathComponent("lo-profile")
-        let user = profile.appendingPathComponent("user")
-        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
-        let settings = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-            </oor:items>
-            """
-        try Data(settings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
+        try writeRecalculatingProfile(directory.appendingPathComponent("lo-profile"))
         return try libreOfficeConvert(file, to: "xlsx", in: directory)
     }
 
@@ -199,15 +189,7 @@ extension IndependentReaders {
     /// on load; the copies are in `directory/resaved`, under the same names.
     public static func libreOfficeResave(_ files: [URL], in directory: URL) throws -> [URL] {
         let profile = directory.appendingPathComponent("lo-resave-profile")
-        let user = profile.appendingPathComponent("user")
-        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
-        let settings = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-            </oor:items>
-            """
-        try Data(settings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
+        try writeRecalculatingProfile(profile)
         let out = directory.appendingPathComponent("resaved")
         let result = try ProcessRunner.run(
             tool: "soffice",
@@ -217,6 +199,21 @@ extension IndependentReaders {
             throw ReaderError(message: "soffice failed: \(result.output) \(result.standardError)")
         }
         return saved
+    }
+
+    /// A LibreOffice profile at `profile` that recalculates every formula on load
+    /// (OOXMLRecalcMode and ODFRecalcMode 0).
+    static func writeRecalculatingProfile(_ profile: URL) throws {
+        let user = profile.appendingPathComponent("user")
+        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
+        let settings = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            </oor:items>
+            """
+        try Data(settings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
     }
 
     /// What `fill_form.py` saw of a form while it filled it in.

@@ -49,14 +49,20 @@ public struct FilledForm: Sendable {
 
 /// A1 references: column letters and 1-based row.
 public enum CellReference {
-    public static func a1(row: Int, column: Int) -> String {
+    /// The letters of a 0-based column: `A`, … `Z`, `AA`.
+    public static func letters(_ column: Int) -> String {
         var index = column
         var letters = ""
         repeat {
             letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
             index = index / 26 - 1
         } while index >= 0
-        return letters + String(row + 1)
+        return letters
+    }
+
+    /// `D7` for row 6, column 3 (0-based).
+    public static func a1(row: Int, column: Int) -> String {
+        letters(column) + String(row + 1)
     }
 
     /// `Scores!D7`, the sheet name quoted when it needs to be.
