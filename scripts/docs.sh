@@ -4,12 +4,15 @@
 # .build-docs/plugins/Swift-DocC/outputs/. Usage: scripts/docs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(JuryReportCore JuryReport MarkdownExporter CSVExporter XLSXExporter LaTeXExporter HTMLExporter JSONExporter JuryReportCLI)
+targets=(JuryReportCore JuryReport MarkdownExporter CSVExporter XLSXExporter LaTeXExporter HTMLExporter JSONExporter WorkbookReader JuryReportCLI)
 log=$(mktemp)
 swift package --scratch-path .build-docs generate-documentation "${targets[@]/#/--target=}" 2>&1 | tee "$log" >&2
-if grep -qi "warning:" "$log"; then
+# A dependency's own manifest may leave a file unhandled (ZIPFoundation's privacy manifest):
+# SwiftPM warns of it on every build, and it is not this package's to fix.
+warnings=$(grep -i "warning:" "$log" | grep -v "warning: 'zipfoundation': found [0-9]* file(s) which are unhandled" || true)
+if [ -n "$warnings" ]; then
   echo "docs: the documentation has warnings:" >&2
-  grep -i "warning:" "$log" >&2
+  echo "$warnings" >&2
   exit 1
 fi
 echo "docs: ${#targets[@]} modules documented with no warning" >&2

@@ -4,12 +4,14 @@ import JuryReportCore
 /// the language, the paper, the packages and the PDF's metadata and dates, so that the
 /// report and the score forms compile alike with pdflatex and lualatex.
 enum LaTeXDocumentSetup {
-    /// From `\\documentclass` to the PDF's metadata; `title`, `author` and `subject` escaped.
+    /// From `\\documentclass` to the PDF's metadata and the commands that escaped text uses; `title`, `author` and `subject` escaped.
     /// `geometry` is the geometry package's options after the paper.
     static func preamble(
         paper: String, fontSize: String, language: String, title: String, author: String, subject: String, created: Int64,
         geometry: String = "margin=25mm"
     ) -> String {
+        // Defines `\juryreportbreak` (where a long run of escaped text may break, see LaTeXText)
+        // before the metadata, which may hold it.
         """
         \\documentclass[\(paper)paper,\(fontSize)]{article}
         \\usepackage{iftex}
@@ -42,7 +44,10 @@ enum LaTeXDocumentSetup {
         \\usepackage{xcolor}
         \\usepackage{pgfplots}
         \\pgfplotsset{compat=1.18}
+        \\DeclareRobustCommand{\\juryreportbreak}{\\nobreak\\hspace{0pt plus 1fil}\\penalty0\\hspace{0pt plus -1fil}}
         \\usepackage[hidelinks]{hyperref}
+        % In the PDF's metadata a break point is nothing.
+        \\pdfstringdefDisableCommands{\\def\\juryreportbreak{}}
         \\hypersetup{
           pdftitle={\(title)},
           pdfauthor={\(author)},

@@ -74,7 +74,6 @@ struct LaTeXReportWriter {
             % \(metadata.baseName).tex: the jury report, written by juryreport.
             % Compiles unchanged with pdflatex and with lualatex (run twice).
             \(LaTeXDocumentSetup.preamble(paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author, subject: subject, created: created))
-            \\DeclareRobustCommand{\\juryreportbreak}{\\nobreak\\hspace{0pt plus 1fil}\\penalty0\\hspace{0pt plus -1fil}}
             \\definecolor{winner}{RGB}{0,97,0}
             \\definecolor{winnerback}{RGB}{226,244,229}
             \\definecolor{rule}{RGB}{120,120,120}

@@ -8,7 +8,7 @@ import ZIPFoundation
 
 /// Reads a workbook (`.xlsx`) as a spreadsheet program saved it — Excel, LibreOffice,
 /// openpyxl or libxlsxwriter: shared and inline strings, numbers, numbers stored as text,
-/// booleans, formulas' cached results, custom document properties — into a ``FilledForm``.
+/// booleans, formulas' cached results, custom document properties — into a `FilledForm` (of JuryReportCore).
 /// The zip container is ZIPFoundation's, the XML Foundation's parser.
 public struct WorkbookReader: Sendable {
     /// A part larger than this, unpacked, is refused: a form is far smaller, a zip bomb not.
@@ -290,7 +290,7 @@ private final class CellParser: NSObject, XMLParserDelegate {
 private func parsed<Delegate: XMLParserDelegate>(_ data: Data, by delegate: Delegate) -> Delegate {
     let parser = XMLParser(data: data)
     parser.delegate = delegate
-    parser.parse()
+    _ = parser.parse()
     return delegate
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JuryReportCore
 import Testing
 import TestSupport
 
@@ -158,5 +159,39 @@ struct JudgingOutputTests {
             .string("What changed for the people the project serves."), .string("How new the idea is, in its field."),
             .string("How well it is made, from the data to the page."),
         ])
+    }
+
+    @Test(
+        "hostile names in forms: literal in the workbook (no formula but the means), literal in the PDF, and a filled form collects",
+        .enabled(if: IndependentReaders.hasPython("openpyxl") && ProcessRunner.isAvailable("pdftotext")))
+    func hostileForms() throws {
+        let directory = try Paths.temporaryDirectory("form-hostile")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = Paths.edition("hostile.yaml")
+        let edition = try EditionLoader().load(contentsOf: path)
+        let out = directory.appendingPathComponent("forms")
+        let juror = edition.jury[1].id
+        let result = try ProcessRunner.juryreport(["forms", path.path, "--juror", juror, "--format", "xlsx,pdf", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        let form = out.appendingPathComponent("\(edition.baseName).form.\(juror).xlsx")
+        let book = try IndependentReaders.xlsx(form)
+        let rows = book.sheet("Scores")
+        for nominee in edition.nominees {
+            let row = try #require(rows.first { $0.first?.value == .string(nominee.id) }, "\(nominee.id)")
+            #expect(row[2].value == .string(nominee.name), "the name as typed")
+            #expect(row.enumerated().allSatisfy { $0.element.type != "f" || $0.offset == 3 + max(edition.criteria.count, 1) })
+        }
+        #expect(rows.contains { $0.contains { $0.value == .string("Juror: \(edition.jury[1].name)") } })
+        let text = PDFTools.squeezed(try PDFTools.text(out.appendingPathComponent("\(edition.baseName).form.\(juror).pdf")))
+        #expect(text.contains(PDFTools.squeezed(edition.jury[1].name)), "\(text)")
+        #expect(text.contains(PDFTools.squeezed(edition.nominees[2].name)), "\(text)")
+        // Filled in and collected: the scores come back under the ids.
+        let key = edition.criteria.first?.id ?? "juryreport:score"
+        let filled = directory.appendingPathComponent("filled.xlsx")
+        _ = try IndependentReaders.fillForm(form, to: filled, scores: [edition.nominees[0].id: [key: 7]])
+        let collected = try ProcessRunner.juryreport(["collect", path.path, filled.path])
+        #expect(collected.status == 0, "\(collected.standardError)")
+        let criterion = edition.criteria.first?.id ?? ""
+        #expect(String(decoding: collected.standardOutput, as: UTF8.self).contains("\(juror),\(edition.nominees[0].id),\(criterion),7\r\n"))
     }
 }

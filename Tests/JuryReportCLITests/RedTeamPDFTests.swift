@@ -30,7 +30,10 @@ struct RedTeamPDFTests {
             ["name": "Words", "summary": "see \(Self.word) and \(Self.address) end", "url": Self.address],
         ])
         long["award"] = ["name": "Long", "slug": "long"]
-        long["edition"] = ["year": 2050, "date": "2050-06-30"]
+        // A title and a chair's name of one long run: escaped with break points, which the
+        // PDF's metadata (title, author) must take too.
+        long["edition"] = ["year": 2050, "date": "2050-06-30", "title": "Title \(Self.word)"]
+        long["jury"] = [["id": "j1", "name": Self.word, "chair": true]]
         long["scores"] = ["n1", "n2", "n3"].enumerated().map { ["juror": "j1", "nominee": $1, "score": 5 + $0] }
         var early = TestEdition.document(names: ["N"])
         early["award"] = ["name": "Early", "slug": "early"]
@@ -57,6 +60,8 @@ struct RedTeamPDFTests {
         try #require(width > 500 && words.count > 1_000)
         let outside = words.filter { $0.1 > width - 20 }
         #expect(outside.isEmpty, "\(outside.prefix(5).map { "\($0.0.prefix(30)) at \($0.1)" })")
+        let metadata = try PDFTools.info(pdf)
+        #expect(metadata["Title"] == "Title \(Self.word)" && metadata["Author"] == Self.word, "\(metadata)")
         // #16.12: the PDF's dates are the edition's, also after 2038 and before 1970.
         // (pdfinfo's own reading of dates before 1970 is wrong: the raw ones are compared.)
         for (name, date) in [("long-2050", "D:20500630000000Z"), ("early-1850", "D:18500630000000Z")] {
