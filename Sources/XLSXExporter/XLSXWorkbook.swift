@@ -105,6 +105,8 @@ private struct SheetWriter {
     let workbook: UnsafeMutablePointer<lxw_workbook>
     let constantMemory: Bool
     var notes = WorkbookNotes()
+    /// The notes of the sheet being written, by data row.
+    private var commentsByRow: [Int: [CellComment]] = [:]
     /// By ``CellStyle/index``: looked up for every cell, so an array rather than a dictionary.
     private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
 
@@ -219,6 +221,9 @@ private struct SheetWriter {
         for (index, column) in sheet.columns.enumerated() {
             try writeText(worksheet, sheet.name, row: sheet.headerRow, column: index, column.header, format(.header))
         }
+        // Notes go with their row: constant-memory mode cannot go back to a row written.
+        commentsByRow = Dictionary(grouping: sheet.comments, by: \.row)
+        try writeComments(row: -1, sheet, worksheet)
         try writeRows(sheet, worksheet)
         try addTable(sheet, worksheet)
         try addChecks(sheet, worksheet)
@@ -293,12 +298,6 @@ private struct SheetWriter {
                         lxw_row_t(sheet.sheetRow(block.lastRow)), lxw_col_t(block.lastColumn), &rule),
                     "adding the score check to \(sheet.name)")
             }
-        }
-        for comment in sheet.comments {
-            try check(
-                worksheet_write_comment(
-                    worksheet, lxw_row_t(sheet.sheetRow(comment.row)), lxw_col_t(comment.column), XLSXText.prefix(comment.text, limit: 1000)),
-                "adding a note to \(sheet.name)")
         }
         if let block = sheet.blankHighlight, block.lastRow >= block.firstRow, block.lastColumn >= block.firstColumn {
             let tint = workbook_add_format(workbook)
@@ -395,6 +394,18 @@ private struct SheetWriter {
             try check(worksheet_set_row(worksheet, lxw_row_t(sheetRow), height, nil), "setting a row height of \(sheet.name)")
         }
         try write(cells, worksheet, sheet.name, row: sheetRow)
+        try writeComments(row: row, sheet, worksheet)
+    }
+
+    /// The notes of data row `row` (-1: the header).
+    private func writeComments(row: Int, _ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        guard !commentsByRow.isEmpty, let comments = commentsByRow[row] else { return }
+        for comment in comments {
+            try check(
+                worksheet_write_comment(
+                    worksheet, lxw_row_t(sheet.sheetRow(comment.row)), lxw_col_t(comment.column), XLSXText.prefix(comment.text, limit: 1000)),
+                "adding a note to \(sheet.name)")
+        }
     }
 
     private mutating func write(

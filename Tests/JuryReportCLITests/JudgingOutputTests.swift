@@ -52,6 +52,12 @@ struct JudgingOutputTests {
         #expect(scores[3][5...7].map(\.value) == Array(repeating: .string("—"), count: 3))
         #expect(book.details["Scores"]?.comments["F4"] == "Not judged: \(Self.reason)")
         #expect(book.details["Scores"]?.fills["F4"] == "FFD9D9D9", "grey")
+        // The same in constant-memory mode, which cannot go back to a row once written.
+        let constant = directory.appendingPathComponent("constant")
+        let flat = try ProcessRunner.juryreport(["export", edition.path, "-f", "xlsx", "--option", "memory=constant", "-o", constant.path])
+        #expect(flat.status == 0, "\(flat.standardError)")
+        let flatBook = try IndependentReaders.xlsx(constant.appendingPathComponent("open-data-award-2026.xlsx"))
+        #expect(flatBook.details["Scores"]?.comments["F4"] == "Not judged: \(Self.reason)")
 
         let pdf = try PDFTools.text(base.appendingPathExtension("pdf"))
         let squeezed = PDFTools.squeezed(pdf)

@@ -52,7 +52,9 @@ public struct ScoreCompleteness: Sendable {
             return "no score by '\(juror)' for '\(nominee)' on \(gap.criteria.count == 1 ? "criterion" : "criteria") \(criteria)"
         }
         if gaps.count > limit {
-            lines.append("\(gaps.count - limit) more jury members and nominees lack scores: \(missingCount) of the \(expected) expected scores are missing")
+            lines.append(
+                "and \(gaps.count - limit) more pairs of jury member and nominee without all their scores: "
+                    + "\(missingCount) of the \(expected) expected scores are missing")
         }
         return lines
     }
