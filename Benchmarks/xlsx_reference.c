@@ -1,8 +1,12 @@
 /* The reference the XLSX exporter is measured against: plain C writing, with libxlsxwriter
  * in constant_memory mode, the cells of a generated edition's two large sheets as
- * juryreport writes them: nominees (8 cells a row) and key figures (2 a nominee, 4 cells
- * each), with a bold header format and a top-aligned cell format as juryreport's. Everything else juryreport does (reading the edition, checking it, formats, the
- * other sheets) is its own overhead on top.
+ * juryreport writes them: nominees (8 cells a row), key figures (2 a nominee, 4 cells
+ * each) and, since the judging round (#14), the score sheet of an edition with one jury
+ * member and no scores yet (a weights row, then per nominee its number and name, the empty
+ * score cell to fill in, and the formulas of total, rank, lowest and highest with their
+ * empty results), with a bold header format and a top-aligned cell format as juryreport's.
+ * Everything else juryreport does (reading the edition, checking it, formats, the small
+ * sheets) is its own overhead on top.
  * Usage: xlsx_reference NOMINEES OUT.xlsx */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +50,33 @@ int main(int argc, char **argv) {
             worksheet_write_string(figures, r, 2, f == 0 ? "Students" : "Companies", top);
             worksheet_write_number(figures, r, 3, (double)(f == 0 ? i % 300 : i % 50), top);
         }
+    }
+    lxw_format *input = workbook_add_format(workbook);
+    format_set_align(input, LXW_ALIGN_VERTICAL_TOP);
+    format_set_unlocked(input);
+    format_set_bg_color(input, 0xFFF8DC);
+    lxw_worksheet *scores = workbook_add_worksheet(workbook, "Scores");
+    const char *scoreHeaders[] = {"No.", "Nominee", "Juror 0", "Total", "Rank", "Lowest", "Highest"};
+    for (int c = 0; c < 7; c++) worksheet_write_string(scores, 0, c, scoreHeaders[c], header);
+    worksheet_write_string(scores, 1, 1, "Weight", top);
+    worksheet_write_number(scores, 1, 2, 1, top);
+    char formula[256];
+    for (long i = 0; i < rows; i++) {
+        lxw_row_t r = (lxw_row_t)(i + 2);
+        long row = i + 3;
+        worksheet_write_number(scores, r, 0, (double)(i + 1), top);
+        snprintf(name, sizeof name, "Nominee %ld", i); worksheet_write_string(scores, r, 1, name, top);
+        worksheet_write_blank(scores, r, 2, input);
+        snprintf(formula, sizeof formula,
+                 "=IF(COUNT(C%ld:C%ld)=0,\"\",SUMPRODUCT(C%ld:C%ld,C$2:C$2)/SUMPRODUCT(ISNUMBER(C%ld:C%ld)*C$2:C$2))",
+                 row, row, row, row, row, row);
+        worksheet_write_formula_str(scores, r, 3, formula, top, "");
+        snprintf(formula, sizeof formula, "=IF(D%ld=\"\",\"\",RANK(D%ld,D$3:D$%ld))", row, row, rows + 2);
+        worksheet_write_formula_str(scores, r, 4, formula, top, "");
+        snprintf(formula, sizeof formula, "=IF(COUNT(C%ld:C%ld)=0,\"\",MIN(C%ld:C%ld))", row, row, row, row);
+        worksheet_write_formula_str(scores, r, 5, formula, top, "");
+        snprintf(formula, sizeof formula, "=IF(COUNT(C%ld:C%ld)=0,\"\",MAX(C%ld:C%ld))", row, row, row, row);
+        worksheet_write_formula_str(scores, r, 6, formula, top, "");
     }
     return workbook_close(workbook) == LXW_NO_ERROR ? 0 : 1;
 }

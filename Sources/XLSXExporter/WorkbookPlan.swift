@@ -227,27 +227,48 @@ enum RowHeight {
             // A character of Calibri is narrower than Excel's width unit, the digit 0, on
             // average; one unit is kept for the cell's padding.
             let capacity = max(Int((widths[index] - 1) * 1.1), 1)
-            if text.utf8.count <= capacity && !text.utf8.contains(0x0A) { continue }
-            var cellLines = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                cellLines += max(1, (wrappedLength(line, capacity: capacity) + capacity - 1) / capacity)
-            }
-            lines = max(lines, cellLines)
+            // No line of the text has more characters than it has bytes.
+            if text.utf8.count <= capacity { continue }
+            lines = max(lines, wrappedLines(text, capacity: capacity))
         }
         // Excel's largest row is 409 points.
         return lines > 1 ? min(Double(lines) * line, 409) : nil
     }
 
-    /// The characters a line takes when wrapped at word breaks: a word that does not fit
-    /// on the rest of a line starts the next one.
-    private static func wrappedLength(_ line: Substring, capacity: Int) -> Int {
-        var used = 0
-        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-            let length = word.unicodeScalars.count
-            let rest = capacity - used % capacity
-            if used % capacity != 0 && length + 1 > rest { used += rest }
-            used += length + 1
+    /// The lines `text` takes wrapped at spaces within `capacity` characters: a word that
+    /// does not fit on the rest of a line starts the next one; a line break starts one too.
+    /// One walk over the scalars, nothing allocated.
+    static func wrappedLines(_ text: String, capacity: Int) -> Int {
+        var lines = 1
+        var used = 0  // characters on the current line
+        var word = 0  // characters of the word being read
+        func place() {
+            guard word > 0 else { return }
+            if used > 0 && used + 1 + word > capacity {
+                lines += 1
+                used = 0
+            }
+            used += (used > 0 ? 1 : 0) + word
+            // A word longer than a line runs over several.
+            while used > capacity {
+                lines += 1
+                used -= capacity
+            }
+            word = 0
         }
-        return max(used - 1, 0)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ":
+                place()
+            case "\n":
+                place()
+                lines += 1
+                used = 0
+            default:
+                word += 1
+            }
+        }
+        place()
+        return lines
     }
 }

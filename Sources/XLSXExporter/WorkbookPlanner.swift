@@ -299,8 +299,11 @@ struct WorkbookPlanner {
                         + layout.scoreColumns.map { Cell(value: layout.weightCell(of: $0), style: .weight) }
                 }
                 let nomineeIndex = index - 1
-                let nominee = nominees[nomineeIndex]
-                var cells = [Cell(value: .number(Double(nominee.number)), style: .number), Cell(value: .text(nominee.name), style: nameStyle)]
+                // By index: a copy of the nominee would retain every field.
+                var cells = [
+                    Cell(value: .number(Double(nominees[nomineeIndex].number)), style: .number),
+                    Cell(value: .text(nominees[nomineeIndex].name), style: nameStyle),
+                ]
                 cells.reserveCapacity(columns.count)
                 var present: [Double] = []
                 var byCriterion = [[Double]](repeating: [], count: criteriaCount)
@@ -320,7 +323,7 @@ struct WorkbookPlanner {
                     }
                     cells.append(Cell(value: score.map(CellValue.number) ?? .empty, style: .input))
                 }
-                let entry = standings.entry(for: nominee.id)
+                let entry = standings.entry(for: nominees[nomineeIndex].id)
                 cells.append(Cell(
                     value: .formula(layout.totalFormula(row: nomineeIndex), result: entry.map { .number($0.total) } ?? .text("")),
                     style: .total))

@@ -302,3 +302,19 @@ struct SheetNameTests {
         #expect([0, 25, 26, 27, 701, 702].map(ColumnName.letters) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
     }
 }
+
+@Suite("Row heights for wrapped text")
+struct RowHeightTests {
+    @Test("lines counted as a spreadsheet wraps: at spaces, long words over several lines, line breaks")
+    func wrappedLines() {
+        #expect(RowHeight.wrappedLines("a b", capacity: 10) == 1)
+        #expect(RowHeight.wrappedLines("aaaa bbbb cccc", capacity: 9) == 2, "aaaa bbbb | cccc")
+        #expect(RowHeight.wrappedLines("aaaa bbbbb", capacity: 9) == 2, "the second word does not fit after the first")
+        #expect(RowHeight.wrappedLines(String(repeating: "x", count: 25), capacity: 10) == 3)
+        #expect(RowHeight.wrappedLines("x\ny\n\nz", capacity: 10) == 4)
+        #expect(RowHeight.fitting([Cell(value: .text("short"), style: .wrapped)], widths: [20]) == nil)
+        #expect(RowHeight.fitting([Cell(value: .text(String(repeating: "word ", count: 20)), style: .wrapped)], widths: [21]) == 75)
+        #expect(RowHeight.fitting([Cell(value: .text(String(repeating: "word ", count: 20)), style: .plain)], widths: [21]) == nil,
+                "text that does not wrap keeps one line")
+    }
+}
