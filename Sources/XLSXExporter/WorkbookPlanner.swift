@@ -503,7 +503,9 @@ struct ScoreLayout {
         let row = sheetRow(nominee)
         let cells = stride(from: Self.firstScoreColumn + criterion, to: totalColumn, by: criteria.count)
             .map { ColumnName.cell(row: row, column: $0) }.joined(separator: ",")
-        return "=IF(COUNT(\(cells))=0,\"\",AVERAGE(\(cells)))"
+        // AVERAGE of no number is #DIV/0!: empty instead. (IFERROR names the cells once,
+        // where a COUNT guard would name every one twice, in a formula on every row.)
+        return "=IFERROR(AVERAGE(\(cells)),\"\")"
     }
 
     /// `MIN` or `MAX` of the nominee's scores: the spread between the jury members.

@@ -50,6 +50,12 @@ struct XLSXLibreOfficeTests {
         #expect(Self.close(result.totals, expected.totals), "\(result.totals) vs \(expected.totals)")
         #expect(result.ranks == expected.ranks)
         #expect(result.nomineeRanks == expected.ranks)
+        // The per-criterion means and the spread, recalculated, are the ones written.
+        let converted = try IndependentReaders.xlsx(directory.appendingPathComponent("converted/\(url.lastPathComponent)"), values: true)
+        let written = try IndependentReaders.xlsx(url, values: true)
+        let spread = { (book: IndependentReaders.Workbook) in book.sheet("Scores").dropFirst(2).map { row in row[8...11].map(number) } }
+        #expect(spread(converted) == spread(written), "\(spread(converted))")
+        #expect(spread(written).first == [9, 8.5, 8, 9])
     }
 
     @Test("with wrong cached results, LibreOffice's recalculation still gives the standings")
