@@ -31,6 +31,9 @@ struct FormsCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "The output directory.", completion: .directory)
     var output: String = "out"
 
+    @Flag(name: [.short, .long], help: "Show no progress, even on a terminal.")
+    var quiet = false
+
     /// The form exporters of `--format`, in the order given.
     private func exporters() throws -> [any Exporter] {
         let chosen = jurors.isEmpty ? nil : Set(jurors)
@@ -68,10 +71,17 @@ struct FormsCommand: AsyncParsableCommand {
         let requests = loaded.map { pipeline.derive($0, for: chosen) }
         let destination = ExportDestination.directory(URL(fileURLWithPath: output))
         let exported = try await ExitStatus.mapping { try await pipeline.export(requests, chosen, to: destination) }
+        // Warnings (characters a TeX font cannot set), then the first failure, as export does.
+        for result in exported.editions {
+            guard case .success(let edition) = result else { break }
+            edition.warnings.forEach { Console.error("\(edition.baseName): warning: \($0)") }
+        }
         let committed = try await ExitStatus.mapping { try pipeline.commit(exported, to: destination) }
+        // As export: the files written on a terminal, a build job's log quiet.
+        let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let directory = URL(fileURLWithPath: output)
         for file in committed.flatMap(\.files) {
-            Console.error("wrote \(directory.appendingPathComponent(file.name).relativePath)")
+            progress.report("wrote \(directory.appendingPathComponent(file.name).relativePath)")
         }
     }
 }
