@@ -255,7 +255,6 @@ struct WorkbookPlanner {
         let nominees = edition.nominees
         let standings = request.standings
         let grid = ScoreGrid(edition)
-        let recusals = RecusalIndex(edition)
         let judging = words.judging
         let jurorNames = Dictionary(edition.jury.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let criterionNames = Dictionary(edition.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -282,12 +281,14 @@ struct WorkbookPlanner {
         columns.append(ColumnPlan(header: judging.highest, width: 10))
         let criteriaCount = edition.criteria.count
         var comments: [CellComment] = []
-        for recusal in edition.recusals {
-            guard let nominee = nominees.firstIndex(where: { $0.id == recusal.nominee }),
-                let juror = edition.jury.firstIndex(where: { $0.id == recusal.juror })
-            else { continue }
-            let text = recusal.reason.map { JudgingVocabulary.fill(judging.recusedBecause, $0) } ?? judging.recused
-            for column in layout.columns(ofJuror: juror) { comments.append(CellComment(row: nominee + 1, column: column, text: text)) }
+        let recused = RecusalIndex(edition)
+        for nominee in edition.recusals.isEmpty ? 0..<0 : nominees.indices {
+            for juror in edition.jury.indices {
+                guard let index = recused.recusal(juror: juror, nominee: nominee) else { continue }
+                let recusal = edition.recusals[index]
+                let text = recusal.reason.map { JudgingVocabulary.fill(judging.recusedBecause, $0) } ?? judging.recused
+                for column in layout.columns(ofJuror: juror) { comments.append(CellComment(row: nominee + 1, column: column, text: text)) }
+            }
         }
         let scoreBlock = CellBlock(
             firstRow: 1, lastRow: nominees.count, firstColumn: ScoreLayout.firstScoreColumn, lastColumn: layout.totalColumn - 1)
@@ -310,7 +311,7 @@ struct WorkbookPlanner {
                 // Score columns run jury member by jury member, criterion by criterion.
                 for column in layout.scoreColumns.indices {
                     let juror = criteriaCount == 0 ? column : column / criteriaCount
-                    if recusals.isRecused(juror: juror, nominee: nomineeIndex) {
+                    if recused.isRecused(juror: juror, nominee: nomineeIndex) {
                         cells.append(Cell(value: .text(judging.notJudged), style: CellStyle(role: .recused)))
                         continue
                     }
