@@ -5,9 +5,9 @@ import Testing
 import TestSupport
 
 /// The pages the tests check, written once into one folder: the bundled edition, a scored
-/// one and the hostile ones.
+/// one, the hostile ones and one with a recusal.
 enum HTMLPages {
-    static let editions = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.json", "hostile.yaml"]
+    static let editions = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.json", "hostile.yaml", "judging.yaml"]
 
     /// The folder and each page's file, by edition file name.
     static let written: (directory: URL, pages: [String: URL]) = {
