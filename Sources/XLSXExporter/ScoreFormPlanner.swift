@@ -59,8 +59,10 @@ struct ScoreFormPlanner {
         // The criteria block below the nominees: a blank row, a heading, one row each.
         let criteriaRows = criteria.isEmpty ? 0 : criteria.count + 2
         let rowCount = Self.firstNomineeRow + nominees.count + criteriaRows
-        let weights = ColumnName.cell(row: Self.sheetRow(Self.weightsRow), column: Self.firstScoreColumn, absoluteRow: true) + ":"
-            + ColumnName.cell(row: Self.sheetRow(Self.weightsRow), column: meanColumn - 1, absoluteRow: true)
+        // Data row `row`'s sheet row, below the preamble and the header (as SheetPlan counts).
+        let sheetRow = { (row: Int) in preamble.count + 1 + row }
+        let weights = ColumnName.cell(row: sheetRow(Self.weightsRow), column: Self.firstScoreColumn, absoluteRow: true) + ":"
+            + ColumnName.cell(row: sheetRow(Self.weightsRow), column: meanColumn - 1, absoluteRow: true)
         let form = self.form
         let row: (Int) -> [Cell] = { index in
             switch index {
@@ -85,8 +87,8 @@ struct ScoreFormPlanner {
                         cells.append(Cell(value: form.score(nominee: nominee, column: column).map(CellValue.number) ?? .empty, style: .input))
                     }
                 }
-                let sheetRow = Self.sheetRow(index)
-                let scores = ColumnName.cell(row: sheetRow, column: Self.firstScoreColumn) + ":" + ColumnName.cell(row: sheetRow, column: meanColumn - 1)
+                let row = sheetRow(index)
+                let scores = ColumnName.cell(row: row, column: Self.firstScoreColumn) + ":" + ColumnName.cell(row: row, column: meanColumn - 1)
                 let present = (0..<columns).compactMap { column -> (Double, Double)? in
                     guard recusal == nil, let score = form.score(nominee: nominee, column: column) else { return nil }
                     return (score, criteria.isEmpty ? 1 : criteria[column].weight)
@@ -142,9 +144,6 @@ struct ScoreFormPlanner {
                 (FormIdentity.PropertyName.fingerprint, identity.fingerprint),
             ])
     }
-
-    /// The sheet row (0-based) of data row `row`, below the preamble's 4 rows and the header.
-    static func sheetRow(_ row: Int) -> Int { 4 + 1 + row }
 
     /// The name column: as wide as the longest name, at most 40, wrapping beyond.
     private static func nameColumn(_ header: String, _ names: [String]) -> ColumnPlan {

@@ -193,6 +193,38 @@ struct JudgingRoundTests {
         let text = directory.appendingPathComponent("notes.xlsx")
         try Data("not a zip".utf8).write(to: text)
         try Self.refused(edition, [text], saying: "notes.xlsx: error: is not a workbook (.xlsx)")
+        // A form that is not there: missing input, exit 66.
+        let missing = try ProcessRunner.juryreport(["collect", edition.path, directory.appendingPathComponent("gone.xlsx").path])
+        #expect(missing.status == 66 && missing.standardError.contains("gone.xlsx: error: no such file"), "\(missing.standardError)")
+        // A refusal leaves the edition's scoresFile as it was, byte for byte.
+        let table = directory.appendingPathComponent("scores.csv")
+        let before = Data("juror,nominee,criterion,score\r\nchloe,alpha,impact,5\r\n".utf8)
+        try before.write(to: table)
+        let kept = try ProcessRunner.juryreport(["collect", edition.path, eleven.path])
+        #expect(kept.status == 65)
+        #expect(try Data(contentsOf: table) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.hasPrefix(".") }, "no temporary file left")
+    }
+
+    @Test("forms are byte-identical on every run (their dates are the edition's)")
+    func reproducibleForms() throws {
+        let directory = try Paths.temporaryDirectory("judging-reproducible")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try Self.edition(in: directory)
+        let pdf = ProcessRunner.isAvailable("pdflatex") || ProcessRunner.isAvailable("lualatex")
+        var runs: [[String: Data]] = []
+        for run in 0..<2 {
+            let out = directory.appendingPathComponent("run-\(run)")
+            let result = try ProcessRunner.juryreport(["forms", edition.path, "--juror", "bram", "--format", pdf ? "xlsx,pdf" : "xlsx", "-o", out.path])
+            try #require(result.status == 0, "\(result.standardError)")
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+                files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+            }
+            runs.append(files)
+        }
+        #expect(runs[0].count == (pdf ? 2 : 1))
+        #expect(runs[0] == runs[1])
     }
 
     @Test("a form with its protection removed and a row inserted reads each score for its own nominee; empty cells are warnings")

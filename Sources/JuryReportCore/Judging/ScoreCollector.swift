@@ -5,9 +5,16 @@
 /// comma is read), recusals, and the same jury member twice. Empty cells are warnings.
 public struct ScoreCollector: Sendable {
     public let edition: Edition
+    /// Made once for every form: the places of the ids and the recusals.
+    private let nominees: [String: Int]
+    private let criteria: [String: Int]
+    private let recusals: RecusalIndex
 
     public init(edition: Edition) {
         self.edition = edition
+        nominees = ScoreIndex.places(edition.nominees.map { $0.id })
+        criteria = ScoreIndex.places(edition.criteria.map { $0.id })
+        recusals = RecusalIndex(edition)
     }
 
     /// What the forms came to: the scores, or the faults that refuse them; warnings either way.
@@ -87,7 +94,7 @@ public struct ScoreCollector: Sendable {
         let criteria = edition.criteria
         let expectedKeys = criteria.isEmpty ? [ScoreFormKeys.scoreColumn] : criteria.map(\.id)
         let keyPlaces = ScoreIndex.places(expectedKeys)
-        let nomineePlaces = ScoreIndex.places(edition.nominees.map { $0.id })
+        let nomineePlaces = nominees
         var columnOf = [Int?](repeating: nil, count: expectedKeys.count)
         var rowOf = [Int?](repeating: nil, count: edition.nominees.count)
         var values: [Int: [Int: FilledForm.Value]] = [:]
@@ -125,7 +132,6 @@ public struct ScoreCollector: Sendable {
             return nil
         }
         let member = edition.jury[juror]
-        let recusals = RecusalIndex(edition)
         let inline = inlineScores(of: juror)
         let scale = edition.scale
         let range = "\(NumberText.shortest(scale.min)) to \(NumberText.shortest(scale.max))"
@@ -207,8 +213,6 @@ public struct ScoreCollector: Sendable {
     /// collected again.
     private func inlineScores(of juror: Int) -> [Int: Double] {
         let id = edition.jury[juror].id
-        let nominees = ScoreIndex.places(edition.nominees.map { $0.id })
-        let criteria = ScoreIndex.places(edition.criteria.map { $0.id })
         var scores: [Int: Double] = [:]
         for score in edition.inlineScores where score.juror == id {
             guard let nominee = nominees[score.nominee] else { continue }
