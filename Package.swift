@@ -44,7 +44,9 @@ let package = Package(
         // registry and atomic output. It knows no output format.
         .target(
             name: "JuryReportCore",
-            dependencies: ["CChildProcess", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CChildProcess", .product(name: "Yams", package: "Yams")],
+            // The built-in labels, one data file per language, compiled into the binary.
+            resources: ["en", "nl", "fr", "de", "es", "it"].map { .embedInCode("Labels/\($0).yaml") }
         ),
         // fork and exec for child programs in a process group of their own (Glibc's
         // posix_spawn cannot change folder portably): used by the core's ChildProcess.

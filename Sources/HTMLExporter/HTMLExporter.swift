@@ -15,7 +15,8 @@ public struct HTMLExporter: Exporter {
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         try sink.writeFile(suffix: ".html") { output in
-            try HTMLRenderer(output: output).render(request.outline)
+            let outline = request.outline
+            try HTMLRenderer(output: output, style: outline.style).render(outline)
         }
     }
 }

@@ -4,6 +4,18 @@ import JuryReportCore
 /// what it holds.
 struct HTMLRenderer {
     let output: TextOutput
+    /// Quotes and spacing of the edition, for the page's text (never its addresses).
+    var style = ReportStyle()
+
+    /// Literal text as element content, set by the edition's typography.
+    private func text(_ literal: String) -> String {
+        HTMLText.escape(style.typography.apply(literal))
+    }
+
+    /// Rich text as HTML, set by the edition's typography.
+    private func rich(_ nodes: [Inline]) -> String {
+        HTMLText.render(style.typography.apply(nodes))
+    }
 
     func render(_ outline: ReportOutline) throws {
         try head(outline.metadata)
@@ -29,7 +41,7 @@ struct HTMLRenderer {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>\(HTMLText.escape(metadata.title))</title>\(author)\(subject)
+            <title>\(text(metadata.title))</title>\(author)\(subject)
             <meta name="generator" content="juryreport">
             <style>
             \(HTMLStyle.css)
@@ -41,17 +53,17 @@ struct HTMLRenderer {
 
     private func title(_ title: ReportTitle) throws {
         try line("<header class=\"title-block\">")
-        try line("<p class=\"award\">\(HTMLText.escape(title.award))</p>")
-        try line("<h1>\(HTMLText.escape(title.title))</h1>")
-        if !title.edition.isEmpty { try line("<p class=\"edition\">\(HTMLText.escape(title.edition.joined(separator: " · ")))</p>") }
+        try line("<p class=\"award\">\(text(title.award))</p>")
+        try line("<h1>\(text(title.title))</h1>")
+        if !title.edition.isEmpty { try line("<p class=\"edition\">\(text(title.edition.joined(separator: " · ")))</p>") }
         if let theme = title.theme {
-            try line("<p class=\"theme\">\(HTMLText.escape(theme.label)): \(HTMLText.render(theme.value))</p>")
+            try line("<p class=\"theme\">\(text(theme.label + style.colon)) \(rich(theme.value))</p>")
         }
-        if let organizer = title.organizer { try line("<p class=\"organizer\">\(HTMLText.escape(organizer))</p>") }
-        if let url = title.url { try line("<p class=\"website\">\(HTMLText.render([.link([.text(url)], url: url)]))</p>") }
+        if let organizer = title.organizer { try line("<p class=\"organizer\">\(text(organizer))</p>") }
+        if let url = title.url { try line("<p class=\"website\">\(rich([.link([.text(url)], url: url)]))</p>") }
         if let date = title.date {
             let machine = title.isoDate.map { " datetime=\"\(HTMLText.attribute($0))\"" } ?? ""
-            try line("<p class=\"date\"><time\(machine)>\(HTMLText.escape(date))</time></p>")
+            try line("<p class=\"date\"><time\(machine)>\(text(date))</time></p>")
         }
         try line("</header>")
     }
@@ -62,16 +74,16 @@ struct HTMLRenderer {
         case .section(let section):
             try self.section(section)
         case .paragraph(let nodes):
-            try line("<p>\(HTMLText.render(nodes))</p>")
+            try line("<p>\(rich(nodes))</p>")
         case .summary(let summary):
-            try line("<p class=\"summary\">\(HTMLText.escape(summary))</p>")
+            try line("<p class=\"summary\">\(text(summary))</p>")
         case .distinction(let distinction):
             let kind = distinction.kind == .winner ? "winner" : "mention"
-            try line("<p class=\"distinction \(kind)\">\(HTMLText.escape(distinction.label))</p>")
+            try line("<p class=\"distinction \(kind)\">\(text(distinction.label))</p>")
         case .details(let details):
             try line("<dl class=\"details\">")
             for detail in details {
-                try line("<dt>\(HTMLText.escape(detail.label))</dt><dd>\(HTMLText.render(detail.value))</dd>")
+                try line("<dt>\(text(detail.label))</dt><dd>\(rich(detail.value))</dd>")
             }
             try line("</dl>")
         case .table(let table):
@@ -79,7 +91,7 @@ struct HTMLRenderer {
         case .chart(let chart):
             try self.chart(chart)
         case .announcement(let announcement):
-            try line("<p class=\"announcement\">\(HTMLText.escape(announcement))</p>")
+            try line("<p class=\"announcement\">\(text(announcement))</p>")
         case .signatures(let signatures):
             try self.signatures(signatures)
         }
@@ -100,7 +112,7 @@ struct HTMLRenderer {
         if let heading = section.heading {
             let headingID = "\(section.anchor)-heading"
             try line("<section id=\"\(section.anchor)\"\(classAttribute) aria-labelledby=\"\(headingID)\">")
-            try line("<h\(level) id=\"\(headingID)\">\(HTMLText.escape(heading))</h\(level)>")
+            try line("<h\(level) id=\"\(headingID)\">\(text(heading))</h\(level)>")
         } else {
             try line("<section id=\"\(section.anchor)\"\(classAttribute)>")
         }
@@ -126,13 +138,13 @@ struct HTMLRenderer {
         try line("<div class=\"table-scroll\">")
         try line("<table>")
         let hidden = table.caption == heading ? " class=\"visually-hidden\"" : ""
-        try line("<caption\(hidden)>\(HTMLText.escape(table.caption))</caption>")
-        let headers = table.columns.indices.map { "<th scope=\"col\"\(alignment($0))>\(HTMLText.escape(table.columns[$0].header))</th>" }
+        try line("<caption\(hidden)>\(text(table.caption))</caption>")
+        let headers = table.columns.indices.map { "<th scope=\"col\"\(alignment($0))>\(text(table.columns[$0].header))</th>" }
         try line("<thead><tr>\(headers.joined())</tr></thead>")
         try line("<tbody>")
         for row in table.rows {
             let cells = row.cells.indices.map { column -> String in
-                let content = HTMLText.render(row.cells[column])
+                let content = rich(row.cells[column])
                 return column == rowHeader
                     ? "<th scope=\"row\"\(alignment(column))>\(content)</th>" : "<td\(alignment(column))>\(content)</td>"
             }
@@ -149,14 +161,16 @@ struct HTMLRenderer {
         let minimum = NumberText.shortest(chart.minimum)
         let maximum = NumberText.shortest(chart.maximum)
         try line("<figure class=\"chart\">")
-        try line("<figcaption>\(HTMLText.escape(chart.valueLabel))</figcaption>")
+        try line("<figcaption>\(text(chart.valueLabel))</figcaption>")
         try line("<ol>")
         for bar in chart.bars {
+            // The meter's value is for machines; what it shows, as the report writes it.
             let value = NumberText.shortest(bar.value)
+            let shown = text(bar.valueText)
             try line(
-                "<li\(bar.isWinner ? " class=\"winner\"" : "")><span class=\"bar-label\">\(HTMLText.escape(bar.label))</span>"
-                    + "<meter min=\"\(minimum)\" max=\"\(maximum)\" value=\"\(value)\">\(value)</meter>"
-                    + "<span class=\"value\">\(value)</span></li>")
+                "<li\(bar.isWinner ? " class=\"winner\"" : "")><span class=\"bar-label\">\(text(bar.label))</span>"
+                    + "<meter min=\"\(minimum)\" max=\"\(maximum)\" value=\"\(value)\">\(shown)</meter>"
+                    + "<span class=\"value\">\(shown)</span></li>")
         }
         try line("</ol>")
         try line("</figure>")
@@ -164,11 +178,11 @@ struct HTMLRenderer {
 
     private func signatures(_ signatures: ReportSignatures) throws {
         try line("<section id=\"jury\" aria-labelledby=\"jury-heading\">")
-        try line("<h2 id=\"jury-heading\">\(HTMLText.escape(signatures.line ?? signatures.heading))</h2>")
+        try line("<h2 id=\"jury-heading\">\(text(signatures.line ?? signatures.heading))</h2>")
         try line("<ul class=\"signers\">")
         for signer in signatures.signers {
-            let role = signer.details.isEmpty ? "" : "<span class=\"role\">\(HTMLText.escape(signer.details.joined(separator: ", ")))</span>"
-            try line("<li\(signer.isChair ? " class=\"chair\"" : "")><span class=\"name\">\(HTMLText.escape(signer.name))</span>\(role)</li>")
+            let role = signer.details.isEmpty ? "" : "<span class=\"role\">\(text(signer.details.joined(separator: ", ")))</span>"
+            try line("<li\(signer.isChair ? " class=\"chair\"" : "")><span class=\"name\">\(text(signer.name))</span>\(role)</li>")
         }
         try line("</ul>")
         try line("</section>")

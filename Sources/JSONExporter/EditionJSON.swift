@@ -24,6 +24,7 @@ public enum EditionJSON {
                     json.member("period", details.period)
                     json.member("theme", details.theme)
                     json.member("language", details.language)
+                    json.member("place", details.place)
                     json.member("title", details.title)
                     json.member("date", details.date?.description)
                 }
@@ -107,6 +108,21 @@ public enum EditionJSON {
                             }
                         }
                     }
+                }
+            }
+            // Every label resolved, the edition's own over its language's: a program that
+            // receives the JSON (an external exporter) can use the same words.
+            let labels = Labels(edition)
+            json.member("labels") { json in
+                json.object { json in
+                    for key in LabelKey.allCases { json.member(key.rawValue, labels[key]) }
+                }
+            }
+            json.member("presentation") { json in
+                json.object { json in
+                    json.member("numbering", bool: edition.presentation.numbering)
+                    json.member("decimals", number: Double(edition.presentation.decimals))
+                    json.member("quotes", edition.presentation.quotes.rawValue)
                 }
             }
         }

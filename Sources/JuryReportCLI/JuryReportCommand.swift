@@ -14,7 +14,7 @@ public struct JuryReportCommand: AsyncParsableCommand {
         version: JuryReportVersion.current,
         subcommands: [
             ExportCommand.self, ValidateCommand.self, FormsCommand.self, CollectCommand.self, FormatsCommand.self, SchemaCommand.self,
-            InitCommand.self,
+            InitCommand.self, LabelsCommand.self,
         ]
     )
 

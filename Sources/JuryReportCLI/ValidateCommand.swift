@@ -16,8 +16,8 @@ struct ValidateCommand: AsyncParsableCommand {
     var editions: [String]
 
     /// A line on stdout for each valid file, also when another is not; on stderr the faults
-    /// of each invalid one, and the warnings `export` would give for each valid one (a winner
-    /// not ranked first, a winner without scores).
+    /// of each invalid one, and the warnings `export` would give for each valid one (labels that
+    /// fall back to English, a winner not ranked first, scores missing).
     func run() async throws {
         let paths = try EditionArguments.expanded(editions)
         let (results, worst) = await EditionArguments.loadEach(paths, with: ExportPipeline(registry: try ExporterRegistry()))
@@ -25,9 +25,6 @@ struct ValidateCommand: AsyncParsableCommand {
             guard let edition else { continue }
             Console.output(
                 "\(path): valid (\(edition.nominees.count) nominees, \(edition.jury.count) jury members, \(edition.scores.count) scores)\n")
-            // The warnings are about scores: without any, the request (standings, references
-            // over every nominee) is not made.
-            guard !edition.scores.isEmpty else { continue }
             ExportRequest(edition: edition).editionWarnings.forEach { Console.error("\(path): warning: \($0)") }
         }
         ProcessEnd.keep(results)

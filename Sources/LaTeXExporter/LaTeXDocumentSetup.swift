@@ -35,7 +35,7 @@ enum LaTeXDocumentSetup {
           \\usepackage{fontspec}
           \\pdfvariable trailerid {[<6A757279> <6A757279>]}
         \\fi
-        \\usepackage[\(LaTeXReportWriter.babelLanguage(language))]{babel}
+        \\usepackage[\(LaTeXLanguage.babelOptions(language))]{babel}
         \\usepackage[\(paper)paper,\(geometry)]{geometry}
         \\usepackage{microtype}
         \\usepackage{array}
@@ -44,6 +44,8 @@ enum LaTeXDocumentSetup {
         \\usepackage{xcolor}
         \\usepackage{pgfplots}
         \\pgfplotsset{compat=1.18}
+        % Languages that make punctuation active (French, Spanish) leave TikZ's own alone.
+        \\usetikzlibrary{babel}
         \\DeclareRobustCommand{\\juryreportbreak}{\\nobreak\\hspace{0pt plus 1fil}\\penalty0\\hspace{0pt plus -1fil}}
         \\usepackage[hidelinks]{hyperref}
         % In the PDF's metadata a break point is nothing.

@@ -20,7 +20,7 @@ struct LaTeXFormWriter {
 
     mutating func write() throws {
         let edition = form.edition
-        let words = Vocabulary(language: edition.details.language)
+        let words = Vocabulary(edition)
         let judging = words.judging
         let criteria = edition.criteria
         let columns = form.columnCount
@@ -40,9 +40,9 @@ struct LaTeXFormWriter {
         try line("\\begin{document}")
         try line("{\\Large\\bfseries \(title)\\par}")
         try line("{\\large \(text.escape(words.juror)): \\textbf{\(member)}\\par}")
-        let min = NumberText.shortest(edition.scale.min)
-        let max = NumberText.shortest(edition.scale.max)
-        try line(text.escape(JudgingVocabulary.fill(judging.handInstructions, min, max)) + "\\par")
+        let min = words.shortest(edition.scale.min)
+        let max = words.shortest(edition.scale.max)
+        try line(text.escape(judging.handInstructions(min: min, max: max)) + "\\par")
         if !criteria.isEmpty {
             try line("\\textbf{\(text.escape(words.criteria))}")
             try line("\\begin{itemize}")

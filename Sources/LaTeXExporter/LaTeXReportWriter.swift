@@ -33,6 +33,7 @@ struct LaTeXReportWriter {
     static let longestHeading = 300
 
     mutating func write() throws {
+        text.typography = outline.style.typography
         try preamble()
         try line("\\begin{document}")
         try titleBlock(outline.title)
@@ -45,16 +46,6 @@ struct LaTeXReportWriter {
     }
 
     // MARK: Preamble
-
-    /// The babel language of the edition; Dutch and English are what stock TeX Live's
-    /// texlive-lang-european and texlive-latex-base carry.
-    static func babelLanguage(_ tag: String) -> String {
-        let lowered = tag.lowercased()
-        if lowered.hasPrefix("nl") { return "dutch" }
-        if lowered == "en-us" { return "american" }
-        if lowered.hasPrefix("en-gb") { return "british" }
-        return "english"
-    }
 
     /// `D:YYYYMMDDHHmmSSZ`, a PDF date in UTC.
     static func pdfDate(_ seconds: Int64) -> String {
@@ -98,7 +89,7 @@ struct LaTeXReportWriter {
         if !title.edition.isEmpty { try line("{\\large \(text.escape(title.edition.joined(separator: " · ")))\\par}") }
         if let theme = title.theme {
             try line("\\vspace{0.3em}")
-            try line("{\\itshape \(text.escape(theme.label)): \(render(theme.value))\\par}")
+            try line("{\\itshape \(text.escape(theme.label + outline.style.colon)) \(render(theme.value))\\par}")
         }
         if let organizer = title.organizer {
             try line("\\vspace{0.3em}")
@@ -136,13 +127,13 @@ struct LaTeXReportWriter {
             // A table row cannot run over a page: with a very long value, one paragraph each.
             if details.contains(where: { Inline.plainText(of: $0.value).count > Self.longestCell }) {
                 for detail in details {
-                    try line("\\noindent\\textbf{\(text.escape(detail.label)):} \(render(detail.value))\\par")
+                    try line("\\noindent\\textbf{\(text.escape(detail.label + outline.style.colon))} \(render(detail.value))\\par")
                 }
                 return
             }
             try line("\\begin{tabular}{@{}>{\\bfseries}P{0.2\\linewidth}P{0.75\\linewidth}@{}}")
             for detail in details {
-                try line("\(text.escape(detail.label)): & {}\(render(detail.value))\\\\")
+                try line("\(text.escape(detail.label + outline.style.colon)) & {}\(render(detail.value))\\\\")
             }
             try line("\\end{tabular}\\par")
         case .table(let table):
@@ -216,7 +207,7 @@ struct LaTeXReportWriter {
 
     private mutating func render(_ nodes: [Inline]) -> String {
         var result = ""
-        for node in nodes {
+        for node in text.typography.apply(nodes) {
             switch node {
             case .text(let literal): result += text.escape(literal)
             case .softBreak: result += "\n"
@@ -366,6 +357,6 @@ enum LaTeXURL {
 
     /// The URL as text, with break points after its slashes.
     static func display(_ url: String, escaping text: inout LaTeXText) -> String {
-        text.escape(url).replacingOccurrences(of: "/", with: "/" + LaTeXText.breakPoint)
+        text.escape(url, typeset: false).replacingOccurrences(of: "/", with: "/" + LaTeXText.breakPoint)
     }
 }

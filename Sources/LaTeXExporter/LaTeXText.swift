@@ -1,4 +1,5 @@
 import Foundation
+import JuryReportCore
 
 /// Text into LaTeX: every input character typeset literally, and no input able to run a
 /// command.
@@ -11,6 +12,8 @@ import Foundation
 struct LaTeXText {
     /// Scalars replaced so far, for the export's warning.
     private(set) var replaced: [Unicode.Scalar] = []
+    /// Quotes and spacing, applied to text but never to addresses.
+    var typography = Typography.asTyped
 
     /// ASCII characters with a meaning in TeX or in the fonts, and what stands for them.
     static let asciiReplacements: [Unicode.Scalar: String] = [
@@ -72,8 +75,10 @@ struct LaTeXText {
         return points
     }
 
-    /// Escapes `text` for running text. Line breaks and tabs become spaces.
-    mutating func escape(_ text: String) -> String {
+    /// Escapes `text` for running text, set by ``typography`` unless `typeset` is false
+    /// (an address). Line breaks and tabs become spaces.
+    mutating func escape(_ text: String, typeset: Bool = true) -> String {
+        let text = typeset ? typography.apply(text) : text
         if Self.needsNoEscaping(text) { return text }
         let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
         var result = ""

@@ -4,8 +4,11 @@ import JuryReportCore
 /// holds.
 struct MarkdownRenderer {
     var document: MarkdownDocument
+    /// What follows a label, in the edition's language.
+    var colon = ":"
 
     mutating func render(_ outline: ReportOutline) throws {
+        colon = outline.style.colon
         try title(outline.title)
         for block in outline.blocks { try render(block) }
     }
@@ -15,7 +18,7 @@ struct MarkdownRenderer {
     private mutating func title(_ title: ReportTitle) throws {
         try document.heading(1, title.title)
         var parts = [title.award] + title.edition
-        if let theme = title.theme { parts.append("\(theme.label): \(Inline.plainText(of: theme.value))") }
+        if let theme = title.theme { parts.append("\(theme.label)\(colon) \(Inline.plainText(of: theme.value))") }
         if let organizer = title.organizer { parts.append(organizer) }
         if let date = title.date { parts.append(date) }
         var line = MarkdownText.escape(parts.joined(separator: " · "), atLineStart: true)
@@ -36,7 +39,7 @@ struct MarkdownRenderer {
             try document.paragraph(markdown: strong(distinction.label))
         case .details(let details):
             try document.list(markdown: details.map { detail in
-                strong(detail.label + ":") + " " + MarkdownText.render(detail.value, atLineStart: false, singleLine: true)
+                strong(detail.label + colon) + " " + MarkdownText.render(detail.value, atLineStart: false, singleLine: true)
             })
         case .table(let table):
             try document.table(

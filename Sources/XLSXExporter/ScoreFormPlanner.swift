@@ -12,7 +12,7 @@ struct ScoreFormPlanner {
     let timestamp: Int64
 
     private var edition: Edition { form.edition }
-    private var words: Vocabulary { Vocabulary(language: edition.details.language) }
+    private var words: Vocabulary { Vocabulary(edition) }
 
     /// Columns: the hidden ids, number, name, a score column per criterion, the mean.
     static let idColumn = 0
@@ -31,8 +31,8 @@ struct ScoreFormPlanner {
         let columns = form.columnCount
         let meanColumn = Self.firstScoreColumn + columns
         let lastNomineeRow = Self.firstNomineeRow + nominees.count - 1
-        let min = NumberText.shortest(scale.min)
-        let max = NumberText.shortest(scale.max)
+        let min = words.shortest(scale.min)
+        let max = words.shortest(scale.max)
 
         var sheetColumns = [
             ColumnPlan(header: "id", width: 12),
@@ -52,7 +52,7 @@ struct ScoreFormPlanner {
             PreambleRow(cells: [Cell(value: .text(title), style: CellStyle(role: .title, wraps: true))], spansColumns: true),
             PreambleRow(cells: [Cell(value: .text("\(words.juror): \(member.name)"), style: CellStyle(role: .label, wraps: true))], spansColumns: true),
             PreambleRow(
-                cells: [Cell(value: .text(JudgingVocabulary.fill(judging.instructions, min, max)), style: .wrapped)], spansColumns: true),
+                cells: [Cell(value: .text(judging.formInstructions(min: min, max: max)), style: .wrapped)], spansColumns: true),
             PreambleRow(cells: []),
         ]
 
@@ -118,7 +118,7 @@ struct ScoreFormPlanner {
         }
         for nominee in nominees.indices {
             guard let recusal = form.recusal(nominee: nominee) else { continue }
-            let text = recusal.reason.map { JudgingVocabulary.fill(judging.recusedBecause, $0) } ?? judging.recused
+            let text = recusal.reason.map { judging.recusedBecause($0) } ?? judging.recused
             comments.append(CellComment(row: Self.firstNomineeRow + nominee, column: Self.firstScoreColumn, text: text))
         }
 
@@ -131,7 +131,7 @@ struct ScoreFormPlanner {
                         firstRow: Self.firstNomineeRow, lastRow: lastNomineeRow, firstColumn: Self.firstScoreColumn,
                         lastColumn: meanColumn - 1),
                     minimum: scale.min, maximum: scale.max, title: judging.validationTitle,
-                    message: JudgingVocabulary.fill(judging.validationMessage, min, max))
+                    message: judging.validationMessage(min: min, max: max))
             ],
             comments: comments, hiddenColumns: [Self.idColumn], hiddenRows: [Self.keyRow])
         let identity = form.identity

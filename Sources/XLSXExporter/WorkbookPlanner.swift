@@ -22,7 +22,7 @@ struct WorkbookPlanner {
             names.append(made)
             return made
         }
-        let editionSheet = name(words.sheetEdition)
+        let editionSheet = name(words.edition)
         let nomineeSheet = name(words.nominees)
         let factSheet = name(words.keyFigures)
         let jurySheet = name(words.jury)
@@ -286,7 +286,7 @@ struct WorkbookPlanner {
             for juror in edition.jury.indices {
                 guard let index = recused.recusal(juror: juror, nominee: nominee) else { continue }
                 let recusal = edition.recusals[index]
-                let text = recusal.reason.map { JudgingVocabulary.fill(judging.recusedBecause, $0) } ?? judging.recused
+                let text = recusal.reason.map { judging.recusedBecause($0) } ?? judging.recused
                 for column in layout.columns(ofJuror: juror) { comments.append(CellComment(row: nominee + 1, column: column, text: text)) }
             }
         }

@@ -27,7 +27,7 @@ public struct ExportRequest: Sendable {
         environment: [String: String] = [:], temporaryResourceObserver: TemporaryResourceObserver? = nil
     ) {
         let standings = Standings(edition)
-        let vocabulary = Vocabulary(language: edition.details.language)
+        let vocabulary = Vocabulary(edition)
         let references = EditionReferences(edition)
         self.edition = edition
         self.references = references
@@ -43,13 +43,25 @@ public struct ExportRequest: Sendable {
     /// `<award.slug>-<edition.year>`.
     public var baseName: String { edition.baseName }
 
-    /// Warnings about the edition itself, whatever the format: a winner that is not ranked
-    /// first (juries may decide otherwise, so it is not an error), and the scores still
-    /// missing from the grid (see ``ScoreCompleteness``). An edition without any score is not
-    /// being judged by scores and gets neither.
+    /// Warnings about the edition itself, whatever the format: a language without built-in
+    /// labels, a winner that is not ranked first (juries may decide otherwise, so it is not
+    /// an error), and the scores still missing from the grid (see ``ScoreCompleteness``). An
+    /// edition without any score is not being judged by scores and gets neither of the last.
     public var editionWarnings: [String] {
-        guard !standings.isEmpty else { return [] }
-        return winnerWarnings + ScoreCompleteness(edition).warnings(for: edition)
+        let language = languageWarnings
+        guard !standings.isEmpty else { return language }
+        return language + winnerWarnings + ScoreCompleteness(edition).warnings(for: edition)
+    }
+
+    /// English labels stand in for a language without built-in ones, unless the edition
+    /// gives every label itself.
+    private var languageWarnings: [String] {
+        guard !vocabulary.labels.isBuiltIn, edition.labels.count < LabelKey.allCases.count else { return [] }
+        let tag = edition.details.language
+        return [
+            "no built-in labels for the language '\(tag)' (built in: \(Labels.builtInLanguages.joined(separator: ", "))); "
+                + "English ones are used where the edition's 'labels' gives none: 'juryreport labels en' prints them to translate"
+        ]
     }
 
     private var winnerWarnings: [String] {

@@ -55,11 +55,13 @@ final class EditionReader {
             let period = edition.text("period")
             let theme = edition.text("theme")
             let language = edition.languageTag("language") ?? "en"
+            let place = edition.text("place")
             let title = edition.text("title")
             let date = edition.date("date")
             guard let year else { return nil }
             let details = EditionDetails(
-                year: year, number: number, period: period, theme: theme, language: language, title: title ?? "", date: date)
+                year: year, number: number, period: period, theme: theme, language: language, place: place, title: title ?? "",
+                titleIsDefault: title == nil, date: date)
             return (details, title)
         }
         let sections = document.list("sections") { section in Self.textSection(section) }
@@ -125,6 +127,27 @@ final class EditionReader {
             guard let juror, let nominee else { return nil }
             return Recusal(juror: juror, nominee: nominee, reason: reason)
         }
+        let labels = document.mapping("labels", keys: EditionFields.Keys.labels) { fields -> [LabelKey: String]? in
+            var labels: [LabelKey: String] = [:]
+            for key in LabelKey.allCases {
+                guard let text = fields.text(key.rawValue) else { continue }
+                if let problem = key.problem(with: text) {
+                    self.error(problem, at: fields.path.appending(key.rawValue), fields.position(of: key.rawValue))
+                } else {
+                    labels[key] = text
+                }
+            }
+            return labels
+        }
+        let presentation = document.mapping("presentation", keys: EditionFields.Keys.presentation) { fields -> Presentation? in
+            var presentation = Presentation()
+            if let numbering = fields.boolean("numbering") { presentation.numbering = numbering }
+            if let decimals = fields.integer("decimals", in: 0...Presentation.maximumDecimals) { presentation.decimals = decimals }
+            if let quotes = fields.choice("quotes", among: Presentation.Quotes.allCases.map(\.rawValue)) {
+                presentation.quotes = Presentation.Quotes(rawValue: quotes) ?? .typographic
+            }
+            return presentation
+        }
         for (key, isEmpty) in [("nominees", nominees?.isEmpty), ("jury", jury?.isEmpty)] where isEmpty == true {
             error("needs at least one entry", at: FieldPath.root.appending(key), document.position(of: key))
         }
@@ -133,15 +156,14 @@ final class EditionReader {
         else { return nil }
         var editionDetails = details.details
         if details.givenTitle == nil {
-            editionDetails.title = Vocabulary(language: editionDetails.language).defaultTitle(
-                award: award.name, period: editionDetails.period, year: editionDetails.year)
+            editionDetails.title = Labels(language: editionDetails.language, overrides: labels ?? [:])[.reportTitle]
         }
         return Edition(
             format: format, award: award, details: editionDetails,
             sections: sections ?? [], criteria: criteria ?? [], scale: scale ?? .standard,
             nominees: nominees, analysis: analysis ?? [], verdict: verdict, jury: jury,
             signature: signature, scores: scores ?? [], scoresFile: scoresFile.map { ScoresFileReference(path: $0, count: 0) },
-            recusals: recusals ?? [])
+            recusals: recusals ?? [], labels: labels ?? [:], presentation: presentation ?? Presentation())
     }
 
     /// Static, as every reading of a list item: parts of a list read at once share no reader.
@@ -420,6 +442,18 @@ struct Fields {
             return nil
         }
         return date
+    }
+
+    /// One of `words`, exactly as written.
+    func choice(_ key: String, among words: [String]) -> String? {
+        guard let text = text(key) else { return nil }
+        guard words.contains(text) else {
+            var message = "expected one of " + words.map { "'\($0)'" }.joined(separator: ", ") + ", found \(DisplayText.quoted(text))"
+            if let suggestion = Suggestion.closest(to: text, among: words) { message += "; did you mean '\(suggestion)'?" }
+            reader.error(message, at: path.appending(key), position(of: key))
+            return nil
+        }
+        return text
     }
 
     func languageTag(_ key: String) -> String? {

@@ -64,8 +64,10 @@ enum URLRules {
 }
 
 /// Well-formed BCP 47 tags, loosely: a 2-3 letter language and optional subtags.
-enum LanguageTag {
-    static func isWellFormed(_ tag: String) -> Bool {
+/// BCP 47 language tags, as far as the labels and the engines need them.
+public enum LanguageTag {
+    /// A primary language of two or three letters, then subtags of one to eight letters or digits.
+    public static func isWellFormed(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let language = parts.first, (2...3).contains(language.count),
             language.allSatisfy({ $0.isASCII && $0.isLetter })
@@ -76,7 +78,7 @@ enum LanguageTag {
     }
 
     /// The primary language, lowercased: `nl` for `nl-BE`.
-    static func primary(_ tag: String) -> String {
+    public static func primary(_ tag: String) -> String {
         String(tag.split(separator: "-").first ?? "").lowercased()
     }
 }

@@ -28,14 +28,20 @@ public struct Edition: Sendable, Equatable {
     public var scoresFile: ScoresFileReference?
     /// Who did not judge whom, in the file's order.
     public var recusals: [Recusal]
+    /// The edition's own words for labels, over its language's built-in ones.
+    public var labels: [LabelKey: String]
+    public var presentation: Presentation
 
     public init(
         format: String = Edition.currentFormat, award: Award, details: EditionDetails,
         sections: [TextSection] = [], criteria: [Criterion] = [],
         scale: ScoreScale = .standard, nominees: [Nominee], analysis: [TextSection] = [],
         verdict: Verdict, jury: [JuryMember], signature: String? = nil, scores: [Score] = [],
-        scoresFile: ScoresFileReference? = nil, recusals: [Recusal] = []
+        scoresFile: ScoresFileReference? = nil, recusals: [Recusal] = [], labels: [LabelKey: String] = [:],
+        presentation: Presentation = Presentation()
     ) {
+        self.labels = labels
+        self.presentation = presentation
         self.format = format
         self.award = award
         self.details = details

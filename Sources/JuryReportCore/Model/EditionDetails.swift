@@ -8,15 +8,21 @@ public struct EditionDetails: Sendable, Equatable {
     public var theme: String?
     /// A BCP 47 tag; `en` when the file gives none.
     public var language: String
-    /// Given in the file, or made from the edition's labels.
+    /// Where the report is signed.
+    public var place: String?
+    /// Given in the file, or made from the edition's labels (see ``titleIsDefault``).
     public var title: String
+    /// Whether ``title`` was made from the labels, the file giving none.
+    public var titleIsDefault: Bool
     /// The report's date, `YYYY-MM-DD`.
     public var date: CalendarDate?
 
     public init(
         year: Int, number: Int? = nil, period: String? = nil, theme: String? = nil,
-        language: String = "en", title: String, date: CalendarDate? = nil
+        language: String = "en", place: String? = nil, title: String, titleIsDefault: Bool = false, date: CalendarDate? = nil
     ) {
+        self.place = place
+        self.titleIsDefault = titleIsDefault
         self.year = year
         self.number = number
         self.period = period

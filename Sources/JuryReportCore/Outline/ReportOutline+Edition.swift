@@ -4,7 +4,9 @@ extension ReportOutline {
     /// chart when scored, the analysis, the verdict with its announcement, the signatures.
     public init(edition: Edition, standings: Standings, references: EditionReferences, vocabulary words: Vocabulary) {
         let builder = ReportOutlineBuilder(edition: edition, standings: standings, references: references, words: words)
-        self.init(metadata: builder.metadata(), title: builder.title(), blocks: builder.blocks())
+        self.init(
+            metadata: builder.metadata(), title: builder.title(), blocks: builder.blocks(),
+            style: ReportStyle(typography: Typography(edition), colon: words.labels[.colon]))
     }
 }
 
@@ -27,7 +29,10 @@ private struct ReportOutlineBuilder {
 
     func metadata() -> ReportMetadata {
         ReportMetadata(
-            title: edition.details.title, author: references.chair.map { edition.jury[$0].name } ?? edition.award.organizer,
+            title: edition.details.titleIsDefault
+                ? words.standaloneTitle(award: edition.award.name, period: edition.details.period, year: edition.details.year)
+                : edition.details.title,
+            author: references.chair.map { edition.jury[$0].name } ?? edition.award.organizer,
             subject: edition.details.theme, language: edition.details.language, baseName: edition.baseName)
     }
 
@@ -71,7 +76,7 @@ private struct ReportOutlineBuilder {
         guard !edition.criteria.isEmpty else { return nil }
         let rows = edition.criteria.map { criterion in
             ReportTable.Row(cells: [
-                [.text(criterion.name)], [.text(NumberText.shortest(criterion.weight))],
+                [.text(criterion.name)], [.text(words.shortest(criterion.weight))],
                 criterion.description.map(Self.oneParagraph) ?? [],
             ])
         }
@@ -103,9 +108,18 @@ private struct ReportOutlineBuilder {
         }
     }
 
-    /// "3. Name": the nominee as the report names it.
+    /// "3. Name": the nominee as the report names it; the name alone when the edition's
+    /// presentation shows no numbers.
     private func numberedName(_ nominee: Nominee) -> String {
-        "\(nominee.number). \(nominee.name)"
+        edition.presentation.numbering ? "\(nominee.number). \(nominee.name)" : nominee.name
+    }
+
+    /// A key figure's value as the report shows it: a number with the language's separator.
+    private func factText(_ value: FactValue) -> String {
+        switch value {
+        case .number(let number): return words.shortest(number)
+        case .text(let text): return text
+        }
     }
 
     private func nominee(at index: Int) -> ReportBlock {
@@ -128,7 +142,7 @@ private struct ReportOutlineBuilder {
             blocks.append(.table(ReportTable(
                 kind: .keyFigures, caption: words.keyFigures,
                 columns: keyFigureColumns,
-                rows: nominee.facts.map { ReportTable.Row(cells: [[.text($0.label)], [.text($0.value.description)]]) })))
+                rows: nominee.facts.map { ReportTable.Row(cells: [[.text($0.label)], [.text(factText($0.value))]]) })))
         }
         if let body = nominee.body { blocks += body.paragraphs.map { .paragraph($0) } }
         return .section(ReportSection(
@@ -140,27 +154,29 @@ private struct ReportOutlineBuilder {
         guard !standings.isEmpty else { return nil }
         var rows: [ReportTable.Row] = []
         var bars: [ReportChart.Bar] = []
+        let numbering = edition.presentation.numbering
+        let decimals = edition.presentation.decimals
         for entry in standings.ranked {
             let nominee = edition.nominees[entry.nomineeIndex]
-            let total = NumberText.shortest(entry.total)
+            let total = words.fixed(entry.total, decimals: decimals)
             let isWinner = entry.nomineeIndex == references.winner
-            rows.append(ReportTable.Row(
-                cells: [[.text(String(entry.rank))], [.text(String(nominee.number))], [.text(nominee.name)], [.text(total)]],
-                isWinner: isWinner))
-            bars.append(ReportChart.Bar(label: nominee.name, value: entry.total, isWinner: isWinner))
+            let cells: [[Inline]] = numbering
+                ? [[.text(String(entry.rank))], [.text(String(nominee.number))], [.text(nominee.name)], [.text(total)]]
+                : [[.text(String(entry.rank))], [.text(nominee.name)], [.text(total)]]
+            rows.append(ReportTable.Row(cells: cells, isWinner: isWinner))
+            bars.append(ReportChart.Bar(label: nominee.name, value: entry.total, valueText: total, isWinner: isWinner))
         }
         for nominee in edition.nominees where standings.entry(for: nominee.id) == nil {
-            rows.append(ReportTable.Row(cells: [[], [.text(String(nominee.number))], [.text(nominee.name)], []]))
+            rows.append(ReportTable.Row(
+                cells: numbering ? [[], [.text(String(nominee.number))], [.text(nominee.name)], []] : [[], [.text(nominee.name)], []]))
         }
-        let table = ReportTable(
-            kind: .standings, caption: words.standings,
-            columns: [
-                .init(header: words.rank, alignment: .trailing), .init(header: words.number, alignment: .trailing),
-                .init(header: words.nominee, alignment: .leading), .init(header: words.total, alignment: .trailing),
-            ],
-            rows: rows)
+        var columns: [ReportTable.Column] = [.init(header: words.rank, alignment: .trailing)]
+        if numbering { columns.append(.init(header: words.number, alignment: .trailing)) }
+        columns += [.init(header: words.nominee, alignment: .leading), .init(header: words.total, alignment: .trailing)]
+        let table = ReportTable(kind: .standings, caption: words.standings, columns: columns, rows: rows)
         let chart = ReportChart(
-            bars: bars, minimum: min(0, edition.scale.min), maximum: edition.scale.max, valueLabel: words.total)
+            bars: bars, minimum: min(0, edition.scale.min), maximum: edition.scale.max, valueLabel: words.total,
+            leftOutNote: words.labels.fill(.chartLeftOut, ["count": String(bars.count)]))
         return .section(ReportSection(
             kind: .standings, level: 1, heading: words.standings, anchor: "standings", blocks: [.table(table), .chart(chart)]))
     }
@@ -194,12 +210,12 @@ private struct ReportOutlineBuilder {
         let verdict = edition.verdict
         var blocks: [ReportBlock] = []
         if let winner = references.winner {
-            blocks.append(.paragraph([.strong([.text(words.winner + ":")]), .text(" " + numberedName(edition.nominees[winner]))]))
+            blocks.append(.paragraph([.strong([.text(words.winner + words.labels[.colon])]), .text(" " + numberedName(edition.nominees[winner]))]))
         }
         let mentions = references.mentions.map { edition.nominees[$0] }
         if !mentions.isEmpty {
             let names = mentions.map(numberedName).joined(separator: "; ")
-            blocks.append(.paragraph([.strong([.text(words.mentions + ":")]), .text(" " + names)]))
+            blocks.append(.paragraph([.strong([.text(words.mentions + words.labels[.colon])]), .text(" " + names)]))
         }
         if let rationale = verdict.rationale { blocks += rationale.paragraphs.map { .paragraph($0) } }
         if let announcement = verdict.announcement { blocks.append(.announcement(announcement)) }
@@ -207,11 +223,19 @@ private struct ReportOutlineBuilder {
     }
 
     private func signatures() -> ReportSignatures {
-        ReportSignatures(
+        let date = edition.details.date.map(words.longDate)
+        let placeAndDate: String?
+        switch (edition.details.place, date) {
+        case (let place?, let date?): placeAndDate = words.placeAndDate(place: place, date: date)
+        case (let place?, nil): placeAndDate = place
+        case (nil, let date): placeAndDate = date
+        }
+        return ReportSignatures(
             line: edition.signature, heading: words.jury,
             signers: edition.jury.map { member in
                 ReportSignatures.Signer(
                     name: member.name, details: [member.role, member.affiliation].compactMap { $0 }, isChair: member.chair)
-            })
+            },
+            placeAndDate: placeAndDate)
     }
 }

@@ -12,10 +12,13 @@ public struct ReportOutline: Sendable, Equatable {
     public var title: ReportTitle
     /// The report's parts in order.
     public var blocks: [ReportBlock]
+    /// How the edition asks the report to be set.
+    public var style: ReportStyle
 
-    public init(metadata: ReportMetadata, title: ReportTitle, blocks: [ReportBlock]) {
+    public init(metadata: ReportMetadata, title: ReportTitle, blocks: [ReportBlock], style: ReportStyle = ReportStyle()) {
         self.metadata = metadata
         self.title = title
         self.blocks = blocks
+        self.style = style
     }
 }

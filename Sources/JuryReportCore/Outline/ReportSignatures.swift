@@ -19,10 +19,14 @@ public struct ReportSignatures: Sendable, Equatable {
     /// "Jury" in the edition's language, for formats that give the block a heading.
     public var heading: String
     public var signers: [Signer]
+    /// Where and when the report is signed ("Utrecht, 30 June 2020"), as far as the edition
+    /// says.
+    public var placeAndDate: String?
 
-    public init(line: String?, heading: String, signers: [Signer]) {
+    public init(line: String?, heading: String, signers: [Signer], placeAndDate: String? = nil) {
         self.line = line
         self.heading = heading
         self.signers = signers
+        self.placeAndDate = placeAndDate
     }
 }

@@ -22,7 +22,8 @@ public enum EditionFields {
             FieldDescription("number", .integer(minimum: 1, maximum: 1_000_000), "The edition's ordinal number"),
             FieldDescription("period", .plainText, "Free text, such as 2019-2020"),
             FieldDescription("theme", .plainText, "The edition's theme"),
-            FieldDescription("language", .languageTag, "BCP 47 tag; built-in labels for en and nl; default en"),
+            FieldDescription("language", .languageTag, "BCP 47 tag; built-in labels for en, nl, fr, de, es and it (others: English ones and a warning); default en"),
+            FieldDescription("place", .plainText, "Where the report is signed"),
             FieldDescription("title", .plainText, "The report's title; made from the labels when absent"),
             FieldDescription("date", .date, "The report's date, YYYY-MM-DD; stands for every timestamp in the output"),
         ])
@@ -110,6 +111,27 @@ public enum EditionFields {
         ])
     }
 
+    /// Every label, each overriding the built-in word of the edition's language.
+    public static var labels: ObjectDescription {
+        let english = Dictionary(uniqueKeysWithValues: Labels.builtIn("en"))
+        return ObjectDescription("labels", LabelKey.allCases.map { key in
+            let placeholders = key.placeholders.isEmpty ? "" : "; with " + key.placeholders.map { "{\($0)}" }.joined(separator: ", ")
+            return FieldDescription(key.rawValue, .plainText, "English: \(english[key] ?? "")" + placeholders)
+        })
+    }
+
+    public static var presentation: ObjectDescription {
+        ObjectDescription("presentation", [
+            FieldDescription("numbering", .boolean, "Nominee numbers shown; default true"),
+            FieldDescription(
+                "decimals", .integer(minimum: 0, maximum: Presentation.maximumDecimals),
+                "Digits of totals in the report formats; default 2 (CSV and JSON: full precision)"),
+            FieldDescription(
+                "quotes", .choice(Presentation.Quotes.allCases.map(\.rawValue)),
+                "typographic (default): ' and \" become curly quotes in LaTeX and HTML; as-typed: left as they are"),
+        ])
+    }
+
     /// The whole file.
     public static var root: ObjectDescription {
         ObjectDescription("edition file", [
@@ -129,12 +151,14 @@ public enum EditionFields {
                 "scoresFile", .relativePath,
                 "More scores: a CSV table (juror, nominee, criterion, score) relative to this file, as juryreport collect writes it"),
             FieldDescription("recusals", .list(.object(recusal)), "Jury members who do not judge a nominee"),
+            FieldDescription("labels", .object(labels), "The edition's own words for any label (juryreport labels LANG prints them)"),
+            FieldDescription("presentation", .object(presentation), "How every format shows the content"),
         ])
     }
 
     /// Every object, each once, in the order of the file.
     public static var objects: [ObjectDescription] {
-        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal]
+        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal, labels, presentation]
     }
 
     /// The keys of each object, made once for the reader, which asks for them for every item
@@ -162,5 +186,7 @@ public enum EditionFields {
         public static let juryMember = EditionFields.juryMember.keys
         public static let score = EditionFields.score.keys
         public static let recusal = EditionFields.recusal.keys
+        public static let labels = LabelKey.allCases.map(\.rawValue)
+        public static let presentation = EditionFields.presentation.keys
     }
 }

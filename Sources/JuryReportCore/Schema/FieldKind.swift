@@ -21,6 +21,8 @@ public indirect enum FieldKind: Sendable, Equatable {
     case boolean
     /// Exactly this text.
     case constant(String)
+    /// One of these words.
+    case choice([String])
     /// A number or a text.
     case numberOrText
     /// A list of items of a kind, with at least `minimumCount` and at most `maximumCount`

@@ -1,11 +1,18 @@
 import Foundation
 
 /// The words every exporter puts around an edition's content, in the edition's language:
-/// headings, labels, sheet and column names. English and Dutch are built in; any other
-/// language gets English.
+/// headings, labels, sheet and column names, dates and numbers. Made from ``Labels``: the
+/// built-in set of the language (English when there is none) with the edition's own
+/// `labels:` over it.
 public struct Vocabulary: Sendable, Equatable {
-    /// The language these words are in: `en` or `nl`.
-    public let language: String
+    /// Every label, for what the named properties below do not cover.
+    public let labels: Labels
+    /// The words of the judging round.
+    public let judging: JudgingVocabulary
+    /// The language of the built-in labels: `en`, `nl`, `fr`, `de`, `es` or `it`.
+    public var language: String { labels.language }
+    /// `.` or `,`: between the whole and the fraction of a number in text.
+    public let decimalSeparator: String
 
     public let nominees: String
     public let nominee: String
@@ -44,6 +51,7 @@ public struct Vocabulary: Sendable, Equatable {
     public let period: String
     public let theme: String
     public let date: String
+    public let place: String
     public let organizer: String
     public let juryMembers: String
     public let nomineeCount: String
@@ -53,135 +61,103 @@ public struct Vocabulary: Sendable, Equatable {
     public let status: String
     public let year: String
     public let title: String
-    public let sheetEdition: String
-    private let editionNumberFormat: String
-    private let titleFormat: String
 
-    /// The vocabulary for a BCP 47 tag: Dutch for `nl` and its regional forms, else English.
+    public init(labels: Labels) {
+        self.labels = labels
+        judging = JudgingVocabulary(labels: labels)
+        decimalSeparator = labels[.decimalSeparator]
+        nominees = labels[.nominees]
+        nominee = labels[.nominee]
+        number = labels[.number]
+        name = labels[.name]
+        lead = labels[.lead]
+        location = labels[.location]
+        sector = labels[.sector]
+        partners = labels[.partners]
+        summary = labels[.summary]
+        website = labels[.website]
+        keyFigures = labels[.keyFigures]
+        figure = labels[.figure]
+        value = labels[.value]
+        winner = labels[.winner]
+        mention = labels[.mention]
+        mentions = labels[.mentions]
+        verdict = labels[.verdict]
+        rationale = labels[.rationale]
+        jury = labels[.jury]
+        juror = labels[.juror]
+        role = labels[.role]
+        chair = labels[.chair]
+        affiliation = labels[.affiliation]
+        criteria = labels[.criteria]
+        criterion = labels[.criterion]
+        description = labels[.description]
+        weight = labels[.weight]
+        score = labels[.score]
+        scores = labels[.scores]
+        standings = labels[.standings]
+        rank = labels[.rank]
+        total = labels[.total]
+        award = labels[.award]
+        edition = labels[.edition]
+        period = labels[.period]
+        theme = labels[.theme]
+        date = labels[.date]
+        place = labels[.place]
+        organizer = labels[.organizer]
+        juryMembers = labels[.juryMembers]
+        nomineeCount = labels[.nomineeCount]
+        yes = labels[.yes]
+        no = labels[.no]
+        field = labels[.field]
+        status = labels[.status]
+        year = labels[.year]
+        title = labels[.title]
+    }
+
+    /// The built-in vocabulary for a BCP 47 tag, English when there is none.
     public init(language tag: String) {
-        if LanguageTag.primary(tag) == "nl" {
-            self = .dutch
-        } else {
-            self = .english
-        }
+        self.init(labels: Labels(language: tag))
     }
 
-    /// A date written out: "30 June 2020" or "30 juni 2020".
+    /// The vocabulary of an edition: its language's labels with its own over them.
+    public init(_ edition: Edition) {
+        self.init(labels: Labels(edition))
+    }
+
+    /// A date written out as the language writes it: "30 June 2020", "30. Juni 2020".
     public func longDate(_ date: CalendarDate) -> String {
-        let months = language == "nl"
-            ? ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+        labels.fill(.dateFormat, ["day": String(date.day), "month": labels.monthNames[date.month - 1], "year": String(date.year)])
     }
 
-    /// "Edition 4" or "Editie 4".
+    /// "Edition 4", "4. Ausgabe".
     public func editionNumber(_ number: Int) -> String {
-        editionNumberFormat.replacingPlaceholder(with: String(number))
+        labels.fill(.editionNumber, ["number": String(number)])
     }
 
-    /// The title used when an edition file gives none: "Jury report Pro-motor Award 2020".
-    public func defaultTitle(award: String, period: String?, year: Int) -> String {
-        titleFormat.replacingPlaceholder(with: "\(award) \(period ?? String(year))")
+    /// Where and when the report is signed: "Utrecht, 30 June 2020".
+    public func placeAndDate(place: String, date: String) -> String {
+        labels.fill(.placeAndDate, ["place": place, "date": date])
     }
 
-    private init(
-        language: String, nominees: String, nominee: String, number: String, name: String,
-        lead: String, location: String, sector: String, partners: String, summary: String,
-        website: String, keyFigures: String, figure: String, value: String, winner: String,
-        mention: String, mentions: String, verdict: String, rationale: String, jury: String,
-        juror: String, role: String, chair: String, affiliation: String, criteria: String,
-        criterion: String, description: String, weight: String, score: String, scores: String, standings: String,
-        rank: String, total: String, award: String, edition: String, period: String,
-        theme: String, date: String, organizer: String, juryMembers: String,
-        nomineeCount: String, yes: String, no: String, field: String, status: String,
-        year: String, title: String, sheetEdition: String, editionNumberFormat: String,
-        titleFormat: String
-    ) {
-        self.language = language
-        self.nominees = nominees
-        self.nominee = nominee
-        self.number = number
-        self.name = name
-        self.lead = lead
-        self.location = location
-        self.sector = sector
-        self.partners = partners
-        self.summary = summary
-        self.website = website
-        self.keyFigures = keyFigures
-        self.figure = figure
-        self.value = value
-        self.winner = winner
-        self.mention = mention
-        self.mentions = mentions
-        self.verdict = verdict
-        self.rationale = rationale
-        self.jury = jury
-        self.juror = juror
-        self.role = role
-        self.chair = chair
-        self.affiliation = affiliation
-        self.criteria = criteria
-        self.criterion = criterion
-        self.description = description
-        self.weight = weight
-        self.score = score
-        self.scores = scores
-        self.standings = standings
-        self.rank = rank
-        self.total = total
-        self.award = award
-        self.edition = edition
-        self.period = period
-        self.theme = theme
-        self.date = date
-        self.organizer = organizer
-        self.juryMembers = juryMembers
-        self.nomineeCount = nomineeCount
-        self.yes = yes
-        self.no = no
-        self.field = field
-        self.status = status
-        self.year = year
-        self.title = title
-        self.sheetEdition = sheetEdition
-        self.editionNumberFormat = editionNumberFormat
-        self.titleFormat = titleFormat
+    /// The title used when an edition file gives none: the report's name alone ("Jury
+    /// report"), since the title block shows the award and the edition around it.
+    public var defaultTitle: String { labels[.reportTitle] }
+
+    /// A title that stands alone (a browser tab, a PDF viewer's window): "Jury report
+    /// Pro-motor Award 2019-2020".
+    public func standaloneTitle(award: String, period: String?, year: Int) -> String {
+        "\(labels[.reportTitle]) \(award) \(period ?? String(year))"
     }
 
-    static let english = Vocabulary(
-        language: "en", nominees: "Nominees", nominee: "Nominee", number: "No.", name: "Name",
-        lead: "Lead", location: "Location", sector: "Sector", partners: "Partners",
-        summary: "Summary", website: "Website", keyFigures: "Key figures", figure: "Figure",
-        value: "Value", winner: "Winner", mention: "Honourable mention",
-        mentions: "Honourable mentions", verdict: "Verdict", rationale: "Rationale",
-        jury: "Jury", juror: "Juror", role: "Role", chair: "Chair", affiliation: "Affiliation",
-        criteria: "Criteria", criterion: "Criterion", description: "Description", weight: "Weight", score: "Score",
-        scores: "Scores", standings: "Standings", rank: "Rank", total: "Total",
-        award: "Award", edition: "Edition", period: "Period", theme: "Theme", date: "Date",
-        organizer: "Organizer", juryMembers: "Jury members", nomineeCount: "Nominees",
-        yes: "yes", no: "no", field: "Field", status: "Status", year: "Year", title: "Title",
-        sheetEdition: "Edition", editionNumberFormat: "Edition %@", titleFormat: "Jury report %@")
+    /// `value` with `decimals` digits after the separator of the language: `8,29`.
+    public func fixed(_ value: Double, decimals: Int) -> String {
+        NumberText.fixed(value, decimals: decimals, separator: decimalSeparator)
+    }
 
-    static let dutch = Vocabulary(
-        language: "nl", nominees: "Genomineerden", nominee: "Genomineerde", number: "Nr.",
-        name: "Naam", lead: "Penvoerder", location: "Locatie", sector: "Sector",
-        partners: "Partners", summary: "Samenvatting", website: "Website",
-        keyFigures: "Kerncijfers", figure: "Kerncijfer", value: "Waarde", winner: "Winnaar",
-        mention: "Eervolle vermelding", mentions: "Eervolle vermeldingen",
-        verdict: "Oordeel van de jury", rationale: "Motivering", jury: "Jury", juror: "Jurylid",
-        role: "Rol", chair: "Voorzitter", affiliation: "Organisatie", criteria: "Criteria",
-        criterion: "Criterium", description: "Omschrijving", weight: "Gewicht", score: "Score", scores: "Scores",
-        standings: "Uitslag", rank: "Plaats", total: "Totaal", award: "Prijs",
-        edition: "Editie", period: "Periode", theme: "Thema", date: "Datum",
-        organizer: "Organisator", juryMembers: "Juryleden", nomineeCount: "Genomineerden",
-        yes: "ja", no: "nee", field: "Gegeven", status: "Status", year: "Jaar", title: "Titel",
-        sheetEdition: "Editie", editionNumberFormat: "Editie %@", titleFormat: "Juryrapport %@")
-}
-
-extension String {
-    fileprivate func replacingPlaceholder(with value: String) -> String {
-        guard let range = range(of: "%@") else { return self }
-        return replacingCharacters(in: range, with: value)
+    /// `value` in its shortest form with the separator of the language: `1,5`, `8`.
+    public func shortest(_ value: Double) -> String {
+        let text = NumberText.shortest(value)
+        return decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: decimalSeparator)
     }
 }

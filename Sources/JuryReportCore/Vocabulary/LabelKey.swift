@@ -1,0 +1,59 @@
+/// A label: one of the words every format puts around an edition's content. The words
+/// themselves are data, one file per language (`Labels/en.yaml`, ...), in this order; an
+/// edition overrides any of them under `labels:`.
+public enum LabelKey: String, CaseIterable, Sendable, Hashable {
+    case nominees, nominee, number, name, lead, location, sector, partners, summary, website
+    case keyFigures, figure, value, winner, mention, mentions, verdict, rationale, jury, juror
+    case role, chair, affiliation, criteria, criterion, description, weight, score, scores
+    case standings, rank, total, award, edition, period, theme, date, place, organizer
+    case juryMembers, nomineeCount, yes, no, field, status, year, title, reportTitle
+    case editionNumber, placeAndDate, chartLeftOut
+    case dateFormat, months, decimalSeparator, colon
+    case recusals, recusalsIntroduction, reason, notJudged, recusedBecause, recused, scoreForm
+    case formInstructions, handInstructions, weightedMean, mean, lowest, highest, ranking
+    case validationTitle, validationMessage, signatureLine, dateLine, nameLine, missing
+
+    /// The placeholders a label's text may hold, each as `{name}`.
+    public var placeholders: [String] {
+        switch self {
+        case .editionNumber: return ["number"]
+        case .placeAndDate: return ["place", "date"]
+        case .chartLeftOut: return ["count"]
+        case .dateFormat: return ["day", "month", "year"]
+        case .recusedBecause: return ["reason"]
+        case .formInstructions, .handInstructions, .validationMessage: return ["min", "max"]
+        default: return []
+        }
+    }
+
+    /// Why `text` cannot stand for this label, or nil when it can: a placeholder the label
+    /// does not fill, twelve months, a separator of one character.
+    public func problem(with text: String) -> String? {
+        for name in Self.placeholderNames(in: text) where !placeholders.contains(name) {
+            let takes = placeholders.isEmpty ? "this label takes none" : "this label takes " + placeholders.map { "{\($0)}" }.joined(separator: ", ")
+            return "unknown placeholder '{\(name)}'; \(takes)"
+        }
+        switch self {
+        case .months where Labels.months(in: text).count != 12:
+            return "needs the twelve months' names separated by commas, January first"
+        case .decimalSeparator where text.count != 1:
+            return "must be one character, such as ',' or '.'"
+        default:
+            return nil
+        }
+    }
+
+    /// The `{name}` placeholders in `text`, in order.
+    static func placeholderNames(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let name = after[..<close]
+            if !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }) { names.append(String(name)) }
+            rest = after[after.index(after: close)...]
+        }
+        return names
+    }
+}
