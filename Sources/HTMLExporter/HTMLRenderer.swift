@@ -179,6 +179,7 @@ struct HTMLRenderer {
     private func signatures(_ signatures: ReportSignatures) throws {
         try line("<section id=\"jury\" aria-labelledby=\"jury-heading\">")
         try line("<h2 id=\"jury-heading\">\(text(signatures.line ?? signatures.heading))</h2>")
+        if let placeAndDate = signatures.placeAndDate { try line("<p class=\"place-date\">\(text(placeAndDate))</p>") }
         try line("<ul class=\"signers\">")
         for signer in signatures.signers {
             let role = signer.details.isEmpty ? "" : "<span class=\"role\">\(text(signer.details.joined(separator: ", ")))</span>"

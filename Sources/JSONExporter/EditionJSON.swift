@@ -110,12 +110,11 @@ public enum EditionJSON {
                     }
                 }
             }
-            // Every label resolved, the edition's own over its language's: a program that
-            // receives the JSON (an external exporter) can use the same words.
-            let labels = Labels(edition)
+            // The edition's own labels only, so the JSON loads back to the same edition; a
+            // program finds the built-in ones with `juryreport labels LANG`.
             json.member("labels") { json in
                 json.object { json in
-                    for key in LabelKey.allCases { json.member(key.rawValue, labels[key]) }
+                    for key in LabelKey.allCases { json.member(key.rawValue, edition.labels[key]) }
                 }
             }
             json.member("presentation") { json in

@@ -6,12 +6,13 @@ import JuryReportCore
 enum LaTeXDocumentSetup {
     /// From `\\documentclass` to the PDF's metadata and the commands that escaped text uses; `title`, `author` and `subject` escaped.
     /// `geometry` is the geometry package's options after the paper.
+    /// `fallback`: the fonts lualatex needs beyond Latin Modern (see ``LaTeXFallbackFonts``).
     static func preamble(
         paper: String, fontSize: String, language: String, title: String, author: String, subject: String, created: Int64,
-        geometry: String = "margin=25mm"
+        geometry: String = "margin=25mm", fallback: LaTeXFallbackFonts = LaTeXFallbackFonts(), colorLinks: String? = nil
     ) -> String {
         // Defines `\juryreportbreak` (where a long run of escaped text may break, see LaTeXText)
-        // before the metadata, which may hold it.
+        // and `\juryreportchar` before the metadata, which may hold them.
         """
         \\documentclass[\(paper)paper,\(fontSize)]{article}
         \\usepackage{iftex}
@@ -31,11 +32,17 @@ enum LaTeXDocumentSetup {
           \\pdfgentounicode=1
           % The same bytes on every run (with SOURCE_DATE_EPOCH for the dates).
           \\pdftrailerid{juryreport}
+          % What the fonts cannot set: its code, visibly, with a place to break after it.
+          \\def\\juryreportchar#1#2{#1\\allowbreak}
+          \\def\\juryreportideograph#1#2{#1\\allowbreak}
         \\else
           \\usepackage{fontspec}
           \\pdfvariable trailerid {[<6A757279> <6A757279>]}
-        \\fi
-        \\usepackage[\(LaTeXLanguage.babelOptions(language))]{babel}
+          % The character itself, from a fallback font; ideographs may end a line.
+          \\def\\juryreportchar#1#2{#2}
+          \\def\\juryreportideograph#1#2{#2\\hskip0pt plus 0.1pt\\relax}
+        \(fallbackFonts(fallback))\\fi
+        \(babel(language, bidi: fallback.needsBidi))
         \\usepackage[\(paper)paper,\(geometry)]{geometry}
         \\usepackage{microtype}
         \\usepackage{array}
@@ -47,9 +54,10 @@ enum LaTeXDocumentSetup {
         % Languages that make punctuation active (French, Spanish) leave TikZ's own alone.
         \\usetikzlibrary{babel}
         \\DeclareRobustCommand{\\juryreportbreak}{\\nobreak\\hspace{0pt plus 1fil}\\penalty0\\hspace{0pt plus -1fil}}
-        \\usepackage[hidelinks]{hyperref}
-        % In the PDF's metadata a break point is nothing.
-        \\pdfstringdefDisableCommands{\\def\\juryreportbreak{}}
+        \\usepackage[\(colorLinks.map { "colorlinks,linkcolor=\($0),urlcolor=\($0),citecolor=\($0)" } ?? "hidelinks")]{hyperref}
+        \\usepackage{bookmark}
+        % In the PDF's metadata and bookmarks a break point is nothing, a character itself.
+        \\pdfstringdefDisableCommands{\\def\\juryreportbreak{}\\def\\juryreportchar#1#2{#2}\\def\\juryreportideograph#1#2{#2}}
         \\hypersetup{
           pdftitle={\(title)},
           pdfauthor={\(author)},
@@ -62,5 +70,29 @@ enum LaTeXDocumentSetup {
           pdfmoddate={\(LaTeXReportWriter.pdfDate(created))}
         }
         """
+    }
+
+    /// The lualatex lines that set the fallback fonts of the document, each only where the
+    /// machine has it; nothing when the document needs none.
+    private static func fallbackFonts(_ fallback: LaTeXFallbackFonts) -> String {
+        guard !fallback.isEmpty else { return "" }
+        var lines = ["  % Characters Latin Modern lacks, from the first of these fonts the machine has."]
+        lines.append("  \\def\\juryreportfallbacks{}")
+        for font in fallback.fonts {
+            lines.append(
+                "  \\IfFontExistsTF{\(font)}{\\edef\\juryreportfallbacks{\\juryreportfallbacks\"\(font):mode=harf;\",}}{}")
+        }
+        lines.append("  \\directlua{luaotfload.add_fallback(\"juryreport\", {\\juryreportfallbacks})}")
+        lines.append("  \\setmainfont{Latin Modern Roman}[RawFeature={fallback=juryreport}]")
+        lines.append("  \\setsansfont{Latin Modern Sans}[RawFeature={fallback=juryreport}]")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// babel for the edition's language; under lualatex with right-to-left text also its
+    /// bidi algorithm, which sets each run in its own direction.
+    private static func babel(_ language: String, bidi: Bool) -> String {
+        let options = LaTeXLanguage.babelOptions(language)
+        guard bidi else { return "\\usepackage[\(options)]{babel}" }
+        return "\\ifPDFTeX\\usepackage[\(options)]{babel}\\else\\usepackage[bidi=basic,\(options)]{babel}\\fi"
     }
 }

@@ -1,29 +1,36 @@
 import Foundation
 import JuryReportCore
 
-/// A TeX engine that turns the report's `.tex` into a PDF: run twice in a temporary
-/// directory, without shell escape, reading only files below it and TeX's own tree.
+/// A TeX engine that turns the report's `.tex` into a PDF: run in a temporary directory,
+/// without shell escape, reading only files below it and TeX's own tree; run again only
+/// when its log asks for it (as latexmk does), at most ``maximumRuns`` times.
 struct LaTeXEngine {
     /// `lualatex` or `pdflatex`.
     let name: String
     let executable: URL
 
     static let supported = ["lualatex", "pdflatex"]
+    /// Runs of one build at most: references settle in two, a long table's widths in three.
+    static let maximumRuns = 3
     /// How long one run may take before it is stopped.
     static let timeout: TimeInterval = 300
 
-    /// The engine named, or the first of `supported` found on `PATH`.
-    static func find(_ name: String?, path: String?) throws -> LaTeXEngine {
-        let directories = (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
-        for candidate in name.map({ [$0] }) ?? supported {
-            for directory in directories {
-                let url = URL(fileURLWithPath: directory).appendingPathComponent(candidate)
-                if FileManager.default.isExecutableFile(atPath: url.path) {
-                    return LaTeXEngine(name: candidate, executable: url)
-                }
-            }
+    /// The first of `candidates` found on `PATH`.
+    static func find(_ candidates: [String], path: String?) throws -> LaTeXEngine {
+        for candidate in candidates {
+            if let url = executable(named: candidate, path: path) { return LaTeXEngine(name: candidate, executable: url) }
         }
-        throw LaTeXBuildError(message: "no TeX engine found on PATH (\((name.map { [$0] } ?? supported).joined(separator: ", "))); install texlive-luatex or texlive-latex-base")
+        throw LaTeXBuildError(message: "no TeX engine found on PATH (\(candidates.joined(separator: ", "))); install texlive-luatex or texlive-latex-base")
+    }
+
+    /// A program named `name` in one of the folders of `path`.
+    static func executable(named name: String, path: String?) -> URL? {
+        let directories = (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+        for directory in directories {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
     }
 
     /// Compiles `source` and returns the PDF's bytes. Dates in the PDF are `timestamp`. The
@@ -54,10 +61,12 @@ struct LaTeXEngine {
                     "-jobname=\(jobName)", "\(jobName).tex",
                 ],
                 environment: environment, directory: directory, timeout: Self.timeout, observer: observer)
-            for _ in 1...2 {
+            let log = directory.appendingPathComponent(jobName + ".log")
+            for _ in 1...Self.maximumRuns {
                 switch try engine.run() {
                 case .exited(0):
-                    continue
+                    if Self.asksForRerun(log) { continue }
+                    return [UInt8](try Data(contentsOf: directory.appendingPathComponent(jobName + ".pdf")))
                 case .timedOut:
                     throw LaTeXBuildError(message: "\(name) did not finish within \(Int(Self.timeout)) seconds")
                 case .exited, .killed:
@@ -67,6 +76,14 @@ struct LaTeXEngine {
             }
             return [UInt8](try Data(contentsOf: directory.appendingPathComponent(jobName + ".pdf")))
         }
+    }
+
+    /// Whether a run's log says that another run would change the document: LaTeX's
+    /// "Rerun to get cross-references right", longtable's "Rerun LaTeX", rerunfilecheck's
+    /// "Rerun to get outlines right".
+    static func asksForRerun(_ log: URL) -> Bool {
+        guard let data = try? Data(contentsOf: log) else { return true }
+        return String(decoding: data, as: UTF8.self).contains("Rerun")
     }
 
     /// The first error of a log, with its line: `x.tex:123: Undefined control sequence`.

@@ -5,14 +5,18 @@ public struct LaTeXExporter: Exporter {
     public let format = ExportFormat(
         name: "latex", aliases: ["tex"], fileSuffixes: [".tex", ".pdf"],
         summary: "a print-ready LaTeX document (pdflatex or lualatex); with pdf=true also its PDF",
-        options: [Self.pdf, Self.engine, Self.paperSize, Self.fontSize],
+        options: [Self.pdf, Self.engine, Self.paperSize, Self.fontSize, Self.links],
         rendersOutline: true, presets: [FormatPreset(name: "pdf", options: [.init(key: "pdf", value: "true")])])
 
     static let pdf = ExportOption.boolean("pdf", default: false, summary: "also build the PDF (runs the engine twice)")
     static let engine = ExportOption.choice(
-        "engine", LaTeXEngine.supported, default: nil, summary: "the engine for pdf=true (default: the first found)")
+        "engine", ["auto"] + LaTeXEngine.supported, default: "auto",
+        summary: "the engine for pdf=true; auto: pdflatex when it can set every character, else lualatex")
     static let paperSize = ExportOption.choice("papersize", ["a4", "letter"], default: "a4", summary: "the paper")
     static let fontSize = ExportOption.choice("fontsize", ["10pt", "11pt", "12pt"], default: "11pt", summary: "the body type size")
+    static let links = ExportOption.choice(
+        "links", LaTeXLayout.LinkStyle.allCases.map(\.rawValue), default: "footnote",
+        summary: "a link's address on paper: a footnote, in brackets after it, or not shown")
 
     public init() {}
 
@@ -24,39 +28,86 @@ public struct LaTeXExporter: Exporter {
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let options = request.options
         let layout = LaTeXLayout(
-            paper: try options.value(of: Self.paperSize) ?? "a4", fontSize: try options.value(of: Self.fontSize) ?? "11pt")
+            paper: try options.value(of: Self.paperSize) ?? "a4", fontSize: try options.value(of: Self.fontSize) ?? "11pt",
+            links: LaTeXLayout.LinkStyle(rawValue: try options.value(of: Self.links) ?? "footnote") ?? .footnote)
         let buildPDF = try options.isOn(Self.pdf)
-        // No engine named: the first of the supported ones on PATH.
-        let engineName = try options.value(of: Self.engine)
+        let engineChoice = try options.value(of: Self.engine) ?? "auto"
 
-        var source: [UInt8] = []
-        let output = TextOutput { source.append(contentsOf: $0) }
-        var writer = LaTeXReportWriter(outline: request.outline, layout: layout, output: output, created: request.timestamp)
-        try writer.write()
-        try output.flush()
-        if !writer.text.replaced.isEmpty {
-            sink.warn(Self.replacementWarning(writer.text.replaced))
-        }
+        let (source, writer) = try Self.document(request, layout: layout)
         if writer.unlinked > 0 {
             sink.warn(
                 "\(writer.unlinked) address\(writer.unlinked == 1 ? " is" : "es are") over \(LaTeXURL.longestLink) characters "
                     + "encoded and shown as text, not as a link")
         }
         try sink.writeFile(suffix: ".tex") { try $0.write(bytes: source) }
-        if buildPDF {
-            let engine = try LaTeXEngine.find(engineName, path: request.environment["PATH"])
-            let pdf = try engine.build(
-                source: source, jobName: request.baseName, timestamp: request.timestamp, environment: request.environment,
-                observer: request.temporaryResourceObserver)
-            try sink.writeFile(suffix: ".pdf") { try $0.write(bytes: pdf) }
+        let beyondPDFLaTeX = writer.text.replaced
+        guard buildPDF else {
+            if !beyondPDFLaTeX.isEmpty { sink.warn(Self.sourceWarning(beyondPDFLaTeX)) }
+            return
         }
+        // auto: pdflatex (faster) when it can set every character, else lualatex.
+        let candidates = engineChoice != "auto"
+            ? [engineChoice] : beyondPDFLaTeX.isEmpty ? ["pdflatex", "lualatex"] : ["lualatex", "pdflatex"]
+        let path = request.environment["PATH"]
+        let engine = try LaTeXEngine.find(candidates, path: path)
+        var pdfSource = source
+        if engine.name == "pdflatex", !beyondPDFLaTeX.isEmpty {
+            sink.warn(Self.pdflatexWarning(beyondPDFLaTeX))
+        } else if engine.name == "lualatex", !beyondPDFLaTeX.isEmpty {
+            // What no installed font has would be left out: replaced visibly instead, in the
+            // source given to the engine (the .tex stays the same on every machine).
+            let coverage = FontCoverage.installed(
+                writer.text.fallbackFonts.fonts, path: path, environment: request.environment,
+                observer: request.temporaryResourceObserver)
+            let missing = Set(beyondPDFLaTeX.filter { !coverage.contains($0) })
+            if !missing.isEmpty {
+                pdfSource = try Self.document(request, layout: layout, unavailable: missing).source
+                sink.warn(Self.missingFontWarning(beyondPDFLaTeX.filter(missing.contains)))
+            }
+        }
+        let pdf = try engine.build(
+            source: pdfSource, jobName: request.baseName, timestamp: request.timestamp, environment: request.environment,
+            observer: request.temporaryResourceObserver)
+        try sink.writeFile(suffix: ".pdf") { try $0.write(bytes: pdf) }
     }
 
-    static func replacementWarning(_ scalars: [Unicode.Scalar]) -> String {
+    /// The document's source, and its writer for what it found.
+    private static func document(
+        _ request: ExportRequest, layout: LaTeXLayout, unavailable: Set<Unicode.Scalar> = []
+    ) throws -> (source: [UInt8], writer: LaTeXReportWriter) {
+        var source: [UInt8] = []
+        let output = TextOutput { source.append(contentsOf: $0) }
+        var writer = LaTeXReportWriter(
+            outline: request.outline, layout: layout, output: output, created: request.timestamp, unavailable: unavailable)
+        try writer.write()
+        try output.flush()
+        return (source, writer)
+    }
+
+    /// `U+0394, U+03B1, …`: the distinct characters of `scalars`, the first eight.
+    static func listed(_ scalars: [Unicode.Scalar]) -> String {
         var seen = Set<Unicode.Scalar>()
         let distinct = scalars.filter { seen.insert($0).inserted }
         let listed = distinct.prefix(8).map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
-        return "\(scalars.count) character\(scalars.count == 1 ? "" : "s") that the fonts cannot set in both engines "
-            + "were replaced by [U+…]: " + listed.joined(separator: ", ") + (distinct.count > 8 ? ", …" : "")
+        return listed.joined(separator: ", ") + (distinct.count > 8 ? ", …" : "")
+    }
+
+    private static func count(_ scalars: [Unicode.Scalar]) -> String {
+        "\(scalars.count) character\(scalars.count == 1 ? "" : "s")"
+    }
+
+    static func sourceWarning(_ scalars: [Unicode.Scalar]) -> String {
+        "\(count(scalars)) that pdflatex's fonts cannot set (\(listed(scalars))): pdflatex shows them as [U+…], "
+            + "lualatex sets them from the installed fonts"
+    }
+
+    static func pdflatexWarning(_ scalars: [Unicode.Scalar]) -> String {
+        "\(count(scalars)) that pdflatex's fonts cannot set were replaced by [U+…]: \(listed(scalars)); "
+            + "lualatex sets them (engine=lualatex, or engine=auto with texlive-luatex installed)"
+    }
+
+    static func missingFontWarning(_ scalars: [Unicode.Scalar]) -> String {
+        "\(count(scalars)) that no installed font has were replaced by [U+…]: \(listed(scalars)); "
+            + "install a font that has them (Debian's fonts-noto-core, fonts-noto-cjk)"
     }
 }

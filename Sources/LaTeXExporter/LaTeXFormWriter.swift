@@ -10,12 +10,20 @@ struct LaTeXFormWriter {
     let output: TextOutput
     let created: Int64
     var text = LaTeXText()
+    /// The body, written before the preamble (it decides the fonts the preamble asks for).
+    private let body = ByteBuffer()
+
+    init(form: ScoreForm, output: TextOutput, created: Int64) {
+        self.form = form
+        self.output = output
+        self.created = created
+    }
 
     /// Longer names are cut with an ellipsis: a row of the grid must fit its page.
     static let longestName = 300
 
     private func line(_ source: String) throws {
-        try output.write(source + "\n")
+        body.bytes.append(contentsOf: (source + "\n").utf8)
     }
 
     mutating func write() throws {
@@ -28,15 +36,7 @@ struct LaTeXFormWriter {
         let member = text.escape(form.member.name)
         // Many criteria: landscape, so that each box stays large enough to write in.
         let geometry = columns > 5 ? "landscape,margin=15mm" : "margin=20mm"
-        try line("% \(edition.baseName).form.\(form.member.id).tex: a score form, written by juryreport.")
-        try line(LaTeXDocumentSetup.preamble(
-            paper: "a4", fontSize: "11pt", language: edition.details.language, title: title, author: member,
-            subject: text.escape(edition.award.name), created: created, geometry: geometry))
-        try line("\\setlength{\\parindent}{0pt}")
-        try line("\\setlength{\\parskip}{0.5\\baselineskip}")
-        try line("\\newcolumntype{P}[1]{>{\\raggedright\\arraybackslash}p{#1}}")
-        try line("\\newcolumntype{C}[1]{>{\\centering\\arraybackslash}p{#1}}")
-        try line("\\pagestyle{plain}")
+        let subject = text.escape(edition.award.name)
         try line("\\begin{document}")
         try line("{\\Large\\bfseries \(title)\\par}")
         try line("{\\large \(text.escape(words.juror)): \\textbf{\(member)}\\par}")
@@ -87,6 +87,19 @@ struct LaTeXFormWriter {
         }
         try line("\\end{minipage}")
         try line("\\end{document}")
+        try output.write("% \(edition.baseName).form.\(form.member.id).tex: a score form, written by juryreport.\n")
+        try output.write(LaTeXDocumentSetup.preamble(
+            paper: "a4", fontSize: "11pt", language: edition.details.language, title: title, author: member,
+            subject: subject, created: created, geometry: geometry, fallback: text.fallbackFonts) + "\n")
+        try output.write("""
+            \\setlength{\\parindent}{0pt}
+            \\setlength{\\parskip}{0.5\\baselineskip}
+            \\newcolumntype{P}[1]{>{\\raggedright\\arraybackslash}p{#1}}
+            \\newcolumntype{C}[1]{>{\\centering\\arraybackslash}p{#1}}
+            \\pagestyle{plain}
+
+            """)
+        try output.write(bytes: body.bytes)
     }
 }
 
@@ -106,7 +119,6 @@ public struct LaTeXFormExporter: Exporter {
     public func files(for options: ExportOptions) -> [PlannedFile]? { nil }
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
-        let engine = try LaTeXEngine.find(nil, path: request.environment["PATH"])
         var replaced: [Unicode.Scalar] = []
         for form in ScoreForm.forms(of: request.edition, jurors: jurors) {
             var source: [UInt8] = []
@@ -115,11 +127,14 @@ public struct LaTeXFormExporter: Exporter {
             try writer.write()
             try output.flush()
             replaced += writer.text.replaced
+            // As the report's engine=auto: pdflatex unless a character needs lualatex.
+            let engine = try LaTeXEngine.find(
+                writer.text.replaced.isEmpty ? ["pdflatex", "lualatex"] : ["lualatex", "pdflatex"], path: request.environment["PATH"])
             let pdf = try engine.build(
                 source: source, jobName: request.baseName + ".form." + form.member.id, timestamp: request.timestamp,
                 environment: request.environment, observer: request.temporaryResourceObserver)
             try sink.writeFile(suffix: ScoreForm.suffix(juror: form.member.id, extension: "pdf")) { try $0.write(bytes: pdf) }
         }
-        if !replaced.isEmpty { sink.warn(LaTeXExporter.replacementWarning(replaced)) }
+        if !replaced.isEmpty { sink.warn(LaTeXExporter.sourceWarning(replaced)) }
     }
 }

@@ -7,6 +7,17 @@ struct LaTeXLayout {
     var paper = "a4"
     /// `10pt`, `11pt` or `12pt`.
     var fontSize = "11pt"
+    /// How a link shows its address on paper.
+    var links = LinkStyle.footnote
+
+    enum LinkStyle: String, CaseIterable {
+        /// A footnote with the address, where it differs from the link's text.
+        case footnote
+        /// The address in brackets after the text.
+        case inline
+        /// The text alone (coloured, and a link on screen).
+        case plain
+    }
 }
 
 /// Renders a ``ReportOutline`` as a complete LaTeX document that compiles unchanged with
@@ -14,7 +25,13 @@ struct LaTeXLayout {
 struct LaTeXReportWriter {
     let outline: ReportOutline
     let layout: LaTeXLayout
+    /// Where the document goes: the body is written first (it decides the fonts the
+    /// preamble asks for), then the preamble and the body.
     let output: TextOutput
+    private var body = TextOutput { _ in }
+    private let bodyBytes = ByteBuffer()
+    /// Whether text is being written into a table cell, where a footnote would be lost.
+    private var inTable = false
     /// The time the PDF's dates stand for, in seconds since 1970 (UTC).
     let created: Int64
     /// Escapes text and collects what it had to replace.
@@ -22,8 +39,19 @@ struct LaTeXReportWriter {
     /// Links shown as text only, their address too long (see ``LaTeXURL/longestLink``).
     private(set) var unlinked = 0
 
-    /// Charts of more bars than this are not drawn.
-    static let maximumChartBars = 40
+    init(outline: ReportOutline, layout: LaTeXLayout, output: TextOutput, created: Int64, unavailable: Set<Unicode.Scalar> = []) {
+        self.outline = outline
+        self.layout = layout
+        self.output = output
+        self.created = created
+        text.unavailable = unavailable
+    }
+
+    /// Tables of more rows than this (standings, recusals) may run over pages.
+    static let longestWholeTable = 30
+    /// A chart's bars per picture (a page holds one), and the most bars drawn over pages.
+    static let chartBarsPerPicture = 40
+    static let maximumChartBars = 400
     /// Text longer than these is cut with an ellipsis where it cannot run over a page: bar
     /// labels (nominee names), table cells, the names and roles under the signature lines.
     static let longestChartLabel = 80
@@ -31,18 +59,37 @@ struct LaTeXReportWriter {
     static let longestSignature = 500
     /// Longer headings are set as paragraphs that may break over pages.
     static let longestHeading = 300
+    /// The running header's award and edition are cut after this many characters.
+    static let longestHeader = 60
+    /// Bookmarks hold at most this many characters of a heading.
+    static let longestBookmark = 120
 
     mutating func write() throws {
         text.typography = outline.style.typography
-        try preamble()
+        let buffer = bodyBytes
+        body = TextOutput { buffer.bytes.append(contentsOf: $0) }
         try line("\\begin{document}")
+        try line("\\thispagestyle{plain}")
         try titleBlock(outline.title)
-        for block in outline.blocks { try render(block) }
+        for (index, block) in outline.blocks.enumerated() {
+            let next = index + 1 < outline.blocks.count ? outline.blocks[index + 1] : nil
+            if case .signatures(let signatures) = next, case .section(let verdict) = block {
+                try section(verdict, keepingLastWith: signatures)
+            } else if case .signatures = block, index > 0, case .section = outline.blocks[index - 1] {
+                // Set with the verdict above.
+                continue
+            } else {
+                try render(block)
+            }
+        }
         try line("\\end{document}")
+        try body.flush()
+        try preamble()
+        try output.write(bytes: buffer.bytes)
     }
 
     private func line(_ source: String) throws {
-        try output.write(source + "\n")
+        try body.write(source + "\n")
     }
 
     // MARK: Preamble
@@ -61,13 +108,33 @@ struct LaTeXReportWriter {
         let title = escaper.escape(metadata.title)
         let author = escaper.escape(metadata.author ?? "")
         let subject = escaper.escape(metadata.subject ?? "")
+        // The running header: the award and the edition, cut to fit one line.
+        let award = text.escape(Self.shortened(outline.title.award, to: Self.longestHeader))
+        let edition = text.escape(Self.shortened(outline.title.edition.joined(separator: " · "), to: Self.longestHeader))
+        var fallback = text.fallbackFonts
+        fallback.formUnion(escaper.fallbackFonts)
         try output.write("""
             % \(metadata.baseName).tex: the jury report, written by juryreport.
-            % Compiles unchanged with pdflatex and with lualatex (run twice).
-            \(LaTeXDocumentSetup.preamble(paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author, subject: subject, created: created))
+            % Compiles unchanged with pdflatex and with lualatex (twice where the log asks).
+            \(LaTeXDocumentSetup.preamble(paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author, subject: subject, created: created, fallback: fallback, colorLinks: "link"))
             \\definecolor{winner}{RGB}{0,97,0}
             \\definecolor{winnerback}{RGB}{226,244,229}
             \\definecolor{rule}{RGB}{120,120,120}
+            \\definecolor{link}{RGB}{0,70,140}
+            \\usepackage{fancyhdr}
+            \\setlength{\\headheight}{14pt}
+            \\pagestyle{fancy}
+            \\fancyhf{}
+            \\fancyhead[L]{\\small\\color{rule}\(award)}
+            \\fancyhead[R]{\\small\\color{rule}\(edition)}
+            \\fancyfoot[C]{\\small\\thepage}
+            \\renewcommand{\\headrulewidth}{0pt}
+            % Room for what must stay together: a page break before it when less is left.
+            \\makeatletter
+            \\newcommand{\\juryreportneedspace}[1]{\\par\\penalty-100\\begingroup\\setlength{\\dimen@}{#1}%
+              \\dimen@ii\\pagegoal\\advance\\dimen@ii-\\pagetotal\\ifdim\\dimen@>\\dimen@ii\\ifdim\\dimen@ii>\\z@\\newpage\\fi\\fi\\endgroup}
+            \\makeatother
+            \\newsavebox{\\juryreportsignatures}
             \\frenchspacing
             \\setlength{\\parindent}{0pt}
             \\setlength{\\parskip}{0.55\\baselineskip plus 2pt}
@@ -110,10 +177,9 @@ struct LaTeXReportWriter {
     private mutating func render(_ block: ReportBlock) throws {
         switch block {
         case .section(let section):
-            try heading(section)
-            for block in section.blocks { try render(block) }
+            try self.section(section)
         case .paragraph(let nodes):
-            try output.write(render(nodes) + "\n\n")
+            try body.write(render(nodes) + "\n\n")
         case .summary(let summary):
             try line("\\textit{\(text.escape(summary))}\\par")
         case .distinction(let distinction):
@@ -131,7 +197,9 @@ struct LaTeXReportWriter {
                 }
                 return
             }
-            try line("\\begin{tabular}{@{}>{\\bfseries}P{0.2\\linewidth}P{0.75\\linewidth}@{}}")
+            inTable = true
+            defer { inTable = false }
+            try line("\\begin{tabular}{@{}>{\\bfseries}\(Self.columns(shares: [25, 75], trailing: [false, false]))@{}}")
             for detail in details {
                 try line("\(text.escape(detail.label + outline.style.colon)) & {}\(render(detail.value))\\\\")
             }
@@ -148,12 +216,39 @@ struct LaTeXReportWriter {
             try line("\\fcolorbox{winner}{winnerback}{\\parbox{0.9\\linewidth}{\\centering\\large\\bfseries\\strut \(text.escape(announcement))\\strut}}")
             try line("\\end{center}")
         case .signatures(let signatures):
+            // Not after a verdict (see write()): a block of its own.
+            try line("\\par\\vspace{2\\baselineskip}\\noindent\\begin{minipage}{\\linewidth}")
             try self.signatures(signatures)
+            try line("\\end{minipage}\\par")
         }
     }
 
+    private mutating func section(_ section: ReportSection) throws {
+        try heading(section)
+        for block in section.blocks { try render(block) }
+    }
+
+    /// A section (the verdict) whose last block stays on one page with the signature block
+    /// after it: the block is measured, and the page is ended before the last block when
+    /// the rest of the page cannot hold both.
+    private mutating func section(_ section: ReportSection, keepingLastWith signatures: ReportSignatures) throws {
+        try heading(section)
+        for block in section.blocks.dropLast() { try render(block) }
+        try line("\\begin{lrbox}{\\juryreportsignatures}\\begin{minipage}{\\linewidth}")
+        try self.signatures(signatures)
+        try line("\\end{minipage}\\end{lrbox}")
+        // The signatures and about four lines of the last block.
+        try line("\\juryreportneedspace{\\dimexpr\\ht\\juryreportsignatures+\\dp\\juryreportsignatures+6\\baselineskip\\relax}")
+        if let last = section.blocks.last { try render(last) }
+        try line("\\par\\nopagebreak[4]\\vspace{2\\baselineskip}\\nopagebreak[4]")
+        try line("\\noindent\\usebox{\\juryreportsignatures}\\par")
+    }
+
+    /// The section's heading, with a bookmark of the PDF (sections, and nominees under them).
     private mutating func heading(_ section: ReportSection) throws {
         guard let heading = section.heading else { return }
+        let bookmark = text.escape(Self.shortened(heading, to: Self.longestBookmark))
+        try line("\\pdfbookmark[\(section.level)]{\(bookmark)}{\(section.anchor)}")
         var title = text.escape(heading)
         if case .nominee(.winner) = section.kind { title = "\\textcolor{winner}{\(title)}" }
         guard heading.count <= Self.longestHeading else {
@@ -215,7 +310,18 @@ struct LaTeXReportWriter {
             case .strong(let inner): result += "\\textbf{" + render(inner) + "}"
             case .link(let label, let url):
                 // A link that shows its own address may break after its slashes.
-                result += label == [.text(url)] ? link(url) : href(url, label: render(label))
+                guard label != [.text(url)] else {
+                    result += link(url)
+                    continue
+                }
+                result += href(url, label: render(label))
+                // On paper the address is lost: a footnote gives it (in a table cell, where a
+                // footnote is lost, it follows in brackets).
+                switch layout.links {
+                case .footnote where !inTable: result += "\\footnote{\(link(url))}"
+                case .footnote, .inline: result += " (\(link(url)))"
+                case .plain: break
+                }
             }
         }
         return result
@@ -238,18 +344,21 @@ struct LaTeXReportWriter {
 
     /// A booktabs table, its columns sized by what it holds; the standings may run over pages.
     private mutating func table(_ table: ReportTable) throws {
-        let widths: [String]
+        let shares: [Int]
         switch table.kind {
-        case .criteria: widths = ["0.3", "0.12", "0.5"]
-        case .keyFigures: widths = ["0.55", "0.35"]
-        case .standings: widths = ["0.1", "0.08", "0.5", "0.25"]
-        case .recusals: widths = ["0.28", "0.34", "0.3"]
+        case .criteria: shares = [30, 15, 55]
+        case .keyFigures: shares = [65, 35]
+        case .standings: shares = table.columns.count == 4 ? [10, 10, 60, 20] : [12, 68, 20]
+        case .recusals: shares = [28, 34, 38]
         }
-        let columns = zip(table.columns, widths).map { column, width in
-            (column.alignment == .trailing ? "R" : "P") + "{\(width)\\linewidth}"
-        }
-        let environment = table.kind == .standings || table.kind == .recusals ? "longtable" : "tabular"
-        try line("\\begin{\(environment)}{@{}\(columns.joined())@{}}")
+        let columns = Self.columns(shares: shares, trailing: table.columns.map { $0.alignment == .trailing })
+        // A table that may be longer than a page runs over pages; a shorter one stays whole
+        // (longtable can leave its head alone on a page when it ends at a page's foot).
+        let mayRunOver = (table.kind == .standings || table.kind == .recusals) && table.rows.count > Self.longestWholeTable
+        let environment = mayRunOver ? "longtable" : "tabular"
+        inTable = true
+        defer { inTable = false }
+        try line("\\begin{\(environment)}{@{}\(columns)@{}}")
         try line("\\toprule")
         try line(table.columns.map { "\\textbf{\(text.escape($0.header))}" }.joined(separator: " & ") + "\\\\")
         try line("\\midrule")
@@ -258,55 +367,89 @@ struct LaTeXReportWriter {
             try line("\\bottomrule")
             try line("\\endlastfoot")
         }
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
             // `{}` first, so a cell cannot be read as the optional argument of `\\`.
             let cells = row.cells.map { cell -> String in
                 guard !cell.isEmpty else { return "" }
                 let rendered = render(Self.shortened(cell, to: Self.longestCell))
                 return row.isWinner ? "{}\\textbf{\(rendered)}" : "{}" + rendered
             }
-            try line(cells.joined(separator: " & ") + "\\\\")
+            // No page break before a long table's end: its foot would stand under a repeated head.
+            let isLast = index == table.rows.count - 1
+            try line(cells.joined(separator: " & ") + (isLast && environment == "longtable" ? "\\\\*" : "\\\\"))
         }
         if environment == "tabular" { try line("\\bottomrule") }
         try line("\\end{\(environment)}\(environment == "tabular" ? "\\par" : "")")
     }
 
-    /// A bar chart of the totals, best first.
-    private mutating func chart(_ chart: ReportChart) throws {
-        guard !chart.bars.isEmpty, chart.bars.count <= Self.maximumChartBars else { return }
-        var labels: [String] = []
-        var coordinates: [String] = []
-        for (index, bar) in chart.bars.enumerated() {
-            // A label of thousands of characters would make the axis too large for TeX.
-            labels.append("{" + text.escape(Self.shortened(bar.label, to: Self.longestChartLabel)) + "}")
-            coordinates.append("(\(NumberText.shortest(bar.value)),\(index + 1))")
-        }
-        let height = max(4, Double(chart.bars.count) * 0.9 + 1.5)
-        try line("\\begin{center}")
-        try line("\\begin{tikzpicture}")
-        try line("\\begin{axis}[")
-        try line("  xbar, y dir=reverse, width=0.6\\linewidth, height=\(NumberText.shortest(height))cm,")
-        try line("  xmin=\(NumberText.shortest(chart.minimum)), xmax=\(NumberText.shortest(chart.maximum)),")
-        try line("  ytick={1,...,\(chart.bars.count)}, enlarge y limits={abs=0.6},")
-        try line("  yticklabel style={align=right, text width=0.3\\linewidth, font=\\small},")
-        try line("  yticklabels={\(labels.joined(separator: ","))},")
-        try line("  bar width=9pt, nodes near coords, nodes near coords style={font=\\small},")
-        try line("  xlabel={\(text.escape(chart.valueLabel))}, axis x line*=bottom, axis y line*=left,")
-        try line("]")
-        try line("\\addplot[fill=winner!60, draw=winner] coordinates {\(coordinates.joined(separator: " "))};")
-        try line("\\end{axis}")
-        try line("\\end{tikzpicture}")
-        try line("\\end{center}")
+    /// Column types whose widths are `shares` (in hundredths, adding up to 100) of the text
+    /// block less the space between the columns: every table exactly as wide as the text.
+    static func columns(shares: [Int], trailing: [Bool]) -> String {
+        let gaps = 2 * (shares.count - 1)
+        return zip(shares, trailing).map { share, isTrailing in
+            (isTrailing ? "R" : "P") + "{\\dimexpr(\\linewidth-\(gaps)\\tabcolsep)*\(share)/100\\relax}"
+        }.joined()
     }
 
-    /// The signature line, then a line to sign on for each member with name and role.
+    /// A bar chart of the totals, best first: a picture of at most ``chartBarsPerPicture``
+    /// bars per page, each value shown as the report writes it; beyond
+    /// ``maximumChartBars`` bars the chart's note says why it is left out.
+    private mutating func chart(_ chart: ReportChart) throws {
+        guard !chart.bars.isEmpty else { return }
+        guard chart.bars.count <= Self.maximumChartBars else {
+            try line("\\begin{center}\\itshape \(text.escape(chart.leftOutNote))\\end{center}")
+            return
+        }
+        let pictures = stride(from: 0, to: chart.bars.count, by: Self.chartBarsPerPicture).map {
+            $0..<min($0 + Self.chartBarsPerPicture, chart.bars.count)
+        }
+        for (number, range) in pictures.enumerated() {
+            var labels: [String] = []
+            var coordinates: [String] = []
+            for (offset, bar) in chart.bars[range].enumerated() {
+                // A label of thousands of characters would make the axis too large for TeX.
+                labels.append("{" + text.escape(Self.shortened(bar.label, to: Self.longestChartLabel)) + "}")
+                // The value as the report writes it (8,29), as the point's meta.
+                coordinates.append("(\(NumberText.shortest(bar.value)),\(offset + 1)) [\(text.escape(bar.valueText))]")
+            }
+            let height = max(4, Double(range.count) * 0.9 + 1.5)
+            try line("\\begin{center}")
+            try line("\\begin{tikzpicture}")
+            try line("\\begin{axis}[")
+            try line("  xbar, y dir=reverse, width=0.6\\linewidth, height=\(NumberText.shortest(height))cm,")
+            try line("  xmin=\(NumberText.shortest(chart.minimum)), xmax=\(NumberText.shortest(chart.maximum)),")
+            try line("  ytick={1,...,\(range.count)}, enlarge y limits={abs=0.6},")
+            try line("  yticklabel style={align=right, text width=0.3\\linewidth, font=\\small},")
+            try line("  yticklabels={\(labels.joined(separator: ","))},")
+            try line("  point meta=explicit symbolic, bar width=9pt, nodes near coords, nodes near coords style={font=\\small},")
+            try line("  xticklabel={\\pgfmathprintnumber[assume math mode=true\(Self.decimalComma(chart) ? ",use comma" : "")]{\\tick}},")
+            if number == pictures.count - 1 {
+                try line("  xlabel={\(text.escape(chart.valueLabel))},")
+            }
+            try line("  axis x line*=bottom, axis y line*=left,")
+            try line("]")
+            try line("\\addplot[fill=winner!60, draw=winner] coordinates {\(coordinates.joined(separator: " "))};")
+            try line("\\end{axis}")
+            try line("\\end{tikzpicture}")
+            try line("\\end{center}")
+        }
+    }
+
+    /// Whether the chart's values are written with a decimal comma, so its axis is too.
+    private static func decimalComma(_ chart: ReportChart) -> Bool {
+        chart.bars.contains { $0.valueText.contains(",") }
+    }
+
+    /// The signature line, place and date, then a line to sign on for each member with name
+    /// and role: one unbreakable block (its caller keeps it with the verdict).
     private mutating func signatures(_ signatures: ReportSignatures) throws {
-        try line("\\vspace{2\\baselineskip}")
-        try line("\\begin{minipage}{\\linewidth}")
         if let signature = signatures.line {
             try line("\\textit{\(text.escape(signature))}\\par")
-            try line("\\vspace{1.5\\baselineskip}")
         }
+        if let placeAndDate = signatures.placeAndDate {
+            try line("\(text.escape(placeAndDate))\\par")
+        }
+        if signatures.line != nil || signatures.placeAndDate != nil { try line("\\vspace{1.5\\baselineskip}") }
         for (index, signer) in signatures.signers.enumerated() {
             if index > 0 { try line(index % 3 == 0 ? "\\par" : "\\hspace{0.035\\linewidth}%") }
             var role = signer.details.map { text.escape(Self.shortened($0, to: Self.longestSignature)) }.joined(separator: ", ")
@@ -318,7 +461,7 @@ struct LaTeXReportWriter {
             try line("{\\small \(role)}\\par")
             try line("\\end{minipage}%")
         }
-        try line("\\end{minipage}")
+        try line("\\par")
     }
 }
 

@@ -7,11 +7,21 @@ import JuryReportCore
 /// With each of `\ { } $ & # ^ _ % ~` written as a command or an escaped symbol, no input
 /// can form a control sequence (`^^5c` included). Quotes, backticks, `< > |` and the
 /// hyphens and commas that would form ligatures are written so that both engines set them
-/// as typed, and Dutch babel's `"` shorthand never sees a `"`. Characters the fonts cannot
-/// set in both engines are replaced by a visible `[U+XXXX]` and reported.
+/// as typed, and Dutch babel's `"` shorthand never sees a `"`.
+///
+/// A character that pdflatex's fonts cannot set is written as `\juryreportchar{[U+XXXX]}{X}`:
+/// pdflatex shows the visible replacement (with a break point after it), lualatex the
+/// character, from the fallback fonts the document asks for (``fallbackFonts``). Characters
+/// in ``unavailable`` (no installed font has them) are replaced under both engines.
+/// Zero-width space, joiners, word joiner and soft hyphen act as what they are.
 struct LaTeXText {
-    /// Scalars replaced so far, for the export's warning.
+    /// Scalars that pdflatex cannot set, in order of appearance, for the engine's choice
+    /// and the export's warning.
     private(set) var replaced: [Unicode.Scalar] = []
+    /// The fallback fonts the characters written so far need under lualatex.
+    private(set) var fallbackFonts = LaTeXFallbackFonts()
+    /// Characters no installed font has: replaced in both engines.
+    var unavailable: Set<Unicode.Scalar> = []
     /// Quotes and spacing, applied to text but never to addresses.
     var typography = Typography.asTyped
 
@@ -104,6 +114,18 @@ struct LaTeXText {
                 result += "~"
             case "\u{00AD}":
                 result += "\\-"
+            case "\u{200B}":
+                // Zero-width space: a place a line may end.
+                result += "\\hspace{0pt}"
+            case "\u{2060}", "\u{FEFF}":
+                // Word joiner: a place a line may not end.
+                result += "\\nobreak{}"
+            case "\u{200C}":
+                // Zero-width non-joiner: no ligature here (in pdflatex a kern does that).
+                result += "\\juryreportchar{\\kern0pt}{\u{200C}}"
+            case "\u{200D}":
+                // Zero-width joiner: joins for the shaper of lualatex; nothing to pdflatex.
+                result += "\\juryreportchar{}{\u{200D}}"
             default:
                 if let replacement = Self.asciiReplacements[scalar] {
                     result += replacement
@@ -111,7 +133,16 @@ struct LaTeXText {
                     result.unicodeScalars.append(scalar)
                 } else {
                     replaced.append(scalar)
-                    result += "[U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]"
+                    let code = Self.code(of: scalar)
+                    if unavailable.contains(scalar) {
+                        result += code + "\\allowbreak{}"
+                    } else {
+                        fallbackFonts.insert(for: scalar)
+                        let command = LaTeXFallbackFonts.isIdeographic(scalar) ? "\\juryreportideograph{" : "\\juryreportchar{"
+                        result += command + code + "}{"
+                        result.unicodeScalars.append(scalar)
+                        result += "}"
+                    }
                 }
             }
             // After the escape of the scalar, so no command is split.
@@ -131,6 +162,11 @@ struct LaTeXText {
             }
         }
         return result
+    }
+
+    /// `[U+0394]`: what a character stands as where it cannot be set.
+    static func code(of scalar: Unicode.Scalar) -> String {
+        "[U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]"
     }
 
     /// Characters that Latin Modern sets under pdflatex (T1, TS1) and lualatex alike, and

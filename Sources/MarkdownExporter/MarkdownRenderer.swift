@@ -53,6 +53,7 @@ struct MarkdownRenderer {
             try document.paragraph(markdown: strong(text))
         case .signatures(let signatures):
             try document.heading(2, signatures.line ?? signatures.heading)
+            if let placeAndDate = signatures.placeAndDate { try document.paragraph(placeAndDate) }
             let names = signatures.signers.map { signer in
                 signer.details.isEmpty ? signer.name : "\(signer.name) (\(signer.details.joined(separator: ", ")))"
             }

@@ -8,6 +8,8 @@ struct WorkbookPlan {
     var definedNames: [DefinedName] = []
     /// Custom document properties, name and text: a form's identity.
     var customProperties: [(name: String, value: String)] = []
+    /// How totals and dates are shown, in the edition's language.
+    var numberFormats = NumberFormats()
 }
 
 /// A workbook-wide name for a range or a constant.
@@ -183,7 +185,7 @@ struct CellStyle: Hashable {
 
     enum NumberFormat: Int, Hashable, CaseIterable {
         case general
-        /// Two decimals shown; the full value kept.
+        /// The presentation's decimals shown (``NumberFormats/total``); the full value kept.
         case twoDecimals
         case date
     }

@@ -43,7 +43,8 @@ struct WorkbookPlanner {
             properties: DocumentProperties(
                 title: edition.details.title, subject: edition.details.theme, author: request.references.chair.map { edition.jury[$0].name },
                 company: edition.award.organizer, created: request.timestamp),
-            sheets: sheets, definedNames: layout.definedNames)
+            sheets: sheets, definedNames: layout.definedNames,
+            numberFormats: NumberFormats(words: words, decimals: edition.presentation.decimals, language: edition.details.language))
     }
 
     // MARK: Sheets

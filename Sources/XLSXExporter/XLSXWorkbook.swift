@@ -43,7 +43,7 @@ struct XLSXWorkbook {
         }
         var closed = false
         defer { if !closed { workbook_close(workbook) } }
-        var writer = SheetWriter(workbook: workbook, constantMemory: constantMemory)
+        var writer = SheetWriter(workbook: workbook, constantMemory: constantMemory, numberFormats: plan.numberFormats)
         try writer.setProperties(plan.properties)
         try writer.setCustomProperties(plan.customProperties)
         for sheet in plan.sheets {
@@ -110,9 +110,12 @@ private struct SheetWriter {
     /// By ``CellStyle/index``: looked up for every cell, so an array rather than a dictionary.
     private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
 
-    init(workbook: UnsafeMutablePointer<lxw_workbook>, constantMemory: Bool) {
+    let numberFormats: NumberFormats
+
+    init(workbook: UnsafeMutablePointer<lxw_workbook>, constantMemory: Bool, numberFormats: NumberFormats) {
         self.workbook = workbook
         self.constantMemory = constantMemory
+        self.numberFormats = numberFormats
     }
 
     /// The workbook's format for `style`, made on first use.
@@ -124,9 +127,9 @@ private struct SheetWriter {
         if style.centred { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
         switch style.numberFormat {
         case .general: break
-        case .twoDecimals: format_set_num_format(format, "0.00")
+        case .twoDecimals: format_set_num_format(format, numberFormats.total)
         case .date:
-            format_set_num_format(format, "yyyy-mm-dd")
+            format_set_num_format(format, numberFormats.date)
             format_set_align(format, UInt8(LXW_ALIGN_LEFT.rawValue))
         }
         switch style.role {

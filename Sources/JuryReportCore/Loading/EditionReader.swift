@@ -60,8 +60,7 @@ final class EditionReader {
             let date = edition.date("date")
             guard let year else { return nil }
             let details = EditionDetails(
-                year: year, number: number, period: period, theme: theme, language: language, place: place, title: title ?? "",
-                titleIsDefault: title == nil, date: date)
+                year: year, number: number, period: period, theme: theme, language: language, place: place, title: title ?? "", date: date)
             return (details, title)
         }
         let sections = document.list("sections") { section in Self.textSection(section) }

@@ -10,19 +10,16 @@ public struct EditionDetails: Sendable, Equatable {
     public var language: String
     /// Where the report is signed.
     public var place: String?
-    /// Given in the file, or made from the edition's labels (see ``titleIsDefault``).
+    /// Given in the file, or made from the edition's labels (the `reportTitle` label).
     public var title: String
-    /// Whether ``title`` was made from the labels, the file giving none.
-    public var titleIsDefault: Bool
     /// The report's date, `YYYY-MM-DD`.
     public var date: CalendarDate?
 
     public init(
         year: Int, number: Int? = nil, period: String? = nil, theme: String? = nil,
-        language: String = "en", place: String? = nil, title: String, titleIsDefault: Bool = false, date: CalendarDate? = nil
+        language: String = "en", place: String? = nil, title: String, date: CalendarDate? = nil
     ) {
         self.place = place
-        self.titleIsDefault = titleIsDefault
         self.year = year
         self.number = number
         self.period = period

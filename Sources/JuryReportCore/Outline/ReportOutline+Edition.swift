@@ -29,7 +29,8 @@ private struct ReportOutlineBuilder {
 
     func metadata() -> ReportMetadata {
         ReportMetadata(
-            title: edition.details.titleIsDefault
+            // The report's name alone (the default title) does not stand alone in a window.
+            title: edition.details.title == words.defaultTitle
                 ? words.standaloneTitle(award: edition.award.name, period: edition.details.period, year: edition.details.year)
                 : edition.details.title,
             author: references.chair.map { edition.jury[$0].name } ?? edition.award.organizer,
