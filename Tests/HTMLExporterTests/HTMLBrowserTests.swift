@@ -139,7 +139,7 @@ struct HTMLBrowserTests {
             #expect(visible.contains("\(mention.number). \(mention.name) \(words.mention)"))
         }
         for entry in Standings(edition).ranked {
-            #expect(visible.contains("\(entry.rank) \(edition.nominees[entry.nomineeIndex].number) \(edition.nominees[entry.nomineeIndex].name) \(NumberText.shortest(entry.total))"))
+            #expect(visible.contains("\(entry.rank) \(edition.nominees[entry.nomineeIndex].number) \(edition.nominees[entry.nomineeIndex].name) \(String(format: "%.2f", entry.total))"))
         }
         #expect(page.elements.contains("meter"), "the chart's bars")
         #expect(visible.contains(try #require(edition.verdict.announcement)))
@@ -154,7 +154,7 @@ struct HTMLBrowserTests {
         // A4 is 595.28 × 841.89 points; Chromium rounds to its own units.
         let points = size.split(separator: " ").compactMap { Double($0) }
         #expect(points.count == 2 && abs(points[0] - 595.3) < 1 && abs(points[1] - 841.9) < 1, "\(size)")
-        let text = PDFTools.squeezed(try PDFTools.text(pdf))
+        let text = PDFTools.squeezed(try PDFTools.text(pdf, belowHeader: false))
         let edition = try HTMLPages.edition("pro-motor-award-2019-2020.yaml")
         #expect(text.contains(PDFTools.squeezed(try #require(edition.verdict.announcement))))
         #expect(text.contains(PDFTools.squeezed(edition.details.title)))

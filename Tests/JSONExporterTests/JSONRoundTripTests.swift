@@ -70,8 +70,9 @@ struct JSONRoundTripTests {
         let edition = try EditionLoader().load(bytes: Array(yaml.utf8), syntax: .yaml, name: "e.yaml")
         let text = String(decoding: EditionJSON.encode(edition), as: UTF8.self)
         for fragment in [
-            #""slug": "prix-elan""#, #""language": "en""#, #""title": "Jury report Prix Élan 2021""#,
+            #""slug": "prix-elan""#, #""language": "en""#, #""title": "Jury report""#,
             #""min": 1"#, #""max": 10"#, #""number": 2"#, #""chair": false"#, #""mentions": []"#,
+            #""labels": {}"#, #""numbering": true"#, #""decimals": 2"#, #""quotes": "typographic""#,
         ] {
             #expect(text.contains(fragment), "\(fragment)")
         }

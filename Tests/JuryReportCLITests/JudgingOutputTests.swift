@@ -86,7 +86,7 @@ struct JudgingOutputTests {
         let result = try ProcessRunner.juryreport(["forms", edition.path, "--juror", "bram", "--format", "pdf", "-o", out.path])
         try #require(result.status == 0, "\(result.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["open-data-award-2026.form.bram.pdf"])
-        let text = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"))
+        let text = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"), belowHeader: false)
         let squeezed = PDFTools.squeezed(text)
         for expected in [
             "Score form: Jury report Open Data Award 2025-2026", "Juror: Bram Jansen", "Write a score from 1 to 10",
@@ -96,7 +96,7 @@ struct JudgingOutputTests {
             #expect(squeezed.contains(PDFTools.squeezed(expected)), "\(expected) in \(text)")
         }
         // Bram's known score, written in: alpha's craft.
-        let layout = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"), layout: true)
+        let layout = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"), layout: true, belowHeader: false)
         let alpha = try #require(layout.split(separator: "\n").first { $0.contains("Alpha Transit Maps") })
         #expect(alpha.split(separator: " ").filter { !$0.isEmpty }.suffix(1) == ["8"], "in the last column, craft: \(alpha)")
         // An unknown member is a usage error that suggests the id.
@@ -188,7 +188,7 @@ struct JudgingOutputTests {
             #expect(row.enumerated().allSatisfy { $0.element.type != "f" || $0.offset == 3 + max(edition.criteria.count, 1) })
         }
         #expect(rows.contains { $0.contains { $0.value == .string("Juror: \(edition.jury[1].name)") } })
-        let text = PDFTools.squeezed(try PDFTools.text(out.appendingPathComponent("\(edition.baseName).form.\(juror).pdf")))
+        let text = PDFTools.squeezed(try PDFTools.text(out.appendingPathComponent("\(edition.baseName).form.\(juror).pdf"), belowHeader: false))
         #expect(text.contains(PDFTools.squeezed(edition.jury[1].name)), "\(text)")
         #expect(text.contains(PDFTools.squeezed(edition.nominees[2].name)), "\(text)")
         // Filled in and collected: the scores come back under the ids.

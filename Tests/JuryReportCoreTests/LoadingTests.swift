@@ -62,7 +62,10 @@ struct LoadingTests {
         let edition = try load(Self.minimal)
         #expect(edition.award.slug == "pro-motor-award")
         #expect(edition.details.language == "en")
-        #expect(edition.details.title == "Jury report Pro-motor Award 2020")
+        // The report's name alone: the title block shows the award and edition around it.
+        #expect(edition.details.title == "Jury report")
+        let outline = ExportRequest(edition: edition).outline
+        #expect(outline.metadata.title == "Jury report Pro-motor Award 2020", "a window's title stands alone")
         #expect(edition.scale == .standard)
         #expect(edition.nominees[0].number == 1)
         #expect(edition.baseName == "pro-motor-award-2020")

@@ -53,7 +53,8 @@ struct MarkdownReaderTests {
         let jury = edition.jury.map { member in
             "\(member.name) (\([member.role, member.affiliation].compactMap { $0 }.joined(separator: ", ")))"
         }.joined(separator: ", ")
-        #expect(blocks.suffix(2) == [.heading(2, edition.signature!), .paragraph(jury)])
+        // The date of the report under the signature line (the edition gives no place).
+        #expect(blocks.suffix(3) == [.heading(2, edition.signature!), .paragraph("17 May 2024"), .paragraph(jury)])
         let strong = document.descendants("strong").map(\.text)
         #expect(strong.contains(edition.verdict.announcement!))
     }
@@ -137,10 +138,11 @@ struct MarkdownReaderTests {
         let start = try #require(blocks.firstIndex(of: .heading(2, "Standings")))
         #expect(blocks[start + 1] == .table([
             ["Rank", "No.", "Nominee", "Total"],
-            ["1", "1", "Alpha Transit Maps", "8.833333333333334"],
-            ["2", "2", "Beta Budget Explorer", "7.833333333333333"],
-            ["2", "3", "Gamma Air Quality", "7.833333333333333"],
-            ["4", "4", "Delta Procurement Watch", "6.166666666666667"],
+            // Rounded to presentation.decimals (default 2); CSV and JSON keep every digit.
+            ["1", "1", "Alpha Transit Maps", "8.83"],
+            ["2", "2", "Beta Budget Explorer", "7.83"],
+            ["2", "3", "Gamma Air Quality", "7.83"],
+            ["4", "4", "Delta Procurement Watch", "6.17"],
             ["", "5", "Epsilon Archive", ""],
         ]))
         #expect(blocks.contains(.table([

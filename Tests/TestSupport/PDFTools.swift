@@ -5,10 +5,14 @@ public enum PDFTools {
     public static var isAvailable: Bool { ProcessRunner.isAvailable("pdftotext") && ProcessRunner.isAvailable("pdfinfo") }
 
     /// The text of the PDF as pdftotext extracts it; `layout` keeps table rows on a line.
-    /// Page numbers (lines of digits alone) are left out, so a sentence that runs over a
+    /// Page numbers (lines of digits alone) are left out, and with `belowHeader` the top
+    /// margin of every page, where the report's running header stands (the text block of
+    /// its pages starts 25 mm down, the header above that), so a sentence that runs over a
     /// page break reads on.
-    public static func text(_ pdf: URL, layout: Bool = false) throws -> String {
-        let result = try ProcessRunner.run(tool: "pdftotext", ["-enc", "UTF-8"] + (layout ? ["-layout"] : []) + [pdf.path, "-"])
+    public static func text(_ pdf: URL, layout: Bool = false, belowHeader: Bool = true) throws -> String {
+        // -y: the top of the area read, in points (25 mm is 71 pt).
+        let crop = belowHeader ? ["-x", "0", "-y", "62", "-W", "5000", "-H", "5000"] : []
+        let result = try ProcessRunner.run(tool: "pdftotext", ["-enc", "UTF-8"] + (layout ? ["-layout"] : []) + crop + [pdf.path, "-"])
         guard result.status == 0 else { throw ReaderError(message: "pdftotext: \(result.standardError)") }
         return result.output.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { line in !(line.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber) && !line.trimmingCharacters(in: .whitespaces).isEmpty) }
@@ -39,10 +43,11 @@ public enum PDFTools {
         }
     }
 
-    /// Text with all white space and hyphens removed, to compare what a PDF shows with its
-    /// source whatever the line breaks and hyphenation.
+    /// Text with all white space and hyphens removed and its quotes straightened, to compare
+    /// what a PDF shows with its source whatever the line breaks, hyphenation and quotes
+    /// (typed `'` and `"` are set as curly ones, see ``Quotes``).
     public static func squeezed(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "-" && $0 != "\u{00AD}" }.map(Character.init))
+        String(Quotes.straightened(text).unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "-" && $0 != "\u{00AD}" }.map(Character.init))
     }
 }
 

@@ -30,6 +30,6 @@ public enum SeedText {
     }
 
     public static func fold(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        Quotes.straightened(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
