@@ -32,9 +32,10 @@ enum LaTeXDocumentSetup {
           \\pdfgentounicode=1
           % The same bytes on every run (with SOURCE_DATE_EPOCH for the dates).
           \\pdftrailerid{juryreport}
-          % What the fonts cannot set: its code, visibly, with a place to break after it.
-          \\def\\juryreportchar#1#2{#1\\allowbreak}
-          \\def\\juryreportideograph#1#2{#1\\allowbreak}
+          % What the fonts cannot set: its code, visibly, with a place to break after it
+          % (ragged, as a run of codes has no space to stretch).
+          \\def\\juryreportchar#1#2{#1\\juryreportbreak}
+          \\def\\juryreportideograph#1#2{#1\\juryreportbreak}
         \\else
           \\usepackage{fontspec}
           \\pdfvariable trailerid {[<6A757279> <6A757279>]}

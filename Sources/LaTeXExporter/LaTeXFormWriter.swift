@@ -32,7 +32,7 @@ struct LaTeXFormWriter {
         let judging = words.judging
         let criteria = edition.criteria
         let columns = form.columnCount
-        let title = text.escape("\(judging.scoreForm): \(edition.details.title)")
+        let title = text.escape("\(judging.scoreForm): \(words.documentTitle(of: edition))")
         let member = text.escape(form.member.name)
         // Many criteria: landscape, so that each box stays large enough to write in.
         let geometry = columns > 5 ? "landscape,margin=15mm" : "margin=20mm"

@@ -106,6 +106,10 @@ struct LaTeXText {
                 result.unicodeScalars.append(scalar)
                 // `--` and `,,` are ligatures (a dash, „) in the fonts: keep them apart.
                 if next == scalar { result += "\\kern0pt{}" }
+            case "\u{2018}", "\u{2019}":
+                result.unicodeScalars.append(scalar)
+                // Two single quotes are a double one in the fonts: keep them apart.
+                if next == scalar { result += "\\kern0pt{}" }
             case "<", ">":
                 result += Self.asciiReplacements[scalar]!
                 // So are `<<` and `>>` (« ») in lualatex's fonts, even as \textless.
@@ -123,9 +127,12 @@ struct LaTeXText {
             case "\u{200C}":
                 // Zero-width non-joiner: no ligature here (in pdflatex a kern does that).
                 result += "\\juryreportchar{\\kern0pt}{\u{200C}}"
-            case "\u{200D}":
-                // Zero-width joiner: joins for the shaper of lualatex; nothing to pdflatex.
-                result += "\\juryreportchar{}{\u{200D}}"
+            case "\u{200D}", "\u{FE00}"..."\u{FE0F}":
+                // Zero-width joiner and variation selectors: for the shaper of lualatex (an
+                // emoji's sequence, its style); nothing to pdflatex.
+                result += "\\juryreportchar{}{"
+                result.unicodeScalars.append(scalar)
+                result += "}"
             default:
                 if let replacement = Self.asciiReplacements[scalar] {
                     result += replacement
@@ -135,7 +142,7 @@ struct LaTeXText {
                     replaced.append(scalar)
                     let code = Self.code(of: scalar)
                     if unavailable.contains(scalar) {
-                        result += code + "\\allowbreak{}"
+                        result += code + Self.breakPoint
                     } else {
                         fallbackFonts.insert(for: scalar)
                         let command = LaTeXFallbackFonts.isIdeographic(scalar) ? "\\juryreportideograph{" : "\\juryreportchar{"
@@ -171,7 +178,8 @@ struct LaTeXText {
 
     /// Characters that Latin Modern sets under pdflatex (T1, TS1) and lualatex alike, and
     /// that copy out of the PDF as themselves, found by compiling each one with both engines
-    /// and reading it back with pdftotext. (Not ẞ: both fonts set it as "SS".)
+    /// and reading it back with pdftotext. (Not ẞ: both fonts set it as "SS"; not ǫ Ǫ, which
+    /// pdflatex builds from o and an ogonek that copy out apart.)
     static func isSettable(_ scalar: Unicode.Scalar) -> Bool {
         settableRanges.contains { $0.contains(scalar.value) }
     }
@@ -179,7 +187,7 @@ struct LaTeXText {
     static let settableRanges: [ClosedRange<UInt32>] = [
         0x00A1...0x00AC, 0x00AE...0x0125, 0x0128...0x0137, 0x0139...0x013E, 0x0141...0x0148,
         0x014A...0x0165, 0x0168...0x0169, 0x016A...0x017E, 0x0192...0x0192, 0x01CD...0x01D4,
-        0x01E6...0x01E7, 0x01EA...0x01EB, 0x01F0...0x01F0, 0x01F4...0x01F5, 0x0218...0x021B,
+        0x01E6...0x01E7, 0x01F0...0x01F0, 0x01F4...0x01F5, 0x0218...0x021B,
         0x0237...0x0237, 0x1E0D...0x1E0D, 0x1E25...0x1E25, 0x1E37...0x1E37, 0x1E43...0x1E43,
         0x1E45...0x1E45, 0x1E47...0x1E47, 0x1E5B...0x1E5B, 0x1E63...0x1E63, 0x1E6D...0x1E6D,
         0x1EF2...0x1EF3, 0x2010...0x2011, 0x2013...0x2014, 0x2016...0x2016,

@@ -46,7 +46,7 @@ struct ScoreFormPlanner {
         }
         sheetColumns.append(ColumnPlan(header: judging.weightedMean, width: 12, wraps: true))
 
-        let title = "\(judging.scoreForm): \(edition.details.title)"
+        let title = "\(judging.scoreForm): \(words.documentTitle(of: edition))"
         let member = form.member
         let preamble = [
             PreambleRow(cells: [Cell(value: .text(title), style: CellStyle(role: .title, wraps: true))], spansColumns: true),

@@ -38,10 +38,11 @@ struct WorkbookPlanner {
         if let criteriaSheet { sheets.append(criteria(criteriaSheet)) }
         sheets.append(scores(layout))
         if let rankingSheet { sheets.append(ranking(rankingSheet, layout: layout)) }
-        for index in sheets.indices { sheets[index].printTitle = edition.details.title }
+        let documentTitle = words.documentTitle(of: edition)
+        for index in sheets.indices { sheets[index].printTitle = documentTitle }
         return WorkbookPlan(
             properties: DocumentProperties(
-                title: edition.details.title, subject: edition.details.theme, author: request.references.chair.map { edition.jury[$0].name },
+                title: documentTitle, subject: edition.details.theme, author: request.references.chair.map { edition.jury[$0].name },
                 company: edition.award.organizer, created: request.timestamp),
             sheets: sheets, definedNames: layout.definedNames,
             numberFormats: NumberFormats(words: words, decimals: edition.presentation.decimals, language: edition.details.language))

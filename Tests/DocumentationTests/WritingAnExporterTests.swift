@@ -16,7 +16,7 @@ struct PressReleaseExporter: Exporter {
     func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let edition = request.edition
         try sink.writeFile(suffix: ".press.txt") { output in
-            try output.write(edition.details.title + "\n\n")
+            try output.write(request.vocabulary.documentTitle(of: edition) + "\n\n")
             if let winner = request.references.winner {
                 try output.write("\(request.vocabulary.winner): \(edition.nominees[winner].name)\n")
             }

@@ -30,9 +30,7 @@ private struct ReportOutlineBuilder {
     func metadata() -> ReportMetadata {
         ReportMetadata(
             // The report's name alone (the default title) does not stand alone in a window.
-            title: edition.details.title == words.defaultTitle
-                ? words.standaloneTitle(award: edition.award.name, period: edition.details.period, year: edition.details.year)
-                : edition.details.title,
+            title: words.documentTitle(of: edition),
             author: references.chair.map { edition.jury[$0].name } ?? edition.award.organizer,
             subject: edition.details.theme, language: edition.details.language, baseName: edition.baseName)
     }

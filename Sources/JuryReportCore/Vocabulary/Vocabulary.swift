@@ -150,6 +150,14 @@ public struct Vocabulary: Sendable, Equatable {
         "\(labels[.reportTitle]) \(award) \(period ?? String(year))"
     }
 
+    /// The edition's title where it stands alone (a PDF's or a workbook's properties, a
+    /// browser tab, a form): the title given, or else ``standaloneTitle(award:period:year:)``.
+    public func documentTitle(of edition: Edition) -> String {
+        let details = edition.details
+        return details.title == defaultTitle
+            ? standaloneTitle(award: edition.award.name, period: details.period, year: details.year) : details.title
+    }
+
     /// `value` with `decimals` digits after the separator of the language: `8,29`.
     public func fixed(_ value: Double, decimals: Int) -> String {
         NumberText.fixed(value, decimals: decimals, separator: decimalSeparator)

@@ -11,7 +11,7 @@ public struct PressReleaseExporter: Exporter {
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let edition = request.edition
         try sink.writeFile(suffix: ".press.txt") { output in
-            try output.write(edition.details.title + "\n\n")
+            try output.write(request.vocabulary.documentTitle(of: edition) + "\n\n")
             if let winner = edition.winner {
                 try output.write("\(request.vocabulary.winner): \(winner.name)\n")
             }

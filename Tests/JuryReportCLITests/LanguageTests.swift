@@ -1,0 +1,374 @@
+import Foundation
+import JuryReportCore
+import Testing
+import TestSupport
+
+/// #13: reports in French, German, Spanish and Italian with no English word around their
+/// content, in every format; babel and hyphenation for each language under both engines;
+/// the labels an edition gives; totals in the language's numbers; the print layout of real
+/// editions (signatures with the verdict, link addresses, bookmarks).
+@Suite("Publishable in any language", .serialized)
+struct LanguageTests {
+    static let languages = ["fr", "de", "es", "it"]
+    static let babel = ["fr": "french", "de": "ngerman", "es": "spanish", "it": "italian"]
+
+    static func edition(_ language: String) -> URL {
+        Paths.edition("languages/\(language).yaml")
+    }
+
+    /// The English labels that differ from the language's (the data files say which words
+    /// are English), of the kinds that stand in a report or workbook; placeholders and the
+    /// forms' sentences aside.
+    static func englishWords(against language: String) -> [String] {
+        let english = Labels(language: "en")
+        let other = Labels(language: language)
+        let skipped: Set<LabelKey> = [
+            .months, .dateFormat, .decimalSeparator, .colon, .notJudged, .formInstructions, .handInstructions,
+            .validationMessage, .recusedBecause, .editionNumber, .placeAndDate, .chartLeftOut,
+        ]
+        return LabelKey.allCases.filter { !skipped.contains($0) && english[$0] != other[$0] }.map { english[$0] }
+    }
+
+    /// The English words standing in `text` as words of their own.
+    static func english(in text: String, words: [String]) -> [String] {
+        words.filter { word in
+            var searched = text[...]
+            while let range = searched.range(of: word) {
+                let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+                let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+                if before?.isLetter != true && after?.isLetter != true { return true }
+                searched = text[range.upperBound...]
+            }
+            return false
+        }
+    }
+
+    /// Compiles `tex` with `engine` in a folder of its own: the PDF and the log.
+    static func compile(_ tex: URL, with engine: String, in directory: URL) throws -> (pdf: URL, log: String) {
+        let folder = directory.appendingPathComponent("\(engine)-\(tex.deletingPathExtension().lastPathComponent)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent(tex.lastPathComponent)
+        try FileManager.default.copyItem(at: tex, to: copy)
+        let result = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), [engine, "-interaction=nonstopmode", "-halt-on-error", copy.lastPathComponent],
+            currentDirectory: folder)
+        // TeX writes a log in bytes, not always UTF-8.
+        let log = String(decoding: try Data(contentsOf: copy.deletingPathExtension().appendingPathExtension("log")), as: UTF8.self)
+        try #require(result.status == 0, "\(engine) failed on \(tex.lastPathComponent): \(log.suffix(2_000))")
+        return (copy.deletingPathExtension().appendingPathExtension("pdf"), log)
+    }
+
+    struct Page: Decodable { var text: String }
+
+    @Test(
+        "French, German, Spanish and Italian: no English label in any format, babel and hyphenation in both engines, « kept with its words",
+        .enabled(if: PDFTools.isAvailable && IndependentReaders.hasPython("openpyxl")))
+    func noEnglish() throws {
+        let directory = try Paths.temporaryDirectory("languages")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(
+            ["export"] + Self.languages.map { Self.edition($0).path } + ["-f", "md,csv,xlsx,latex,html", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("no built-in labels"))
+        for language in Self.languages {
+            let edition = try EditionLoader().load(contentsOf: Self.edition(language))
+            let base = out.appendingPathComponent(edition.baseName)
+            let words = Self.englishWords(against: language)
+            try #require(words.count > 40)
+            var texts: [(String, String)] = []
+            texts.append(("markdown", try String(contentsOf: base.appendingPathExtension("md"), encoding: .utf8)))
+            let page = try IndependentReaders.run("read_html.py", [base.appendingPathExtension("html").path], as: Page.self)
+            texts.append(("html", page.text))
+            let workbook = try IndependentReaders.xlsx(base.appendingPathExtension("xlsx"))
+            let cells = workbook.sheets.values.flatMap { $0.flatMap { $0 } }.compactMap { cell -> String? in
+                guard cell.type == "s", case .string(let text) = cell.value else { return nil }
+                return text
+            }
+            texts.append(("xlsx", (workbook.order + cells).joined(separator: "\n")))
+            for suffix in ["nominees", "jury", "facts", "criteria"] {
+                // The first row holds the column keys, English snake_case by contract.
+                let rows = try IndependentReaders.csv(out.appendingPathComponent("\(edition.baseName).\(suffix).csv")).rows
+                texts.append(("csv \(suffix)", rows.dropFirst().flatMap { $0 }.joined(separator: "\n")))
+            }
+            let tex = base.appendingPathExtension("tex")
+            let source = try String(contentsOf: tex, encoding: .utf8)
+            #expect(source.contains("[\(Self.babel[language]!)]{babel}") || source.contains("[\(Self.babel[language]!),"), "babel in \(language)")
+            for engine in TeXEngines.available {
+                let (pdf, log) = try Self.compile(tex, with: engine, in: directory)
+                #expect(!log.contains("No hyphenation patterns"), "\(engine) \(language): hyphenation patterns loaded")
+                let text = try PDFTools.text(pdf)
+                texts.append(("pdf \(engine)", text))
+                // A guillemet stays with its words: no line ends with « or starts with »,
+                // and (in French) none starts with the high punctuation a space precedes.
+                let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                #expect(!lines.contains { $0.hasSuffix("«") || $0.hasPrefix("»") }, "\(engine) \(language): a lone guillemet")
+                if language == "fr" {
+                    #expect(!lines.contains { ["»", ":", ";", "!", "?"].contains(String($0.prefix(1))) }, "\(engine): French punctuation alone")
+                }
+            }
+            for (format, text) in texts {
+                let found = Self.english(in: text, words: words)
+                #expect(found.isEmpty, "\(language) \(format): English labels \(found)")
+            }
+        }
+    }
+
+    @Test("« and its words stay on one line through a paragraph of many guillemets", .enabled(if: PDFTools.isAvailable))
+    func guillemets() throws {
+        let directory = try Paths.temporaryDirectory("guillemets")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Quotations at every place in the line, so that some would fall at a line's end.
+        let phrases = (1...60).map { index in "le mot « \(String(repeating: "x", count: index % 9 + 1)) » puis ; et : \(index) !" }
+        var document = TestEdition.document(names: ["Un"])
+        document["edition"] = ["year": 2024, "language": "fr"]
+        document["sections"] = [["heading": "Citations", "body": phrases.joined(separator: " ")]]
+        let file = try TestEdition.write(document, in: directory)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(["export", file.path, "-f", "latex", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        let tex = try #require(try FileManager.default.contentsOfDirectory(at: out, includingPropertiesForKeys: nil).first { $0.pathExtension == "tex" })
+        for engine in TeXEngines.available {
+            let (pdf, _) = try Self.compile(tex, with: engine, in: directory)
+            let lines = try PDFTools.text(pdf).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(lines.count > 10)
+            #expect(!lines.contains { $0.hasSuffix("«") || $0.hasPrefix("»") || $0.hasPrefix(";") || $0.hasPrefix(":") || $0.hasPrefix("!") },
+                    "\(engine): \(lines.filter { $0.hasSuffix("«") || $0.hasPrefix("»") || $0.hasPrefix(";") || $0.hasPrefix(":") || $0.hasPrefix("!") })")
+        }
+    }
+
+    @Test("the labels an edition gives stand in every format; an unknown label key is refused with a suggestion", .enabled(if: PDFTools.isAvailable))
+    func overrides() throws {
+        let directory = try Paths.temporaryDirectory("labels")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scored = try String(contentsOf: Paths.edition("scored.yaml"), encoding: .utf8)
+        let given = scored + "\nlabels:\n  nominees: Gedichten\n  lead: Omroep\n  winner: Laureaat\n  standings: Eindstand\n"
+        let file = directory.appendingPathComponent("labels.yaml")
+        try Data(given.utf8).write(to: file)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(
+            ["export", file.path, "-f", "md,html,xlsx,latex", "--option", "pdf=true", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        let base = out.appendingPathComponent("open-data-award-2025")
+        let markdown = try String(contentsOf: base.appendingPathExtension("md"), encoding: .utf8)
+        let html = try IndependentReaders.run("read_html.py", [base.appendingPathExtension("html").path], as: Page.self).text
+        let pdf = try PDFTools.text(base.appendingPathExtension("pdf"))
+        for (format, text) in [("markdown", markdown), ("html", html), ("pdf", pdf)] {
+            for word in ["Gedichten", "Omroep", "Laureaat", "Eindstand"] {
+                #expect(text.contains(word), "\(format): \(word)")
+            }
+            for word in ["Nominees", "Lead:", "Standings"] {
+                #expect(!text.contains(word), "\(format) still says \(word)")
+            }
+        }
+        let workbook = try IndependentReaders.xlsx(base.appendingPathExtension("xlsx"))
+        #expect(workbook.order.contains("Gedichten"), "\(workbook.order)")
+
+        // A label key that does not exist: the field path, its place and the nearest key.
+        let typo = directory.appendingPathComponent("typo.yaml")
+        try Data((scored + "\nlabels:\n  nominess: Gedichten\n  editionNumber: Ausgabe {nummer}\n").utf8).write(to: typo)
+        let refused = try ProcessRunner.juryreport(["export", typo.path, "-f", "md", "-o", directory.appendingPathComponent("typo-out").path])
+        #expect(refused.status == 65)
+        let lines = scored.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(refused.standardError.contains("typo.yaml:\(lines + 2):3: error: labels.nominess: unknown key 'nominess'; did you mean 'nominees'?"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("labels.editionNumber: unknown placeholder '{nummer}'; this label takes {number}"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("typo-out").path))
+    }
+
+    @Test(
+        "totals as the language writes them: 8.83 in English, 8,83 in Dutch, in Markdown, PDF, HTML and the workbook LibreOffice shows; CSV in full",
+        .enabled(if: PDFTools.isAvailable && IndependentReaders.hasLibreOffice))
+    func decimals() throws {
+        let directory = try Paths.temporaryDirectory("decimals")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scored = try String(contentsOf: Paths.edition("scored.yaml"), encoding: .utf8)
+        try #require(scored.contains("language: en"))
+        for (language, total) in [("en", "8.83"), ("nl", "8,83")] {
+            let file = directory.appendingPathComponent("\(language).yaml")
+            try Data(scored.replacingOccurrences(of: "language: en", with: "language: \(language)").utf8).write(to: file)
+            let out = directory.appendingPathComponent("out-\(language)")
+            let result = try ProcessRunner.juryreport(
+                ["export", file.path, "-f", "md,html,xlsx,csv,latex", "--option", "pdf=true", "-o", out.path])
+            try #require(result.status == 0, "\(result.standardError)")
+            let base = out.appendingPathComponent("open-data-award-2025")
+            let markdown = try String(contentsOf: base.appendingPathExtension("md"), encoding: .utf8)
+            #expect(markdown.contains("| \(total) |"), "markdown \(language)")
+            let html = try IndependentReaders.run("read_html.py", [base.appendingPathExtension("html").path], as: Page.self).text
+            #expect(html.contains(total), "html \(language)")
+            let pdf = try PDFTools.text(base.appendingPathExtension("pdf"))
+            #expect(pdf.contains(total), "pdf \(language)")
+            // What LibreOffice shows of the workbook, printed.
+            let printed = try IndependentReaders.libreOfficeConvert(base.appendingPathExtension("xlsx"), to: "pdf", in: directory.appendingPathComponent("lo-\(language)"))
+            let shown = try PDFTools.text(printed, layout: true, belowHeader: false)
+            #expect(shown.contains(total), "workbook \(language)")
+            for text in [markdown, html, pdf, shown] {
+                #expect(!text.contains("8.833") && !text.contains("8,833"), "rounded to two decimals")
+            }
+            let rows = try IndependentReaders.csv(out.appendingPathComponent("open-data-award-2025.nominees.csv")).rows
+            let column = try #require(rows.first?.firstIndex(of: "total"))
+            #expect(rows.dropFirst().map { $0[column] }.contains("8.833333333333334"), "CSV keeps every digit")
+        }
+    }
+
+    @Test(
+        "real editions in print: signatures never alone on a page, a link's address on paper, bookmarks, engine=auto takes pdflatex",
+        .enabled(if: PDFTools.isAvailable && IndependentReaders.hasPython("pypdf")))
+    func printLayout() throws {
+        let directory = try Paths.temporaryDirectory("print")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out")
+        let editions = Self.languages.map(Self.edition) + [Paths.edition("pro-motor-award-2019-2020.yaml"), Paths.edition("judging.yaml")]
+        let result = try ProcessRunner.juryreport(["export"] + editions.map(\.path) + ["-f", "latex", "--option", "pdf=true", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        for path in editions {
+            var loader = EditionLoader()
+            loader.allowsMissingScoresFile = true
+            let edition = try loader.load(contentsOf: path)
+            let pdf = out.appendingPathComponent(edition.baseName + ".pdf")
+            // All of these are set in pdflatex, which engine=auto takes when it can.
+            #expect(try PDFTools.info(pdf)["Producer"]?.contains("pdfTeX") == true, "\(edition.baseName)")
+            let pages = try PDFTools.text(pdf).split(separator: "\u{0C}").map(String.init)
+            // The page with the signatures holds the verdict's last lines too.
+            let last = try #require(edition.jury.last)
+            let signing = try #require(pages.first { PDFTools.squeezed($0).contains(PDFTools.squeezed(last.name)) })
+            let verdictEnd = edition.verdict.announcement
+                ?? edition.verdict.rationale.map { Inline.plainText(of: $0.paragraphs.last ?? []) }
+                ?? edition.winner.map(\.name) ?? ""
+            let tail = String(PDFTools.squeezed(verdictEnd).suffix(30))
+            #expect(PDFTools.squeezed(signing).contains(tail), "\(edition.baseName): the signatures stand alone")
+            // Bookmarks: the sections, with the nominees under theirs.
+            let script = """
+                import json, sys, pypdf
+                def titles(items):
+                    out = []
+                    for item in items:
+                        out += titles(item) if isinstance(item, list) else [item.title]
+                    return out
+                print(json.dumps(titles(pypdf.PdfReader(sys.argv[1]).outline)))
+                """
+            let outline = try ProcessRunner.run(tool: "python3", ["-c", script, pdf.path])
+            let titles = try JSONDecoder().decode([String].self, from: Data(outline.standardOutput))
+            let words = Vocabulary(edition)
+            #expect(titles.contains(words.nominees), "\(edition.baseName): \(titles)")
+            for nominee in edition.nominees {
+                #expect(titles.contains { Quotes.straightened($0).hasSuffix(nominee.name) }, "\(edition.baseName): bookmark \(nominee.name)")
+            }
+        }
+        // The link of the French report's first section: its address in a footnote.
+        let french = try PDFTools.text(out.appendingPathComponent("prix-regional-de-l-innovation-sociale-2024.pdf"))
+        #expect(PDFTools.squeezed(french).contains(PDFTools.squeezed("https://example.org/prix-innovation-sociale/laureats-2024")))
+    }
+
+    @Test(
+        "500 awkward strings: lualatex (engine=auto) sets what the machine's fonts have, pdflatex as typed or replaced visibly, nothing past the margin",
+        .enabled(if: PDFTools.isAvailable && ProcessRunner.isAvailable("fc-list") && TeXEngines.available.count == 2))
+    func corpus() throws {
+        let directory = try Paths.temporaryDirectory("corpus")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = AwkwardText.corpus
+        #expect(corpus.count >= 500)
+        // Names and key figures: a name and one figure's label for each nominee (one figure,
+        // so that pdftotext reads a label that wraps before the value beside it).
+        var nominees: [[String: Any]] = []
+        for start in stride(from: 0, to: corpus.count, by: 2) {
+            var nominee: [String: Any] = ["name": corpus[start]]
+            if start + 1 < corpus.count { nominee["facts"] = [["label": corpus[start + 1], "value": 1]] }
+            nominees.append(nominee)
+        }
+        let file = try TestEdition.write(TestEdition.document(nominees: nominees), in: directory)
+        let exported = try Self.exportBoth(file, into: directory)
+        let coverage = try Self.installedCoverage()
+        var checked = (lualatex: 0, pdflatex: 0)
+        for string in corpus {
+            guard !Self.comparable(string).isEmpty else { continue }
+            if string.unicodeScalars.allSatisfy({ Self.ignored($0) || $0.properties.isWhitespace || coverage($0.value) }) {
+                // Right-to-left words with numbers or Latin beside them are ordered by the
+                // bidi algorithm: each word is looked for on its own.
+                let isBidirectional = string.unicodeScalars.contains { (0x0590...0x08FF).contains($0.value) }
+                let words = isBidirectional ? string.split(separator: " ").map(String.init) : [string]
+                for word in words {
+                    #expect(exported.lualatex.contains(Self.comparable(word)), "lualatex: \(string.debugDescription)")
+                }
+                checked.lualatex += 1
+            }
+            // pdflatex: each character as typed or as its visible code.
+            let pattern = Self.comparable(string, compatibility: false).unicodeScalars.map { scalar -> String in
+                let code = "\\[U\\+" + String(format: "%04X", scalar.value) + "\\]"
+                return "(?:" + NSRegularExpression.escapedPattern(for: String(scalar)) + "|" + code + ")"
+            }.joined()
+            let regex = try NSRegularExpression(pattern: pattern)
+            let text = exported.pdflatexRaw
+            let found = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            #expect(found, "pdflatex: \(string.debugDescription)")
+            checked.pdflatex += 1
+        }
+        #expect(checked.lualatex > 300 && checked.pdflatex >= 480, "\(checked)")
+    }
+
+    /// Exports `file` as a PDF with engine=auto (lualatex, for these characters) and with
+    /// pdflatex, checks that no word runs past the right margin and that pdflatex's log has
+    /// no overfull line over 1pt; the text of each, comparable.
+    static func exportBoth(_ file: URL, into directory: URL) throws -> (lualatex: String, pdflatexRaw: String) {
+        var texts: [String] = []
+        for engine in ["auto", "pdflatex"] {
+            let out = directory.appendingPathComponent("out-\(engine)")
+            let result = try ProcessRunner.juryreport(
+                ["export", file.path, "-f", "latex", "--option", "pdf=true", "--option", "engine=\(engine)", "-o", out.path])
+            try #require(result.status == 0, "\(result.standardError)")
+            let pdf = try #require(try FileManager.default.contentsOfDirectory(at: out, includingPropertiesForKeys: nil).first { $0.pathExtension == "pdf" })
+            let producer = try PDFTools.info(pdf)["Producer"] ?? ""
+            #expect(producer.contains(engine == "auto" ? "LuaTeX" : "pdfTeX"), "\(engine): \(producer)")
+            if engine == "pdflatex" {
+                #expect(result.standardError.contains("lualatex sets them"), "the warning names lualatex")
+                let tex = pdf.deletingPathExtension().appendingPathExtension("tex")
+                let (_, log) = try Self.compile(tex, with: "pdflatex", in: directory)
+                let overfull = log.matches(of: /Overfull \\hbox \(([0-9.]+)pt too wide\)/).compactMap { Double($0.output.1) }.filter { $0 > 1 }
+                #expect(overfull.isEmpty, "overfull lines: \(overfull)")
+            }
+            let (width, words) = try RedTeamPDFTests.rightEdges(pdf)
+            let outside = words.filter { $0.1 > width - 20 }
+            #expect(outside.isEmpty, "\(engine): \(outside.prefix(5).map { "\($0.0.prefix(30)) at \($0.1)" })")
+            // The whole text: no line left out as a page number or header (a name's number may
+            // stand alone on a line).
+            let text = try ProcessRunner.run(tool: "pdftotext", ["-enc", "UTF-8", pdf.path, "-"]).output
+            texts.append(Self.comparable(text, compatibility: engine == "auto"))
+        }
+        return (texts[0], texts[1])
+    }
+
+    /// Format characters that are not seen (zero-width, joiners, soft hyphens, bidi marks,
+    /// variation selectors): not in the PDF's text, so not compared.
+    static func ignored(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x200B...0x200F, 0x202A...0x202E, 0x2060, 0x2066...0x2069, 0xFE0E, 0xFE0F, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Text as the PDF's and the edition's can be compared: NFKC (a PDF's text gives
+    /// presentation forms and ligatures as their letters), quotes straightened, without white
+    /// space, hyphens (hyphenation) and unseen characters.
+    /// (`compatibility`: NFKC, else NFC.)
+    static func comparable(_ text: String, compatibility: Bool = true) -> String {
+        let normalized = Quotes.straightened(
+            compatibility ? text.precomposedStringWithCompatibilityMapping : text.precomposedStringWithCanonicalMapping)
+        return String(String.UnicodeScalarView(normalized.unicodeScalars.filter {
+            !$0.properties.isWhitespace && $0 != "-" && !ignored($0)
+        }))
+    }
+
+    /// Whether some installed font has a character, from fontconfig's list of every font's
+    /// character set.
+    static func installedCoverage() throws -> (UInt32) -> Bool {
+        let result = try ProcessRunner.run(tool: "fc-list", ["--format", "%{charset}\n"])
+        var ranges: [ClosedRange<UInt32>] = []
+        for part in result.output.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            let bounds = part.split(separator: "-").compactMap { UInt32($0, radix: 16) }
+            if bounds.count == 1 { ranges.append(bounds[0]...bounds[0]) }
+            if bounds.count == 2, bounds[0] <= bounds[1] { ranges.append(bounds[0]...bounds[1]) }
+        }
+        var covered = Set<UInt32>()
+        for range in ranges where range.count < 200_000 { covered.formUnion(range) }
+        return { covered.contains($0) }
+    }
+}
