@@ -145,6 +145,18 @@ collect = measure([tool, "collect", unscored] + forms + ["-o", os.path.join(work
 rows.append(collect)
 ratios.append(("6. collect: scores per second (thousands)", len(forms) * form_nominees * form_criteria / collect["time"] / 1000, None))
 
+# 7. The bundled edition's PDF with engine=auto (it stays on pdflatex, one run unless the log
+# asks for another) against pandoc making a PDF of the same report's Markdown with pdflatex.
+if shutil.which("pandoc") and shutil.which("pdflatex"):
+    pdf_out = os.path.join(work, "pdf")
+    pdf_ours, pdf_pandoc = measure_together([
+        ([tool, "export", "-f", "latex", "--option", "pdf=true", "-o", pdf_out, "-q"], "bundled edition, PDF (engine=auto)"),
+        (["pandoc", "-f", "commonmark", "-s", markdown, "--pdf-engine=pdflatex", "-o", os.path.join(work, "pandoc.pdf")],
+         "pandoc md -> PDF with pdflatex, same report"),
+    ])
+    rows += [pdf_ours, pdf_pandoc]
+    ratios.append(("7. bundled PDF (engine=auto) / pandoc pdflatex", pdf_ours["time"] / pdf_pandoc["time"], 1.0))
+
 print(f"\n{'case':58} {'median s':>9} {'CPU s':>9} {'peak MiB':>9}")
 for row in rows:
     print(f"{row['label']:58} {row['time']:9.3f} {row['cpu']:9.3f} {row['peak']:9.1f}")

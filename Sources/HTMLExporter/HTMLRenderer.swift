@@ -1,3 +1,4 @@
+import Foundation
 import JuryReportCore
 
 /// Renders a ``ReportOutline`` as one HTML5 page: how the report looks in a browser, never
@@ -40,11 +41,11 @@ struct HTMLRenderer {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'\(style.branding.logo.map { $0.kind == .pdf ? "" : "; img-src data:" } ?? "")">
             <title>\(text(metadata.title))</title>\(author)\(subject)
             <meta name="generator" content="juryreport">
             <style>
-            \(HTMLStyle.css)
+            \(HTMLStyle.css)\(Self.accentCSS(style.branding))
             </style>
             </head>
 
@@ -53,6 +54,10 @@ struct HTMLRenderer {
 
     private func title(_ title: ReportTitle) throws {
         try line("<header class=\"title-block\">")
+        // The logo, inline (the page loads nothing): a PNG or JPEG; a PDF logo cannot be an image here.
+        if let logo = style.branding.logo, logo.kind != .pdf {
+            try line("<img class=\"logo\" src=\"data:\(logo.kind.mediaType);base64,\(Data(logo.bytes).base64EncodedString())\" alt=\"\(HTMLText.attribute(style.logoDescription))\">")
+        }
         try line("<p class=\"award\">\(text(title.award))</p>")
         try line("<h1>\(text(title.title))</h1>")
         if !title.edition.isEmpty { try line("<p class=\"edition\">\(text(title.edition.joined(separator: " · ")))</p>") }
@@ -66,6 +71,16 @@ struct HTMLRenderer {
             try line("<p class=\"date\"><time\(machine)>\(text(date))</time></p>")
         }
         try line("</header>")
+    }
+
+    /// The house colour over the stylesheet's (headings, the winner's box and rows) and the logo's place.
+    static func accentCSS(_ branding: Branding) -> String {
+        var css = ""
+        if let accent = branding.accent, let back = branding.accentTint(0.14) {
+            css += "\n:root { --winner: \(accent); --winner-back: \(back); }\nh1, h2, h3 { color: \(accent); }"
+        }
+        if branding.logo != nil { css += "\nimg.logo { display: block; max-height: 5rem; max-width: 50%; margin: 0 auto 1rem; }" }
+        return css
     }
 
     /// `heading`: that of the section the block stands in.

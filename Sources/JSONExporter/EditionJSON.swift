@@ -124,6 +124,13 @@ public enum EditionJSON {
                     json.member("quotes", edition.presentation.quotes.rawValue)
                 }
             }
+            // The logo as the edition names it, relative to the edition file.
+            json.member("branding") { json in
+                json.object { json in
+                    json.member("logo", edition.branding.logo?.path)
+                    json.member("accent", edition.branding.accent)
+                }
+            }
         }
         return Array((json.text + "\n").utf8)
     }

@@ -37,12 +37,14 @@ struct LaTeXEngine {
     /// engine runs in a private folder (0700) in a process group of its own, both told to
     /// `observer` so an interrupt can end it and remove the folder.
     func build(
-        source: [UInt8], jobName: String, timestamp: Int64, environment base: [String: String],
+        source: [UInt8], jobName: String, files: [String: [UInt8]] = [:], timestamp: Int64, environment base: [String: String],
         observer: TemporaryResourceObserver? = nil
     ) throws -> [UInt8] {
         try TemporaryWorkspace.with(label: "tex", observer: observer) { workspace in
             let directory = workspace.url
             try Data(source).write(to: directory.appendingPathComponent(jobName + ".tex"))
+            // Files the source names (a logo), beside it.
+            for (name, bytes) in files { try Data(bytes).write(to: directory.appendingPathComponent(name)) }
             var environment = base.isEmpty ? ProcessInfo.processInfo.environment : base
             // The PDF's dates are in the document (see LaTeXReportWriter); the engine still
             // reads this for its own timestamps, and lualatex ignores it outside 1970–2038,

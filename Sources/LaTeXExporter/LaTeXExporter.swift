@@ -40,6 +40,11 @@ public struct LaTeXExporter: Exporter {
                     + "encoded and shown as text, not as a link")
         }
         try sink.writeFile(suffix: ".tex") { try $0.write(bytes: source) }
+        // The logo beside the .tex, which names it.
+        let logo = request.edition.branding.logo
+        if let logo {
+            try sink.writeFile(suffix: ".logo.\(logo.kind.fileExtension)") { try $0.write(bytes: logo.bytes) }
+        }
         let beyondPDFLaTeX = writer.text.replaced
         guard buildPDF else {
             if !beyondPDFLaTeX.isEmpty { sink.warn(Self.sourceWarning(beyondPDFLaTeX)) }
@@ -65,8 +70,9 @@ public struct LaTeXExporter: Exporter {
                 sink.warn(Self.missingFontWarning(beyondPDFLaTeX.filter(missing.contains)))
             }
         }
+        let files = logo.map { [LaTeXReportWriter.logoFile(request.baseName, $0): $0.bytes] } ?? [:]
         let pdf = try engine.build(
-            source: pdfSource, jobName: request.baseName, timestamp: request.timestamp, environment: request.environment,
+            source: pdfSource, jobName: request.baseName, files: files, timestamp: request.timestamp, environment: request.environment,
             observer: request.temporaryResourceObserver)
         try sink.writeFile(suffix: ".pdf") { try $0.write(bytes: pdf) }
     }

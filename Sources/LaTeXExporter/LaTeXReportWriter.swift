@@ -94,6 +94,20 @@ struct LaTeXReportWriter {
 
     // MARK: Preamble
 
+    /// The name the logo is written under beside the `.tex`: `<base>.logo.png`.
+    static func logoFile(_ baseName: String, _ logo: Logo) -> String {
+        "\(baseName).logo.\(logo.kind.fileExtension)"
+    }
+
+    /// The colours of the winner's box and, with an accent, of headings: the house colour.
+    static func colors(_ branding: Branding) -> String {
+        guard let accent = branding.accent, let back = branding.accentTint(0.14) else {
+            return "\\definecolor{winner}{RGB}{0,97,0}\n\\definecolor{winnerback}{RGB}{226,244,229}"
+        }
+        return "\\definecolor{accent}{HTML}{\(accent.dropFirst())}\n\\definecolor{winner}{HTML}{\(accent.dropFirst())}\n"
+            + "\\definecolor{winnerback}{HTML}{\(back.dropFirst())}"
+    }
+
     /// `D:YYYYMMDDHHmmSSZ`, a PDF date in UTC.
     static func pdfDate(_ seconds: Int64) -> String {
         let time = ReproducibleTime.components(seconds)
@@ -117,10 +131,10 @@ struct LaTeXReportWriter {
             % \(metadata.baseName).tex: the jury report, written by juryreport.
             % Compiles unchanged with pdflatex and with lualatex (twice where the log asks).
             \(LaTeXDocumentSetup.preamble(paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author, subject: subject, created: created, fallback: fallback, colorLinks: "link"))
-            \\definecolor{winner}{RGB}{0,97,0}
-            \\definecolor{winnerback}{RGB}{226,244,229}
+            \(Self.colors(outline.style.branding))
             \\definecolor{rule}{RGB}{120,120,120}
             \\definecolor{link}{RGB}{0,70,140}
+            \(outline.style.branding.logo == nil ? "" : "\\usepackage{graphicx}")
             \\usepackage{fancyhdr}
             \\setlength{\\headheight}{14pt}
             \\pagestyle{fancy}
@@ -149,6 +163,10 @@ struct LaTeXReportWriter {
 
     private mutating func titleBlock(_ title: ReportTitle) throws {
         try line("\\begin{center}")
+        if let logo = outline.style.branding.logo {
+            try line("\\includegraphics[height=18mm,width=0.5\\linewidth,keepaspectratio]{\(Self.logoFile(outline.metadata.baseName, logo))}\\par")
+            try line("\\vspace{0.8em}")
+        }
         try line("{\\large\\scshape \(text.escape(title.award))\\par}")
         try line("\\vspace{0.8em}")
         try line("{\\LARGE\\bfseries \(text.escape(title.title))\\par}")
@@ -237,8 +255,8 @@ struct LaTeXReportWriter {
         try line("\\begin{lrbox}{\\juryreportsignatures}\\begin{minipage}{\\linewidth}")
         try self.signatures(signatures)
         try line("\\end{minipage}\\end{lrbox}")
-        // The signatures and about four lines of the last block.
-        try line("\\juryreportneedspace{\\dimexpr\\ht\\juryreportsignatures+\\dp\\juryreportsignatures+6\\baselineskip\\relax}")
+        // The signatures and room for the last lines of the last block (its end comes along).
+        try line("\\juryreportneedspace{\\dimexpr\\ht\\juryreportsignatures+\\dp\\juryreportsignatures+4\\baselineskip\\relax}")
         if let last = section.blocks.last { try render(last) }
         try line("\\par\\nopagebreak[4]\\vspace{2\\baselineskip}\\nopagebreak[4]")
         try line("\\noindent\\usebox{\\juryreportsignatures}\\par")
@@ -250,7 +268,11 @@ struct LaTeXReportWriter {
         let bookmark = text.escape(Self.shortened(heading, to: Self.longestBookmark))
         try line("\\pdfbookmark[\(section.level)]{\(bookmark)}{\(section.anchor)}")
         var title = text.escape(heading)
-        if case .nominee(.winner) = section.kind { title = "\\textcolor{winner}{\(title)}" }
+        if case .nominee(.winner) = section.kind {
+            title = "\\textcolor{winner}{\(title)}"
+        } else if outline.style.branding.accent != nil {
+            title = "\\textcolor{accent}{\(title)}"
+        }
         guard heading.count <= Self.longestHeading else {
             // A sectioning command keeps its lines on one page: a heading of thousands of
             // characters would run off it. Set as a bold paragraph that may break instead.

@@ -1,3 +1,4 @@
+import JuryReportCore
 /// A workbook as plain values: sheets, columns, cells, styles, tables and charts. The
 /// ``WorkbookPlanner`` makes it from an edition; ``XLSXWorkbook`` writes it through
 /// libxlsxwriter. Rows are produced on demand, so a large edition is never copied into cells.
@@ -10,6 +11,10 @@ struct WorkbookPlan {
     var customProperties: [(name: String, value: String)] = []
     /// How totals and dates are shown, in the edition's language.
     var numberFormats = NumberFormats()
+    /// The header rows' fill, `0xRRGGBB`: the house colour's tint, else a light blue.
+    var headerFill: UInt32 = 0xDDEBF7
+    /// A PNG or JPEG logo, placed on the first sheet beside its table.
+    var logo: Logo?
 }
 
 /// A workbook-wide name for a range or a constant.

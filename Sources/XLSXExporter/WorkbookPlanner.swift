@@ -45,7 +45,9 @@ struct WorkbookPlanner {
                 title: documentTitle, subject: edition.details.theme, author: request.references.chair.map { edition.jury[$0].name },
                 company: edition.award.organizer, created: request.timestamp),
             sheets: sheets, definedNames: layout.definedNames,
-            numberFormats: NumberFormats(words: words, decimals: edition.presentation.decimals, language: edition.details.language))
+            numberFormats: NumberFormats(words: words, decimals: edition.presentation.decimals, language: edition.details.language),
+            headerFill: edition.branding.accentTint(0.3).flatMap { UInt32($0.dropFirst(), radix: 16) } ?? 0xDDEBF7,
+            logo: edition.branding.logo)
     }
 
     // MARK: Sheets

@@ -43,15 +43,17 @@ struct XLSXWorkbook {
         }
         var closed = false
         defer { if !closed { workbook_close(workbook) } }
-        var writer = SheetWriter(workbook: workbook, constantMemory: constantMemory, numberFormats: plan.numberFormats)
+        var writer = SheetWriter(
+            workbook: workbook, constantMemory: constantMemory, numberFormats: plan.numberFormats, headerFill: plan.headerFill)
         try writer.setProperties(plan.properties)
         try writer.setCustomProperties(plan.customProperties)
-        for sheet in plan.sheets {
-            try writer.write(sheet)
+        for (index, sheet) in plan.sheets.enumerated() {
+            try writer.write(sheet, logo: index == 0 ? plan.logo : nil)
         }
         // After the sheets: a name refers to one.
         try writer.define(plan.definedNames)
         closed = true
+        defer { writer.freeImages() }
         try check(workbook_close(workbook), "closing the workbook")
         try Self.verifyZip(at: path)
         return writer.notes
@@ -111,11 +113,19 @@ private struct SheetWriter {
     private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
 
     let numberFormats: NumberFormats
+    let headerFill: UInt32
+    /// Images handed to libxlsxwriter, freed with the writer's workbook (see ``freeImages()``).
+    private(set) var logoBuffers: [UnsafeMutableBufferPointer<UInt8>] = []
 
-    init(workbook: UnsafeMutablePointer<lxw_workbook>, constantMemory: Bool, numberFormats: NumberFormats) {
+    func freeImages() {
+        for buffer in logoBuffers { buffer.deallocate() }
+    }
+
+    init(workbook: UnsafeMutablePointer<lxw_workbook>, constantMemory: Bool, numberFormats: NumberFormats, headerFill: UInt32) {
         self.workbook = workbook
         self.constantMemory = constantMemory
         self.numberFormats = numberFormats
+        self.headerFill = headerFill
     }
 
     /// The workbook's format for `style`, made on first use.
@@ -137,7 +147,7 @@ private struct SheetWriter {
         case .label, .chair: format_set_bold(format)
         case .header:
             format_set_bold(format)
-            format_set_bg_color(format, 0xDDEBF7)
+            format_set_bg_color(format, headerFill)
             format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue))
         case .winner:
             format_set_bold(format)
@@ -201,10 +211,29 @@ private struct SheetWriter {
         }
     }
 
-    mutating func write(_ sheet: SheetPlan) throws {
+    /// The logo two columns right of the sheet's table, about 80 pixels tall. libxlsxwriter
+    /// keeps the buffer until the workbook is closed, so the bytes are copied into one the
+    /// workbook's life outlasts.
+    private mutating func place(_ logo: Logo, on worksheet: UnsafeMutablePointer<lxw_worksheet>, beside sheet: SheetPlan) throws {
+        guard logo.kind != .pdf, let height = ImageSize.height(of: logo), height > 0 else { return }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: logo.bytes.count)
+        _ = buffer.initialize(from: logo.bytes)
+        logoBuffers.append(buffer)
+        var options = lxw_image_options()
+        let scale = min(1, 80 / Double(height))
+        options.x_scale = scale
+        options.y_scale = scale
+        try check(
+            worksheet_insert_image_buffer_opt(
+                worksheet, 0, lxw_col_t(sheet.columns.count + 1), buffer.baseAddress, buffer.count, &options),
+            "placing the logo on \(sheet.name)")
+    }
+
+    mutating func write(_ sheet: SheetPlan, logo: Logo? = nil) throws {
         guard let worksheet = workbook_add_worksheet(workbook, sheet.name) else {
             throw XLSXError(context: "adding the sheet \(sheet.name)", reason: "libxlsxwriter refused the sheet name")
         }
+        if let logo { try place(logo, on: worksheet, beside: sheet) }
         let hidden = Set(sheet.hiddenColumns)
         for (index, column) in sheet.columns.enumerated() {
             var options = lxw_row_col_options()

@@ -5,9 +5,12 @@ import Testing
 import TestSupport
 
 /// The pages the tests check, written once into one folder: the bundled edition, a scored
-/// one, the hostile ones and one with a recusal.
+/// one, the hostile ones, one with a recusal, a French one and one with a logo and accent.
 enum HTMLPages {
-    static let editions = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.json", "hostile.yaml", "judging.yaml"]
+    static let editions = [
+        "pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.json", "hostile.yaml", "judging.yaml", "languages/fr.yaml",
+        "branding/branded.yaml",
+    ]
 
     /// The folder and each page's file, by edition file name.
     static let written: (directory: URL, pages: [String: URL]) = {
@@ -16,7 +19,7 @@ enum HTMLPages {
         var pages: [String: URL] = [:]
         for name in editions {
             guard let edition = try? EditionLoader().load(contentsOf: Paths.edition(name)) else { continue }
-            let sink = MemoryExportSink(baseName: name.replacingOccurrences(of: ".", with: "-"))
+            let sink = MemoryExportSink(baseName: name.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "/", with: "-"))
             try? HTMLExporter().export(ExportRequest(edition: edition), to: sink)
             guard let file = sink.files.first else { continue }
             let url = directory.appendingPathComponent(file.name)

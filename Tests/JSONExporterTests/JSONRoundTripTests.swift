@@ -29,7 +29,9 @@ struct JSONRoundTripTests {
     func roundTrip(fixture: String) throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition(fixture))
         let json = EditionJSON.encode(edition)
-        let again = try EditionLoader().load(bytes: json, syntax: .json, name: "canonical.json")
+        // Beside the fixture: a logo's path is relative to the edition file.
+        let again = try EditionLoader().load(
+            bytes: json, syntax: .json, name: "canonical.json", directory: Paths.edition(fixture).deletingLastPathComponent())
         var inline = edition
         inline.scoresFile = nil
         #expect(again == inline, "the scores of a scoresFile are inline in the JSON")

@@ -21,6 +21,8 @@ struct StarterFileTests {
         try Data(full.utf8).write(to: file)
         // The table `scoresFile` names, as collect writes it: no scores yet.
         try Data("juror,nominee,criterion,score\r\n".utf8).write(to: directory.appendingPathComponent("scores.csv"))
+        // And the logo `branding.logo` names.
+        try FileManager.default.copyItem(at: Paths.edition("branding/logo.png"), to: directory.appendingPathComponent("logo.png"))
         let json = try ProcessRunner.juryreport(["export", file.path, "--format", "json", "--stdout"])
         #expect(json.status == 0, "\(json.standardError)")
         let exported = directory.appendingPathComponent("full.json")

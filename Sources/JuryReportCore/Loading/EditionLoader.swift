@@ -118,6 +118,17 @@ public struct EditionLoader: Sendable {
                     edition?.scoresFile?.count = loaded.scores.count
                 }
             }
+            if let logo = edition?.branding.logo {
+                let shownDirectory = (name as NSString).deletingLastPathComponent
+                let field = FieldPath.root.appending("branding").appending("logo")
+                let folder = directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory)
+                switch LogoLoader.load(logo.path, in: folder, shownDirectory: shownDirectory) {
+                case .success(let loaded): edition?.branding.logo = loaded
+                case .failure(let fault):
+                    diagnostics.append(Diagnostic(
+                        .error, file: name, path: field, position: locator.nearestPosition(to: field), message: fault.message))
+                }
+            }
             if let edition {
                 let validator = EditionValidator(
                     edition: edition, incompleteLists: reader.incompleteLists,

@@ -147,6 +147,21 @@ final class EditionReader {
             }
             return presentation
         }
+        let branding = document.mapping("branding", keys: EditionFields.Keys.branding) { fields -> Branding? in
+            var branding = Branding()
+            // The file is read by the loader, which knows the edition's folder.
+            if let path = fields.text("logo") { branding.logo = Logo(path: path, kind: .png, bytes: []) }
+            if let accent = fields.text("accent") {
+                if Branding.isColor(accent) {
+                    branding.accent = accent.uppercased()
+                } else {
+                    self.error(
+                        "expected a colour as #RRGGBB, such as '#1B7F3B', found \(DisplayText.quoted(accent))",
+                        at: fields.path.appending("accent"), fields.position(of: "accent"))
+                }
+            }
+            return branding
+        }
         for (key, isEmpty) in [("nominees", nominees?.isEmpty), ("jury", jury?.isEmpty)] where isEmpty == true {
             error("needs at least one entry", at: FieldPath.root.appending(key), document.position(of: key))
         }
@@ -162,7 +177,8 @@ final class EditionReader {
             sections: sections ?? [], criteria: criteria ?? [], scale: scale ?? .standard,
             nominees: nominees, analysis: analysis ?? [], verdict: verdict, jury: jury,
             signature: signature, scores: scores ?? [], scoresFile: scoresFile.map { ScoresFileReference(path: $0, count: 0) },
-            recusals: recusals ?? [], labels: labels ?? [:], presentation: presentation ?? Presentation())
+            recusals: recusals ?? [], labels: labels ?? [:], presentation: presentation ?? Presentation(),
+            branding: branding ?? Branding())
     }
 
     /// Static, as every reading of a list item: parts of a list read at once share no reader.

@@ -31,6 +31,7 @@ public struct Edition: Sendable, Equatable {
     /// The edition's own words for labels, over its language's built-in ones.
     public var labels: [LabelKey: String]
     public var presentation: Presentation
+    public var branding: Branding
 
     public init(
         format: String = Edition.currentFormat, award: Award, details: EditionDetails,
@@ -38,8 +39,9 @@ public struct Edition: Sendable, Equatable {
         scale: ScoreScale = .standard, nominees: [Nominee], analysis: [TextSection] = [],
         verdict: Verdict, jury: [JuryMember], signature: String? = nil, scores: [Score] = [],
         scoresFile: ScoresFileReference? = nil, recusals: [Recusal] = [], labels: [LabelKey: String] = [:],
-        presentation: Presentation = Presentation()
+        presentation: Presentation = Presentation(), branding: Branding = Branding()
     ) {
+        self.branding = branding
         self.labels = labels
         self.presentation = presentation
         self.format = format

@@ -6,7 +6,9 @@ extension ReportOutline {
         let builder = ReportOutlineBuilder(edition: edition, standings: standings, references: references, words: words)
         self.init(
             metadata: builder.metadata(), title: builder.title(), blocks: builder.blocks(),
-            style: ReportStyle(typography: Typography(edition), colon: words.labels[.colon]))
+            style: ReportStyle(
+                typography: Typography(edition), colon: words.labels[.colon], branding: edition.branding,
+                logoDescription: edition.award.organizer ?? edition.award.name))
     }
 }
 

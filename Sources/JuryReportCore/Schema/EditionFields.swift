@@ -132,6 +132,13 @@ public enum EditionFields {
         ])
     }
 
+    public static var branding: ObjectDescription {
+        ObjectDescription("branding", [
+            FieldDescription("logo", .relativePath, "A PNG, JPEG or PDF file relative to this file: on the PDF's title block, the HTML page, the workbook"),
+            FieldDescription("accent", .color, "#RRGGBB: headings, the winner's box, the workbook's header rows"),
+        ])
+    }
+
     /// The whole file.
     public static var root: ObjectDescription {
         ObjectDescription("edition file", [
@@ -153,12 +160,13 @@ public enum EditionFields {
             FieldDescription("recusals", .list(.object(recusal)), "Jury members who do not judge a nominee"),
             FieldDescription("labels", .object(labels), "The edition's own words for any label (juryreport labels LANG prints them)"),
             FieldDescription("presentation", .object(presentation), "How every format shows the content"),
+            FieldDescription("branding", .object(branding), "The organizer's house style: a logo and an accent colour"),
         ])
     }
 
     /// Every object, each once, in the order of the file.
     public static var objects: [ObjectDescription] {
-        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal, labels, presentation]
+        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal, labels, presentation, branding]
     }
 
     /// The keys of each object, made once for the reader, which asks for them for every item
@@ -188,5 +196,6 @@ public enum EditionFields {
         public static let recusal = EditionFields.recusal.keys
         public static let labels = LabelKey.allCases.map(\.rawValue)
         public static let presentation = EditionFields.presentation.keys
+        public static let branding = EditionFields.branding.keys
     }
 }

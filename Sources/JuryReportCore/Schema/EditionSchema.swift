@@ -67,6 +67,7 @@ public enum EditionSchema {
             return [("type", "number"), positive ? ("exclusiveMinimum", .integer(0)) : ("minimum", .integer(-bound)), ("maximum", .integer(bound))]
         case .boolean: return [("type", "boolean")]
         case .constant(let value): return [("const", .string(value))]
+        case .color: return [("type", "string"), ("pattern", "^#[0-9A-Fa-f]{6}$")]
         case .choice(let words): return [("enum", .array(words.map(SchemaNode.string)))]
         case .numberOrText: return [("type", .array(["number", "string", "boolean"]))]
         case .list(let item, let minimumCount, let maximumCount, let unique):

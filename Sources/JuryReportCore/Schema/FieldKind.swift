@@ -21,6 +21,8 @@ public indirect enum FieldKind: Sendable, Equatable {
     case boolean
     /// Exactly this text.
     case constant(String)
+    /// `#RRGGBB`.
+    case color
     /// One of these words.
     case choice([String])
     /// A number or a text.
