@@ -38,6 +38,12 @@ struct WorkbookPlanner {
         if let criteriaSheet { sheets.append(criteria(criteriaSheet)) }
         sheets.append(scores(layout))
         if let rankingSheet { sheets.append(ranking(rankingSheet, layout: layout)) }
+        // presentation.numbering false: the number columns hidden (kept, for sorting back).
+        if !edition.presentation.numbering {
+            for index in sheets.indices {
+                sheets[index].hiddenColumns += sheets[index].columns.indices.filter { sheets[index].columns[$0].header == words.number }
+            }
+        }
         let documentTitle = words.documentTitle(of: edition)
         for index in sheets.indices { sheets[index].printTitle = documentTitle }
         return WorkbookPlan(
@@ -59,6 +65,7 @@ struct WorkbookPlanner {
             if let value { pairs.append((label, .text(value))) }
         }
         add(words.organizer, edition.award.organizer)
+        add(words.website, edition.award.url)
         if let number = details.number { pairs.append((words.edition, .number(Double(number)))) }
         pairs.append((words.year, .number(Double(details.year))))
         add(words.period, details.period)
@@ -69,6 +76,7 @@ struct WorkbookPlanner {
             let value: CellValue = date.year >= 1900 ? .date(year: date.year, month: date.month, day: date.day) : .text(date.description)
             pairs.append((words.date, value))
         }
+        add(words.place, details.place)
         add(words.winner, request.references.winner.map { edition.nominees[$0].name })
         let mentions = request.references.mentions.map { edition.nominees[$0].name }
         add(words.mentions, mentions.isEmpty ? nil : mentions.joined(separator: "; "))
@@ -76,7 +84,7 @@ struct WorkbookPlanner {
         pairs.append((words.juryMembers, .number(Double(edition.jury.count))))
         pairs.append((words.nomineeCount, .number(Double(edition.nominees.count))))
         if !edition.criteria.isEmpty {
-            let criteria = edition.criteria.map { "\($0.name) (\(NumberText.shortest($0.weight)))" }
+            let criteria = edition.criteria.map { "\($0.name) (\(words.shortest($0.weight)))" }
             pairs.append((words.criteria, .text(criteria.joined(separator: "; "))))
         }
         if !edition.scores.isEmpty { pairs.append((words.scores, .number(Double(edition.scores.count)))) }

@@ -372,3 +372,53 @@ struct LanguageTests {
         return { covered.contains($0) }
     }
 }
+
+/// #13.2, #13.7: the edition's presentation in every format, Markdown for static sites.
+@Suite("Presentation choices")
+struct PresentationTests {
+    @Test(
+        "numbering off, one decimal, quotes as typed, front matter: Markdown, HTML, LaTeX and the workbook follow",
+        .enabled(if: IndependentReaders.hasPython("yaml") && IndependentReaders.hasPython("openpyxl")))
+    func presentation() throws {
+        let directory = try Paths.temporaryDirectory("presentation")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scored = try String(contentsOf: Paths.edition("scored.yaml"), encoding: .utf8)
+        let file = directory.appendingPathComponent("scored.yaml")
+        try Data((scored + "\npresentation:\n  numbering: false\n  decimals: 1\n  quotes: as-typed\n").utf8).write(to: file)
+        let hostile = try String(contentsOf: Paths.edition("hostile.yaml"), encoding: .utf8)
+        let typed = directory.appendingPathComponent("hostile.yaml")
+        try Data((hostile + "\npresentation:\n  quotes: as-typed\n").utf8).write(to: typed)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(
+            ["export", file.path, typed.path, "-f", "md,html,xlsx,latex", "--option", "front-matter=true", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        let base = out.appendingPathComponent("open-data-award-2025")
+        let markdown = try String(contentsOf: base.appendingPathExtension("md"), encoding: .utf8)
+        // Front matter first, read by a YAML parser as Jekyll and Hugo do.
+        let script = """
+            import json, sys, yaml
+            text = open(sys.argv[1], encoding="utf-8").read()
+            assert text.startswith("---\\n")
+            print(json.dumps(yaml.safe_load(text.split("---\\n")[1]), default=str))
+            """
+        let matter = try ProcessRunner.run(tool: "python3", ["-c", script, base.appendingPathExtension("md").path])
+        let fields = try JSONSerialization.jsonObject(with: Data(matter.standardOutput)) as? [String: Any]
+        #expect(fields?["title"] as? String == "Jury report Open Data Award 2024-2025", "\(matter.output) \(matter.standardError)")
+        #expect(fields?["date"] as? String == "2025-06-30")
+        #expect(fields?["lang"] as? String == "en" && fields?["award"] as? String == "Open Data Award" && fields?["year"] as? Int == 2025)
+        // No numbers before the names; totals with one decimal.
+        #expect(markdown.contains("\n### Alpha Transit Maps\n") && !markdown.contains("### 1. Alpha"))
+        #expect(markdown.contains("| Rank | Nominee | Total |\n| ---: | --- | ---: |\n| 1 | Alpha Transit Maps | 8.8 |\n"), "\(markdown)")
+        let html = try String(contentsOf: base.appendingPathExtension("html"), encoding: .utf8)
+        #expect(html.contains(">Alpha Transit Maps</h3>") && !html.contains(">1. Alpha"))
+        let book = try IndependentReaders.xlsx(base.appendingPathExtension("xlsx"))
+        let nominees = try #require(book.order.first { $0 == "Nominees" })
+        #expect(book.details[nominees]?.hiddenColumns.contains("A") == true, "the number column hidden")
+        // Quotes as typed: straight in the page and the LaTeX (as \textquotesingle, \textquotedbl).
+        let page = try String(contentsOf: out.appendingPathComponent("hostile-award-2024.html"), encoding: .utf8)
+        #expect(page.contains("'plain'") && page.contains("\"double\""))
+        #expect(!page.contains("‘plain’"))
+        let tex = try String(contentsOf: out.appendingPathComponent("hostile-award-2024.tex"), encoding: .utf8)
+        #expect(tex.contains("\\textquotesingle{}plain\\textquotesingle{}"))
+    }
+}
