@@ -9,7 +9,8 @@ enum LaTeXDocumentSetup {
     /// `fallback`: the fonts lualatex needs beyond Latin Modern (see ``LaTeXFallbackFonts``).
     static func preamble(
         paper: String, fontSize: String, language: String, title: String, author: String, subject: String, created: Int64,
-        geometry: String = "margin=25mm", fallback: LaTeXFallbackFonts = LaTeXFallbackFonts(), colorLinks: String? = nil
+        geometry: String = "margin=25mm", fallback: LaTeXFallbackFonts = LaTeXFallbackFonts(), colorLinks: String? = nil,
+        charts: Bool = false
     ) -> String {
         // Defines `\juryreportbreak` (where a long run of escaped text may break, see LaTeXText)
         // and `\juryreportchar` before the metadata, which may hold them.
@@ -50,10 +51,7 @@ enum LaTeXDocumentSetup {
         \\usepackage{booktabs}
         \\usepackage{longtable}
         \\usepackage{xcolor}
-        \\usepackage{pgfplots}
-        \\pgfplotsset{compat=1.18}
-        % Languages that make punctuation active (French, Spanish) leave TikZ's own alone.
-        \\usetikzlibrary{babel}
+        \(charts ? Self.chartPackages : "% No chart: pgfplots, slow to load, is left out.")
         \\DeclareRobustCommand{\\juryreportbreak}{\\nobreak\\hspace{0pt plus 1fil}\\penalty0\\hspace{0pt plus -1fil}}
         \\usepackage[\(colorLinks.map { "colorlinks,linkcolor=\($0),urlcolor=\($0),citecolor=\($0)" } ?? "hidelinks")]{hyperref}
         \\usepackage{bookmark}
@@ -72,6 +70,14 @@ enum LaTeXDocumentSetup {
         }
         """
     }
+
+    /// pgfplots for the chart of the totals, loaded only by a document that has one.
+    private static let chartPackages = """
+        \\usepackage{pgfplots}
+        \\pgfplotsset{compat=1.18}
+        % Languages that make punctuation active (French, Spanish) leave TikZ's own alone.
+        \\usetikzlibrary{babel}
+        """
 
     /// The lualatex lines that set the fallback fonts of the document, each only where the
     /// machine has it; nothing when the document needs none.

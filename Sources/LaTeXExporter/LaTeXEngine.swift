@@ -82,10 +82,11 @@ struct LaTeXEngine {
 
     /// Whether a run's log says that another run would change the document: LaTeX's
     /// "Rerun to get cross-references right", longtable's "Rerun LaTeX", rerunfilecheck's
-    /// "Rerun to get outlines right".
+    /// "Rerun to get outlines right". (Not any "Rerun": rerunfilecheck's banner has one.)
     static func asksForRerun(_ log: URL) -> Bool {
         guard let data = try? Data(contentsOf: log) else { return true }
-        return String(decoding: data, as: UTF8.self).contains("Rerun")
+        let text = String(decoding: data, as: UTF8.self)
+        return ["Rerun to get", "Rerun LaTeX", "rerun LaTeX"].contains { text.contains($0) }
     }
 
     /// The first error of a log, with its line: `x.tex:123: Undefined control sequence`.

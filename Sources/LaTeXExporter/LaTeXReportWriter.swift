@@ -32,6 +32,8 @@ struct LaTeXReportWriter {
     private let bodyBytes = ByteBuffer()
     /// Whether text is being written into a table cell, where a footnote would be lost.
     private var inTable = false
+    /// Whether a chart was drawn, so the preamble loads pgfplots.
+    private var hasChart = false
     /// The time the PDF's dates stand for, in seconds since 1970 (UTC).
     let created: Int64
     /// Escapes text and collects what it had to replace.
@@ -130,7 +132,7 @@ struct LaTeXReportWriter {
         try output.write("""
             % \(metadata.baseName).tex: the jury report, written by juryreport.
             % Compiles unchanged with pdflatex and with lualatex (twice where the log asks).
-            \(LaTeXDocumentSetup.preamble(paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author, subject: subject, created: created, fallback: fallback, colorLinks: "link"))
+            \(LaTeXDocumentSetup.preamble(paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author, subject: subject, created: created, fallback: fallback, colorLinks: "link", charts: hasChart))
             \(Self.colors(outline.style.branding))
             \\definecolor{rule}{RGB}{120,120,120}
             \\definecolor{link}{RGB}{0,70,140}
@@ -425,6 +427,7 @@ struct LaTeXReportWriter {
         let pictures = stride(from: 0, to: chart.bars.count, by: Self.chartBarsPerPicture).map {
             $0..<min($0 + Self.chartBarsPerPicture, chart.bars.count)
         }
+        hasChart = true
         for (number, range) in pictures.enumerated() {
             var labels: [String] = []
             var coordinates: [String] = []
