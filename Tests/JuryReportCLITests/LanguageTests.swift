@@ -176,6 +176,42 @@ struct LanguageTests {
     }
 
     @Test(
+        "juryreport labels prints a language's labels as a block an edition takes; a language without labels gets English ones and a warning",
+        .enabled(if: IndependentReaders.hasPython("yaml")))
+    func labelsCommand() throws {
+        let directory = try Paths.temporaryDirectory("labels-command")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let printed = try ProcessRunner.juryreport(["labels", "de-AT"])
+        #expect(printed.status == 0)
+        let script = """
+            import json, sys, yaml
+            print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))["labels"]))
+            """
+        let block = directory.appendingPathComponent("labels.yaml")
+        try Data(printed.standardOutput).write(to: block)
+        let read = try ProcessRunner.run(tool: "python3", ["-c", script, block.path])
+        let labels = try JSONDecoder().decode([String: String].self, from: Data(read.standardOutput))
+        #expect(labels.count == LabelKey.allCases.count)
+        #expect(labels["nominees"] == "Nominierte" && labels["dateFormat"] == "{day}. {month} {year}")
+        #expect(try ProcessRunner.juryreport(["labels", "not a tag"]).status == 64)
+
+        // The block pasted into an edition is accepted as it is; so is Portuguese with it.
+        let scored = try String(contentsOf: Paths.edition("scored.yaml"), encoding: .utf8)
+        let portuguese = scored.replacingOccurrences(of: "language: en", with: "language: pt-BR")
+        let bare = directory.appendingPathComponent("pt.yaml")
+        try Data(portuguese.utf8).write(to: bare)
+        let warned = try ProcessRunner.juryreport(["validate", bare.path])
+        #expect(warned.status == 0)
+        #expect(warned.standardError.contains("warning: no built-in labels for the language 'pt-BR'") && warned.standardError.contains("'labels'"),
+                "\(warned.standardError)")
+        let given = directory.appendingPathComponent("pt-labels.yaml")
+        try Data((portuguese + "\n" + printed.output).utf8).write(to: given)
+        let quiet = try ProcessRunner.juryreport(["validate", given.path])
+        #expect(quiet.status == 0, "\(quiet.standardError)")
+        #expect(!quiet.standardError.contains("no built-in labels"), "every label given: no warning")
+    }
+
+    @Test(
         "totals as the language writes them: 8.83 in English, 8,83 in Dutch, in Markdown, PDF, HTML and the workbook LibreOffice shows; CSV in full",
         .enabled(if: PDFTools.isAvailable && IndependentReaders.hasLibreOffice))
     func decimals() throws {
