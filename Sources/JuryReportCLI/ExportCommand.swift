@@ -75,6 +75,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     private func export() async throws {
         InterruptCleanup.install()
+        defer { InterruptCleanup.awaitPendingSignal() }
         let (pipeline, chosen) = try selection.pipeline(timings: timings)
         if stdout {
             guard editions.count <= 1, try ExitStatus.usage({ try chosen.singleTextFile() }) != nil else {

@@ -53,6 +53,7 @@ struct FormsCommand: AsyncParsableCommand {
 
     func run() async throws {
         InterruptCleanup.install()
+        defer { InterruptCleanup.awaitPendingSignal() }
         let formExporters = try exporters()
         var pipeline = ExportPipeline(registry: try ExporterRegistry(formExporters), environment: ProcessInfo.processInfo.environment)
         pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }

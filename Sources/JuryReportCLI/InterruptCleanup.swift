@@ -38,7 +38,28 @@ enum InterruptCleanup {
         return slots
     }
 
+    /// Set first thing in the handler: a cleanup is under way and the process will die of
+    /// the signal.
+    nonisolated(unsafe) private static let signalled: UnsafeMutablePointer<sig_atomic_t> = {
+        let flag = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+        flag.initialize(to: 0)
+        return flag
+    }()
+
+    fileprivate static func markSignalled() {
+        signalled.pointee = 1
+    }
+
+    /// Called where a command ends: while the handler cleans up on another thread (ending a
+    /// plugin, which makes the export fail), the command must not exit with that failure's
+    /// code first; it waits for the handler to end the process with the signal.
+    static func awaitPendingSignal() {
+        guard signalled.pointee != 0 else { return }
+        while true { pause() }
+    }
+
     static func install() {
+        _ = signalled
         _ = (files, directories, directoryList, groups)
         var set = sigset_t()
         sigemptyset(&set)
@@ -104,6 +125,7 @@ enum InterruptCleanup {
 }
 
 private func interrupted(_ signalNumber: Int32) {
+    InterruptCleanup.markSignalled()
     InterruptCleanup.cleanUp()
     signal(signalNumber, SIG_DFL)
     raise(signalNumber)
