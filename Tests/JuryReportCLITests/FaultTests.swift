@@ -6,31 +6,11 @@ import TestSupport
     import Glibc
 #endif
 
-/// Mounts for fault tests: a small or read-only tmpfs. Needs root, which CI has.
-enum Mounts {
-    static func tmpfs(at directory: URL, options: String) -> Bool {
-        (try? ProcessRunner.run(tool: "mount", ["-t", "tmpfs", "-o", options, "tmpfs", directory.path]).status) == 0
-    }
-
-    static func unmount(_ directory: URL) {
-        _ = try? ProcessRunner.run(tool: "umount", [directory.path])
-    }
-
-    /// Whether this process may mount (root, and not refused by a sandbox).
-    static let available: Bool = {
-        guard getuid() == 0, let probe = try? Paths.temporaryDirectory("mount-probe") else { return false }
-        defer { try? FileManager.default.removeItem(at: probe) }
-        guard tmpfs(at: probe, options: "size=16k") else { return false }
-        unmount(probe)
-        return true
-    }()
-}
-
 func listing(_ directory: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
 }
 
-@Suite("Faults in the output directory", .serialized, .enabled(if: Mounts.available, "mounting a tmpfs needs root; skipped"))
+@Suite("Faults in the output directory", .serialized, .requires(.mount))
 struct OutputFaultTests {
     @Test("the disk fills up mid-export: exit 73 naming the path, earlier files untouched, no temporary file", arguments: [
         (["md", "csv", "xlsx", "tex", "json"], "48k"), (["xlsx"], "8k"), (["tex"], "8k"),
@@ -204,15 +184,17 @@ struct InputLimitTests {
         }
     }
 
-    @Test("100,000 nominees and a 40,000-character field export in every format")
+    // 25,000 rows take the workbook past its constant-memory threshold (20,000); the
+    // benchmark exports 100,000 with a release build.
+    @Test("25,000 nominees and a 40,000-character field export in every format")
     func largeEdition() throws {
         let directory = try Paths.temporaryDirectory("limits")
         defer { try? FileManager.default.removeItem(at: directory) }
         let edition = directory.appendingPathComponent("big.json")
-        try writeLargeEdition(nominees: 100_000, to: edition, longField: 40_000)
+        try writeLargeEdition(nominees: 25_000, to: edition, longField: 40_000)
         let validation = try ProcessRunner.juryreport(["validate", edition.path])
         #expect(validation.status == 0, "\(validation.standardError)")
-        #expect(validation.output.contains("valid (100000 nominees"))
+        #expect(validation.output.contains("valid (25000 nominees"))
         let out = directory.appendingPathComponent("out")
         let result = try ProcessRunner.juryreport(["export", edition.path, "-o", out.path])
         #expect(result.status == 0, "\(result.standardError)")

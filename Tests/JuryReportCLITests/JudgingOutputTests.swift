@@ -27,7 +27,7 @@ struct JudgingOutputTests {
 
     @Test(
         "recusals appear in every format: Markdown, CSV, the workbook, the PDF, HTML and JSON",
-        .enabled(if: CommonMarkReader.isAvailable && IndependentReaders.hasPython("openpyxl") && ProcessRunner.isAvailable("pdftotext")))
+        .requires(.cmark, .openpyxl, .poppler, .pdflatex))
     func recusalsEverywhere() throws {
         let directory = try Paths.temporaryDirectory("recusals")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -77,7 +77,7 @@ struct JudgingOutputTests {
 
     @Test(
         "the printable form: the member, the criteria with weights and descriptions, a box per score, known scores, lines to sign",
-        .enabled(if: ProcessRunner.isAvailable("pdftotext") && (ProcessRunner.isAvailable("pdflatex") || ProcessRunner.isAvailable("lualatex"))))
+        .requires(.poppler, .pdflatex))
     func printableForm() throws {
         let directory = try Paths.temporaryDirectory("form-pdf")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -106,7 +106,7 @@ struct JudgingOutputTests {
     }
 
     @Test("forms carry the scores the edition has; collect does not write them again, and refuses one changed on the form",
-          .enabled(if: IndependentReaders.hasPython("openpyxl")))
+          .requires(.openpyxl))
     func prefilled() throws {
         let directory = try Paths.temporaryDirectory("form-prefilled")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -139,7 +139,7 @@ struct JudgingOutputTests {
     }
 
     @Test("the organizer's workbook: a score sheet to fill in, formulas locked, rows as tall as their text, printed over pages",
-          .enabled(if: IndependentReaders.hasPython("openpyxl")))
+          .requires(.openpyxl))
     func organizersWorkbook() throws {
         let directory = try Paths.temporaryDirectory("workbook-layout")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -169,7 +169,7 @@ struct JudgingOutputTests {
 
     @Test(
         "hostile names in forms: literal in the workbook (no formula but the means), literal in the PDF, and a filled form collects",
-        .enabled(if: IndependentReaders.hasPython("openpyxl") && ProcessRunner.isAvailable("pdftotext")))
+        .requires(.openpyxl, .poppler, .pdflatex))
     func hostileForms() throws {
         let directory = try Paths.temporaryDirectory("form-hostile")
         defer { try? FileManager.default.removeItem(at: directory) }

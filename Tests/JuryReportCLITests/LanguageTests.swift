@@ -45,6 +45,7 @@ struct LanguageTests {
 
     /// Compiles `tex` with `engine` in a folder of its own: the PDF and the log.
     static func compile(_ tex: URL, with engine: String, in directory: URL) throws -> (pdf: URL, log: String) {
+        try Tool.engine(engine).require()
         let folder = directory.appendingPathComponent("\(engine)-\(tex.deletingPathExtension().lastPathComponent)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let copy = folder.appendingPathComponent(tex.lastPathComponent)
@@ -62,7 +63,7 @@ struct LanguageTests {
 
     @Test(
         "French, German, Spanish and Italian: no English label in any format, babel and hyphenation in both engines, « kept with its words",
-        .enabled(if: PDFTools.isAvailable && IndependentReaders.hasPython("openpyxl")))
+        .requires(.poppler, .pdflatex, .lualatex, .openpyxl))
     func noEnglish() throws {
         let directory = try Paths.temporaryDirectory("languages")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -94,7 +95,7 @@ struct LanguageTests {
             let tex = base.appendingPathExtension("tex")
             let source = try String(contentsOf: tex, encoding: .utf8)
             #expect(source.contains("[\(Self.babel[language]!)]{babel}") || source.contains("[\(Self.babel[language]!),"), "babel in \(language)")
-            for engine in TeXEngines.available {
+            for engine in TeXEngines.all {
                 let (pdf, log) = try Self.compile(tex, with: engine, in: directory)
                 #expect(!log.contains("No hyphenation patterns"), "\(engine) \(language): hyphenation patterns loaded")
                 let text = try PDFTools.text(pdf)
@@ -114,7 +115,7 @@ struct LanguageTests {
         }
     }
 
-    @Test("« and its words stay on one line through a paragraph of many guillemets", .enabled(if: PDFTools.isAvailable))
+    @Test("« and its words stay on one line through a paragraph of many guillemets", .requires(.poppler, .pdflatex, .lualatex))
     func guillemets() throws {
         let directory = try Paths.temporaryDirectory("guillemets")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -128,7 +129,7 @@ struct LanguageTests {
         let result = try ProcessRunner.juryreport(["export", file.path, "-f", "latex", "-o", out.path])
         try #require(result.status == 0, "\(result.standardError)")
         let tex = try #require(try FileManager.default.contentsOfDirectory(at: out, includingPropertiesForKeys: nil).first { $0.pathExtension == "tex" })
-        for engine in TeXEngines.available {
+        for engine in TeXEngines.all {
             let (pdf, _) = try Self.compile(tex, with: engine, in: directory)
             let lines = try PDFTools.text(pdf).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(lines.count > 10)
@@ -137,7 +138,7 @@ struct LanguageTests {
         }
     }
 
-    @Test("the labels an edition gives stand in every format; an unknown label key is refused with a suggestion", .enabled(if: PDFTools.isAvailable))
+    @Test("the labels an edition gives stand in every format; an unknown label key is refused with a suggestion", .requires(.poppler, .pdflatex, .lualatex))
     func overrides() throws {
         let directory = try Paths.temporaryDirectory("labels")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -177,7 +178,7 @@ struct LanguageTests {
 
     @Test(
         "juryreport labels prints a language's labels as a block an edition takes; a language without labels gets English ones and a warning",
-        .enabled(if: IndependentReaders.hasPython("yaml")))
+        .requires(.pyyaml))
     func labelsCommand() throws {
         let directory = try Paths.temporaryDirectory("labels-command")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -213,7 +214,7 @@ struct LanguageTests {
 
     @Test(
         "totals as the language writes them: 8.83 in English, 8,83 in Dutch, in Markdown, PDF, HTML and the workbook LibreOffice shows; CSV in full",
-        .enabled(if: PDFTools.isAvailable && IndependentReaders.hasLibreOffice))
+        .requires(.poppler, .pdflatex, .libreOffice))
     func decimals() throws {
         let directory = try Paths.temporaryDirectory("decimals")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -248,7 +249,7 @@ struct LanguageTests {
 
     @Test(
         "real editions in print: signatures never alone on a page, a link's address on paper, bookmarks, engine=auto takes pdflatex",
-        .enabled(if: PDFTools.isAvailable && IndependentReaders.hasPython("pypdf")))
+        .requires(.poppler, .pdflatex, .pypdf))
     func printLayout() throws {
         let directory = try Paths.temporaryDirectory("print")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -297,7 +298,7 @@ struct LanguageTests {
 
     @Test(
         "500 awkward strings: lualatex (engine=auto) sets what the machine's fonts have, pdflatex as typed or replaced visibly, nothing past the margin",
-        .enabled(if: PDFTools.isAvailable && ProcessRunner.isAvailable("fc-list") && TeXEngines.available.count == 2))
+        .requires(.poppler, .pdflatex, .lualatex, .fontconfig))
     func corpus() throws {
         let directory = try Paths.temporaryDirectory("corpus")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -414,7 +415,7 @@ struct LanguageTests {
 struct PresentationTests {
     @Test(
         "numbering off, one decimal, quotes as typed, front matter: Markdown, HTML, LaTeX and the workbook follow",
-        .enabled(if: IndependentReaders.hasPython("yaml") && IndependentReaders.hasPython("openpyxl")))
+        .requires(.pyyaml, .openpyxl))
     func presentation() throws {
         let directory = try Paths.temporaryDirectory("presentation")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The package as other packages use it: the command plugin and the library product.
 /// These build with SwiftPM in scratch folders of their own, so they take a while.
-@Suite("SwiftPM integration", .enabled(if: ProcessRunner.isAvailable("swift")))
+@Suite("SwiftPM integration", .requires(.fullTier))
 struct PackageIntegrationTests {
     static let scratch = Paths.packageRoot.appendingPathComponent(".build-plugin-test").path
 

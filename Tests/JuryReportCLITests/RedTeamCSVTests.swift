@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// #16.1: text that becomes a cell of its own under another usual separator is guarded.
-@Suite("CSV formula guard under every separator", .enabled(if: IndependentReaders.hasPython("csv")))
+@Suite("CSV formula guard under every separator", .requires(.python3))
 struct RedTeamCSVTests {
     /// The red team's names, and more of their kind.
     static let names = [
@@ -55,7 +55,7 @@ struct RedTeamCSVTests {
     }
 
     @Test("LibreOffice opening a comma file with ; (and a ; file with , or tab) makes no formula cell",
-          .enabled(if: IndependentReaders.hasLibreOffice && IndependentReaders.hasPython("openpyxl")))
+          .requires(.libreOffice, .openpyxl))
     func libreOffice() throws {
         let directory = try Paths.temporaryDirectory("red-csv-lo")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -4,7 +4,7 @@ import TestSupport
 
 /// #16.9, #16.12, #16.16: long text, dates outside 1970–2038 and rare glyphs in the PDF of
 /// both engines, each engine in one export of two editions.
-@Suite("PDF at the limits", .enabled(if: PDFTools.isAvailable), .serialized)
+@Suite("PDF at the limits", .requires(.poppler, .pdflatex, .lualatex), .serialized)
 struct RedTeamPDFTests {
     static let word = String(repeating: "abcdefghij", count: 15)
     static let address = "https://e.org/" + String(repeating: "klmnopqrst", count: 15)
@@ -20,7 +20,7 @@ struct RedTeamPDFTests {
         return (width, words)
     }
 
-    @Test("long words, addresses and names break inside the page; dates and glyphs copy out as given", arguments: TeXEngines.available)
+    @Test("long words, addresses and names break inside the page; dates and glyphs copy out as given", arguments: TeXEngines.all)
     func limits(engine: String) throws {
         let directory = try Paths.temporaryDirectory("red-pdf-\(engine)")
         defer { try? FileManager.default.removeItem(at: directory) }

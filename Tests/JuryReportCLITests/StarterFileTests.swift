@@ -7,7 +7,7 @@ import TestSupport
 struct StarterFileTests {
     @Test(
         "with its commented keys uncommented, the starter validates and uses every described key",
-        .enabled(if: IndependentReaders.hasPython("json")))
+        .requires(.python3))
     func everyKey() throws {
         let directory = try Paths.temporaryDirectory("starter")
         defer { try? FileManager.default.removeItem(at: directory) }

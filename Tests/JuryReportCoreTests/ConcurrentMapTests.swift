@@ -13,7 +13,7 @@ struct ConcurrentMapTests {
         #expect(ConcurrentMap.run(1) { $0 + 7 } == [7])
     }
 
-    @Test("the calls run at once: each waits for the other", .enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1))
+    @Test("the calls run at once: each waits for the other", .requires(.twoCores))
     func atOnce() {
         let first = DispatchSemaphore(value: 0)
         let second = DispatchSemaphore(value: 0)

@@ -22,9 +22,9 @@ func buildPDF(
     )
 }
 
-@Suite("LaTeX compiled by pdflatex and lualatex, read back by pdftotext", .enabled(if: PDFTools.isAvailable))
+@Suite("LaTeX compiled by pdflatex and lualatex, read back by pdftotext", .requires(.poppler, .pdflatex, .lualatex))
 struct LaTeXPDFTests {
-    static let engines = TeXEngines.available
+    static let engines = TeXEngines.all
 
     @Test("the bundled edition: every sentence of the seed, metadata, A4, fonts embedded", arguments: engines)
     func bundled(engine: String) throws {
@@ -135,7 +135,7 @@ struct LaTeXPDFTests {
         #expect(a == b)
     }
 
-    @Test("papersize=letter and fontsize=12pt", .enabled(if: TeXEngines.available.contains("pdflatex")))
+    @Test("papersize=letter and fontsize=12pt", .requires(.poppler, .pdflatex))
     func options() throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
         let directory = try Paths.temporaryDirectory("latex-options")

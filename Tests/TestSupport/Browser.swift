@@ -3,14 +3,13 @@ import Foundation
 /// Headless Chromium, run with no network (in a network namespace of its own when
 /// `unshare` can make one), as a reader of the HTML pages.
 public enum Browser {
-    public static var isAvailable: Bool { ProcessRunner.isAvailable("chromium") }
-
     /// Whether pages can be opened with the network cut off.
     public static var isOffline: Bool {
         (try? ProcessRunner.run(tool: "unshare", ["-n", "true"]).status) == 0
     }
 
     private static func run(_ arguments: [String]) throws -> ProcessResult {
+        try Tool.chromium.require()
         let chromium = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars"]
         let command = (isOffline ? ["unshare", "-n"] : []) + chromium + arguments
         let result = try ProcessRunner.run(tool: command[0], Array(command.dropFirst()))

@@ -33,13 +33,12 @@ public final class MarkdownNode: @unchecked Sendable {
 
 /// Parses Markdown with the real cmark-gfm (tables on) and returns its document tree.
 public enum CommonMarkReader {
-    public static var isAvailable: Bool { ProcessRunner.isAvailable("cmark-gfm") }
-
     /// `extensions` are cmark-gfm's: GitHub's tables, strikethrough and bare-URL autolinks
     /// by default.
     public static func parse(
         _ markdown: [UInt8], extensions: [String] = ["table", "strikethrough", "autolink"]
     ) throws -> MarkdownNode {
+        try Tool.cmark.require()
         let arguments = extensions.flatMap { ["-e", $0] } + ["-t", "xml"]
         let result = try ProcessRunner.run(tool: "cmark-gfm", arguments, input: markdown)
         guard result.status == 0 else { throw ReaderError(message: "cmark-gfm failed: \(result.standardError)") }
@@ -48,7 +47,8 @@ public enum CommonMarkReader {
 
     /// Renders to HTML with plain cmark (CommonMark only, safe mode).
     public static func html(_ markdown: [UInt8]) throws -> String {
-        try ProcessRunner.run(tool: "cmark", [], input: markdown).output
+        try Tool.cmark.require()
+        return try ProcessRunner.run(tool: "cmark", [], input: markdown).output
     }
 }
 

@@ -9,10 +9,9 @@ public enum IndependentReaders {
         (try? ProcessRunner.run(tool: "python3", ["-c", "import \(module)"]).status) == 0
     }
 
-    public static var hasLibreOffice: Bool { ProcessRunner.isAvailable("soffice") }
-
     /// Runs a reader script and decodes the JSON it prints.
     public static func run<T: Decodable>(_ script: String, _ arguments: [String], as type: T.Type) throws -> T {
+        try (["read_xlsx.py", "fill_form.py"].contains(script) ? Tool.openpyxl : Tool.python3).require()
         let result = try ProcessRunner.run(tool: "python3", [scripts.appendingPathComponent(script).path] + arguments)
         guard result.status == 0 else { throw ReaderError(message: "\(script) failed: \(result.standardError)") }
         return try JSONDecoder().decode(T.self, from: Data(result.standardOutput))
@@ -118,6 +117,7 @@ public enum IndependentReaders {
     /// Converts `file` with headless LibreOffice (`--convert-to`), with a profile of its own
     /// in `directory`; `filter` is an import filter such as `CSV:59,34,76,1`.
     public static func libreOfficeConvert(_ file: URL, to format: String, filter: String? = nil, in directory: URL) throws -> URL {
+        try Tool.libreOffice.require()
         let profile = directory.appendingPathComponent("lo-profile")
         var arguments = ["-env:UserInstallation=\(profile.absoluteString)", "--headless"]
         if let filter { arguments.append("--infilter=\(filter)") }
@@ -188,6 +188,7 @@ extension IndependentReaders {
     /// program would (its own shared strings, styles and XML), recalculating every formula
     /// on load; the copies are in `directory/resaved`, under the same names.
     public static func libreOfficeResave(_ files: [URL], in directory: URL) throws -> [URL] {
+        try Tool.libreOffice.require()
         let profile = directory.appendingPathComponent("lo-resave-profile")
         try writeRecalculatingProfile(profile)
         let out = directory.appendingPathComponent("resaved")

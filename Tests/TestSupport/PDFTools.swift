@@ -2,8 +2,6 @@ import Foundation
 
 /// poppler's tools, reading PDFs that TeX wrote.
 public enum PDFTools {
-    public static var isAvailable: Bool { ProcessRunner.isAvailable("pdftotext") && ProcessRunner.isAvailable("pdfinfo") }
-
     /// The text of the PDF as pdftotext extracts it; `layout` keeps table rows on a line.
     /// Page numbers (lines of digits alone) are left out, and with `belowHeader` the top
     /// margin of every page, where the report's running header stands (the text block of
@@ -11,6 +9,7 @@ public enum PDFTools {
     /// page break reads on.
     public static func text(_ pdf: URL, layout: Bool = false, belowHeader: Bool = true) throws -> String {
         // -y: the top of the area read, in points (25 mm is 71 pt).
+        try Tool.poppler.require()
         let crop = belowHeader ? ["-x", "0", "-y", "62", "-W", "5000", "-H", "5000"] : []
         let result = try ProcessRunner.run(tool: "pdftotext", ["-enc", "UTF-8"] + (layout ? ["-layout"] : []) + crop + [pdf.path, "-"])
         guard result.status == 0 else { throw ReaderError(message: "pdftotext: \(result.standardError)") }
@@ -21,6 +20,7 @@ public enum PDFTools {
 
     /// pdfinfo's fields: Title, Author, Subject, Page size, Pages...
     public static func info(_ pdf: URL) throws -> [String: String] {
+        try Tool.poppler.require()
         let result = try ProcessRunner.run(tool: "pdfinfo", [pdf.path])
         guard result.status == 0 else { throw ReaderError(message: "pdfinfo: \(result.standardError)") }
         var fields: [String: String] = [:]
@@ -33,6 +33,7 @@ public enum PDFTools {
 
     /// The fonts pdffonts lists, with whether each is embedded.
     public static func fonts(_ pdf: URL) throws -> [(name: String, embedded: Bool)] {
+        try Tool.poppler.require()
         let result = try ProcessRunner.run(tool: "pdffonts", [pdf.path])
         guard result.status == 0 else { throw ReaderError(message: "pdffonts: \(result.standardError)") }
         return result.output.split(separator: "\n").dropFirst(2).map { line in
@@ -54,5 +55,4 @@ public enum PDFTools {
 /// The TeX engines on this machine.
 public enum TeXEngines {
     public static let all = ["pdflatex", "lualatex"]
-    public static var available: [String] { all.filter(ProcessRunner.isAvailable) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// What a finished process left behind.
 public struct ProcessResult: Sendable {
@@ -17,6 +18,8 @@ public enum ProcessRunner {
         _ executable: URL, _ arguments: [String], input: [UInt8] = [], environment: [String: String]? = nil,
         currentDirectory: URL? = nil
     ) throws -> ProcessResult {
+        let started = Date()
+        defer { ProcessTrace.record(executable, arguments, since: started) }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -63,11 +66,41 @@ public enum ProcessRunner {
     public static func juryreport(
         _ arguments: [String], input: [UInt8] = [], environment: [String: String]? = nil, currentDirectory: URL? = nil
     ) throws -> ProcessResult {
-        try run(Paths.juryreport, arguments, input: input, environment: environment, currentDirectory: currentDirectory)
+        if buildsPDF(arguments) { try Tool.pdflatex.require() }
+        return try run(Paths.juryreport, arguments, input: input, environment: environment, currentDirectory: currentDirectory)
+    }
+
+    /// Whether `juryreport` with these arguments runs a TeX engine: a `pdf` format, or the
+    /// LaTeX exporter's `pdf=true` or `engine=` option.
+    static func buildsPDF(_ arguments: [String]) -> Bool {
+        arguments.contains { argument in
+            argument.split(separator: ",").contains("pdf") || argument == "pdf=true" || argument.hasPrefix("engine=")
+        }
     }
 
     /// Whether a program is on PATH.
     public static func isAvailable(_ tool: String) -> Bool {
         (try? run(URL(fileURLWithPath: "/bin/sh"), ["-c", "command -v \(tool)"]).status) == 0
+    }
+}
+
+/// With `JURYREPORT_TEST_TRACE=FILE`, every program the tests run is logged to FILE with its
+/// wall time (seconds, then the command), to find where a slow suite spends.
+enum ProcessTrace {
+    static let file = ProcessInfo.processInfo.environment["JURYREPORT_TEST_TRACE"]
+
+    static func record(_ executable: URL, _ arguments: [String], since started: Date) {
+        guard let file, let handle = FileHandle(forWritingAtPath: file) ?? create(file) else { return }
+        defer { try? handle.close() }
+        let command = ([executable.lastPathComponent] + arguments.prefix(6)).joined(separator: " ")
+        let test = Test.current?.name ?? "-"
+        let line = String(format: "%.3f\t", Date().timeIntervalSince(started)) + test.prefix(80) + "\t" + command.prefix(300) + "\n"
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data(line.utf8))
+    }
+
+    private static func create(_ file: String) -> FileHandle? {
+        FileManager.default.createFile(atPath: file, contents: nil)
+        return FileHandle(forWritingAtPath: file)
     }
 }

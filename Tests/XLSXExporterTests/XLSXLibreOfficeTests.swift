@@ -8,7 +8,7 @@ import TestSupport
 /// the core's standings.
 @Suite(
     "XLSX recalculated by LibreOffice",
-    .enabled(if: IndependentReaders.hasLibreOffice && IndependentReaders.hasPython("openpyxl")))
+    .requires(.libreOffice, .openpyxl))
 struct XLSXLibreOfficeTests {
     static func expected(_ edition: Edition) -> (totals: [Double?], ranks: [Double?]) {
         let standings = Standings(edition)

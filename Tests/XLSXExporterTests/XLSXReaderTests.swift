@@ -25,7 +25,7 @@ func number(_ cell: IndependentReaders.Cell?) -> Double? {
     return nil
 }
 
-@Suite("XLSX read back by openpyxl", .enabled(if: IndependentReaders.hasPython("openpyxl")))
+@Suite("XLSX read back by openpyxl", .requires(.openpyxl))
 struct XLSXReaderTests {
     @Test("the bundled edition: Dutch sheets, the nominees table, the winner marked, properties")
     func bundled() throws {
@@ -220,7 +220,7 @@ struct XLSXReaderTests {
 
     @Test(
         "text like _x0041_ reads back literally in LibreOffice",
-        .enabled(if: IndependentReaders.hasLibreOffice))
+        .requires(.libreOffice))
     func characterReferences() throws {
         // openpyxl cannot check this: it turns every `x005F_` into nothing. LibreOffice reads
         // `_xHHHH_` as Excel does.
