@@ -4,7 +4,7 @@ import JuryReportCore
 import Testing
 import TestSupport
 
-@Suite("CSV escaping, any string", .requires(.python3))
+@Suite("CSV escaping, any string", .onTestPool, .requires(.python3))
 struct CSVEscapingPropertyTests {
     @Test("random strings read back unchanged by Python's csv module, with either delimiter", arguments: [1, 2, 3] as [UInt64])
     func randomStrings(seed: UInt64) throws {

@@ -44,7 +44,7 @@ private func expectedJury(_ edition: Edition) -> [[String]] {
     }
 }
 
-@Suite("CSV read back by Python's csv module", .requires(.python3))
+@Suite("CSV read back by Python's csv module", .onTestPool, .requires(.python3))
 struct CSVReaderTests {
     @Test("a hostile edition reads back literally with the formula guard off")
     func hostileUnguarded() throws {
@@ -152,7 +152,7 @@ struct CSVReaderTests {
     }
 }
 
-@Suite("CSV opened by LibreOffice", .requires(.libreOffice, .openpyxl))
+@Suite("CSV opened by LibreOffice", .onTestPool, .requires(.libreOffice, .openpyxl))
 struct CSVLibreOfficeTests {
     @Test("the ; + BOM variant opens in LibreOffice with the same cells and no formula")
     func semicolonBOM() throws {

@@ -62,7 +62,7 @@ struct ParsedPage: Decodable {
     var folded: String { SeedText.fold(text) }
 }
 
-@Suite("HTML checked by the Nu validator", .requires(.nuValidator))
+@Suite("HTML checked by the Nu validator", .onTestPool, .requires(.nuValidator))
 struct HTMLValidatorTests {
     @Test("every page is valid HTML5 with no error or warning; a broken page is caught")
     func valid() throws {
@@ -84,7 +84,7 @@ struct HTMLValidatorTests {
 }
 
 @Suite(
-    "HTML read back from headless Chromium", .serialized,
+    "HTML read back from headless Chromium", .onTestPool, .serialized,
     .requires(.chromium, .python3))
 struct HTMLBrowserTests {
     @Test("the bundled page holds every sentence of the seed, in order, in Dutch")

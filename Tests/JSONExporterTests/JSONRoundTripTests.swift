@@ -4,7 +4,7 @@ import JuryReportCore
 import Testing
 import TestSupport
 
-@Suite("The json format")
+@Suite("The json format", .onTestPool)
 struct JSONRoundTripTests {
     static let fixtures = ["pro-motor-award-2019-2020.yaml", "scored.yaml", "hostile.yaml", "hostile.json", "every-field.json"]
 

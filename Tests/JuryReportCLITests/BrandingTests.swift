@@ -4,7 +4,7 @@ import TestSupport
 
 /// #13.6: the organizer's logo and accent colour in the PDF, the HTML page and the workbook,
 /// byte-reproducible; a missing or wrong logo and a malformed colour refused.
-@Suite("House style: logo and accent")
+@Suite("House style: logo and accent", .onTestPool)
 struct BrandingTests {
     static let edition = Paths.edition("branding/branded.yaml")
     static let logo = Paths.edition("branding/logo.png")

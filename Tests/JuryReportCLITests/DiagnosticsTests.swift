@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// #15.4: diagnostics a person who is not a developer can act on.
-@Suite("Diagnostics in plain words")
+@Suite("Diagnostics in plain words", .onTestPool)
 struct DiagnosticsTests {
     func edition(date: String? = nil, winner: String = "a") -> String {
         """

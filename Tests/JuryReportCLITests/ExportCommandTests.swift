@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite("juryreport export")
+@Suite("juryreport export", .onTestPool)
 struct ExportCommandTests {
     func files(_ directory: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
@@ -203,7 +203,7 @@ struct ExportCommandTests {
     }
 }
 
-@Suite("juryreport formats, schema, init")
+@Suite("juryreport formats, schema, init", .onTestPool)
 struct OtherCommandTests {
     @Test func formats() throws {
         let result = try ProcessRunner.juryreport(["formats"])

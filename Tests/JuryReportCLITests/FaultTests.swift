@@ -10,7 +10,7 @@ func listing(_ directory: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
 }
 
-@Suite("Faults in the output directory", .serialized, .requires(.mount))
+@Suite("Faults in the output directory", .onTestPool, .serialized, .requires(.mount))
 struct OutputFaultTests {
     @Test("the disk fills up mid-export: exit 73 naming the path, earlier files untouched, no temporary file", arguments: [
         (["md", "csv", "xlsx", "tex", "json"], "48k"), (["xlsx"], "8k"), (["tex"], "8k"),
@@ -77,7 +77,7 @@ func writeLargeEdition(nominees: Int, to url: URL, longField: Int = 0) throws {
     try Data(json.utf8).write(to: url)
 }
 
-@Suite("Killed mid-write", .serialized)
+@Suite("Killed mid-write", .onTestPool, .serialized)
 struct InterruptTests {
     /// Starts an export of a large edition and signals it once its first temporary file exists.
     func interrupt(with signalNumber: Int32, in directory: URL) throws -> Process {
@@ -127,7 +127,7 @@ struct InterruptTests {
     }
 }
 
-@Suite("Limits on input")
+@Suite("Limits on input", .onTestPool)
 struct InputLimitTests {
     /// `huge.yaml` of `size` bytes in `directory`, sparse: nothing of it is written to disk.
     func sparseFile(size: UInt64, in directory: URL) throws -> URL {

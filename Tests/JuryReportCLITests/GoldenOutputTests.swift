@@ -9,7 +9,7 @@ import TestSupport
 /// check runs the tool's own `export --check`, so it also tests that command end to end.
 /// To re-record after an intended change: `JURYREPORT_RECORD_GOLDEN=1 swift test --filter
 /// GoldenOutputTests` — it writes the files and then fails, so a person reviews the diff.
-@Suite("golden outputs")
+@Suite("golden outputs", .onTestPool)
 struct GoldenOutputTests {
     static let cases: [(edition: String?, folder: String, formats: String)] = [
         (nil, "bundled", "markdown,csv,xlsx,latex,html,json"),

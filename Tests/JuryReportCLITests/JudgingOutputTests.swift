@@ -6,7 +6,7 @@ import TestSupport
 /// What the judging round puts in the published files, read back by readers that are not
 /// ours: recusals in every format, the printable form, forms filled in from the scores the
 /// edition already has, the organizer's workbook laid out to work in.
-@Suite("The judging round in the published files")
+@Suite("The judging round in the published files", .onTestPool)
 struct JudgingOutputTests {
     /// The fixture with some scores: a round under way.
     static func scoredEdition(in directory: URL) throws -> URL {

@@ -7,7 +7,7 @@ import TestSupport
 /// `juryreport collect`, exported, and the standings checked against a reference worked
 /// out here from the numbers typed in.
 @Suite(
-    "The judging round: forms, collect, scoresFile",
+    "The judging round: forms, collect, scoresFile", .onTestPool,
     .requires(.openpyxl))
 struct JudgingRoundTests {
     static let jurors = ["anna", "bram", "chloe"]

@@ -7,7 +7,7 @@ import TestSupport
 /// content, in every format; babel and hyphenation for each language under both engines;
 /// the labels an edition gives; totals in the language's numbers; the print layout of real
 /// editions (signatures with the verdict, link addresses, bookmarks).
-@Suite("Publishable in any language", .serialized)
+@Suite("Publishable in any language", .onTestPool)
 struct LanguageTests {
     static let languages = ["fr", "de", "es", "it"]
     static let babel = ["fr": "french", "de": "ngerman", "es": "spanish", "it": "italian"]
@@ -64,7 +64,7 @@ struct LanguageTests {
     @Test(
         "French, German, Spanish and Italian: no English label in any format, babel and hyphenation in both engines, « kept with its words",
         .requires(.poppler, .pdflatex, .lualatex, .openpyxl))
-    func noEnglish() throws {
+    func noEnglish() async throws {
         let directory = try Paths.temporaryDirectory("languages")
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out")
@@ -72,46 +72,53 @@ struct LanguageTests {
             ["export"] + Self.languages.map { Self.edition($0).path } + ["-f", "md,csv,xlsx,latex,html", "-o", out.path])
         try #require(result.status == 0, "\(result.standardError)")
         #expect(!result.standardError.contains("no built-in labels"))
-        for language in Self.languages {
-            let edition = try EditionLoader().load(contentsOf: Self.edition(language))
-            let base = out.appendingPathComponent(edition.baseName)
-            let words = Self.englishWords(against: language)
-            try #require(words.count > 40)
-            var texts: [(String, String)] = []
-            texts.append(("markdown", try String(contentsOf: base.appendingPathExtension("md"), encoding: .utf8)))
-            let page = try IndependentReaders.run("read_html.py", [base.appendingPathExtension("html").path], as: Page.self)
-            texts.append(("html", page.text))
-            let workbook = try IndependentReaders.xlsx(base.appendingPathExtension("xlsx"))
-            let cells = workbook.sheets.values.flatMap { $0.flatMap { $0 } }.compactMap { cell -> String? in
-                guard cell.type == "s", case .string(let text) = cell.value else { return nil }
-                return text
+        // The languages at once: each compiles its document with both engines.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for language in Self.languages { group.addTask { try Self.checkNoEnglish(language, out: out, directory: directory) } }
+            try await group.waitForAll()
+        }
+    }
+
+    /// One language of ``noEnglish()``: its files in every format, its PDF under each engine.
+    static func checkNoEnglish(_ language: String, out: URL, directory: URL) throws {
+        let edition = try EditionLoader().load(contentsOf: Self.edition(language))
+        let base = out.appendingPathComponent(edition.baseName)
+        let words = Self.englishWords(against: language)
+        try #require(words.count > 40)
+        var texts: [(String, String)] = []
+        texts.append(("markdown", try String(contentsOf: base.appendingPathExtension("md"), encoding: .utf8)))
+        let page = try IndependentReaders.run("read_html.py", [base.appendingPathExtension("html").path], as: Page.self)
+        texts.append(("html", page.text))
+        let workbook = try IndependentReaders.xlsx(base.appendingPathExtension("xlsx"))
+        let cells = workbook.sheets.values.flatMap { $0.flatMap { $0 } }.compactMap { cell -> String? in
+            guard cell.type == "s", case .string(let text) = cell.value else { return nil }
+            return text
+        }
+        texts.append(("xlsx", (workbook.order + cells).joined(separator: "\n")))
+        for suffix in ["nominees", "jury", "facts", "criteria"] {
+            // The first row holds the column keys, English snake_case by contract.
+            let rows = try IndependentReaders.csv(out.appendingPathComponent("\(edition.baseName).\(suffix).csv")).rows
+            texts.append(("csv \(suffix)", rows.dropFirst().flatMap { $0 }.joined(separator: "\n")))
+        }
+        let tex = base.appendingPathExtension("tex")
+        let source = try String(contentsOf: tex, encoding: .utf8)
+        #expect(source.contains("[\(Self.babel[language]!)]{babel}") || source.contains("[\(Self.babel[language]!),"), "babel in \(language)")
+        for engine in TeXEngines.all {
+            let (pdf, log) = try Self.compile(tex, with: engine, in: directory)
+            #expect(!log.contains("No hyphenation patterns"), "\(engine) \(language): hyphenation patterns loaded")
+            let text = try PDFTools.text(pdf)
+            texts.append(("pdf \(engine)", text))
+            // A guillemet stays with its words: no line ends with « or starts with »,
+            // and (in French) none starts with the high punctuation a space precedes.
+            let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(!lines.contains { $0.hasSuffix("«") || $0.hasPrefix("»") }, "\(engine) \(language): a lone guillemet")
+            if language == "fr" {
+                #expect(!lines.contains { ["»", ":", ";", "!", "?"].contains(String($0.prefix(1))) }, "\(engine): French punctuation alone")
             }
-            texts.append(("xlsx", (workbook.order + cells).joined(separator: "\n")))
-            for suffix in ["nominees", "jury", "facts", "criteria"] {
-                // The first row holds the column keys, English snake_case by contract.
-                let rows = try IndependentReaders.csv(out.appendingPathComponent("\(edition.baseName).\(suffix).csv")).rows
-                texts.append(("csv \(suffix)", rows.dropFirst().flatMap { $0 }.joined(separator: "\n")))
-            }
-            let tex = base.appendingPathExtension("tex")
-            let source = try String(contentsOf: tex, encoding: .utf8)
-            #expect(source.contains("[\(Self.babel[language]!)]{babel}") || source.contains("[\(Self.babel[language]!),"), "babel in \(language)")
-            for engine in TeXEngines.all {
-                let (pdf, log) = try Self.compile(tex, with: engine, in: directory)
-                #expect(!log.contains("No hyphenation patterns"), "\(engine) \(language): hyphenation patterns loaded")
-                let text = try PDFTools.text(pdf)
-                texts.append(("pdf \(engine)", text))
-                // A guillemet stays with its words: no line ends with « or starts with »,
-                // and (in French) none starts with the high punctuation a space precedes.
-                let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                #expect(!lines.contains { $0.hasSuffix("«") || $0.hasPrefix("»") }, "\(engine) \(language): a lone guillemet")
-                if language == "fr" {
-                    #expect(!lines.contains { ["»", ":", ";", "!", "?"].contains(String($0.prefix(1))) }, "\(engine): French punctuation alone")
-                }
-            }
-            for (format, text) in texts {
-                let found = Self.english(in: text, words: words)
-                #expect(found.isEmpty, "\(language) \(format): English labels \(found)")
-            }
+        }
+        for (format, text) in texts {
+            let found = Self.english(in: text, words: words)
+            #expect(found.isEmpty, "\(language) \(format): English labels \(found)")
         }
     }
 
@@ -299,7 +306,7 @@ struct LanguageTests {
     @Test(
         "500 awkward strings: lualatex (engine=auto) sets what the machine's fonts have, pdflatex as typed or replaced visibly, nothing past the margin",
         .requires(.poppler, .pdflatex, .lualatex, .fontconfig))
-    func corpus() throws {
+    func corpus() async throws {
         let directory = try Paths.temporaryDirectory("corpus")
         defer { try? FileManager.default.removeItem(at: directory) }
         let corpus = AwkwardText.corpus
@@ -313,7 +320,7 @@ struct LanguageTests {
             nominees.append(nominee)
         }
         let file = try TestEdition.write(TestEdition.document(nominees: nominees), in: directory)
-        let exported = try Self.exportBoth(file, into: directory)
+        let exported = try await Self.exportBoth(file, into: directory)
         let coverage = try Self.installedCoverage()
         var checked = (lualatex: 0, pdflatex: 0)
         for string in corpus {
@@ -345,9 +352,16 @@ struct LanguageTests {
     /// Exports `file` as a PDF with engine=auto (lualatex, for these characters) and with
     /// pdflatex, checks that no word runs past the right margin and that pdflatex's log has
     /// no overfull line over 1pt; the text of each, comparable.
-    static func exportBoth(_ file: URL, into directory: URL) throws -> (lualatex: String, pdflatexRaw: String) {
-        var texts: [String] = []
-        for engine in ["auto", "pdflatex"] {
+    static func exportBoth(_ file: URL, into directory: URL) async throws -> (lualatex: String, pdflatexRaw: String) {
+        // The two engines at once.
+        async let lualatex = exportAndRead(file, engine: "auto", into: directory)
+        async let pdflatex = exportAndRead(file, engine: "pdflatex", into: directory)
+        return try await (lualatex, pdflatex)
+    }
+
+    /// One engine of ``exportBoth(_:into:)``.
+    static func exportAndRead(_ file: URL, engine: String, into directory: URL) async throws -> String {
+        do {
             let out = directory.appendingPathComponent("out-\(engine)")
             let result = try ProcessRunner.juryreport(
                 ["export", file.path, "-f", "latex", "--option", "pdf=true", "--option", "engine=\(engine)", "-o", out.path])
@@ -368,9 +382,8 @@ struct LanguageTests {
             // The whole text: no line left out as a page number or header (a name's number may
             // stand alone on a line).
             let text = try ProcessRunner.run(tool: "pdftotext", ["-enc", "UTF-8", pdf.path, "-"]).output
-            texts.append(Self.comparable(text, compatibility: engine == "auto"))
+            return Self.comparable(text, compatibility: engine == "auto")
         }
-        return (texts[0], texts[1])
     }
 
     /// Format characters that are not seen (zero-width, joiners, soft hyphens, bidi marks,
@@ -411,7 +424,7 @@ struct LanguageTests {
 }
 
 /// #13.2, #13.7: the edition's presentation in every format, Markdown for static sites.
-@Suite("Presentation choices")
+@Suite("Presentation choices", .onTestPool)
 struct PresentationTests {
     @Test(
         "numbering off, one decimal, quotes as typed, front matter: Markdown, HTML, LaTeX and the workbook follow",

@@ -46,7 +46,7 @@ private let recordingPlugin = #"""
     echo "a note from the plugin" >&2
     """#
 
-@Suite("External exporters on PATH")
+@Suite("External exporters on PATH", .onTestPool)
 struct PluginTests {
     @Test("a plugin is listed, run as SPEC says, given the canonical JSON, and its files land")
     func recording() throws {
@@ -213,7 +213,7 @@ struct PluginTests {
     }
 }
 
-@Suite("Build jobs: several editions, --check")
+@Suite("Build jobs: several editions, --check", .onTestPool)
 struct BuildJobTests {
     @Test("several editions in one call, each in every requested format")
     func severalEditions() throws {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// #16.1: text that becomes a cell of its own under another usual separator is guarded.
-@Suite("CSV formula guard under every separator", .requires(.python3))
+@Suite("CSV formula guard under every separator", .onTestPool, .requires(.python3))
 struct RedTeamCSVTests {
     /// The red team's names, and more of their kind.
     static let names = [

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// #16.2: the Markdown stays literal and inert under GitHub-style autolinks, raw HTML allowed.
-@Suite("Markdown under GFM autolinks", .requires(.cmark))
+@Suite("Markdown under GFM autolinks", .onTestPool, .requires(.cmark))
 struct RedTeamMarkdownTests {
     static let names = [
         "see http://e.org/<img src=x onerror=alert(1)>",

@@ -4,7 +4,7 @@ import TestSupport
 
 /// #16.11 and #16.19: exports into one directory take turns, and only this tool's own
 /// left-over files are removed.
-@Suite("One output directory, several exports", .serialized)
+@Suite("One output directory, several exports", .onTestPool, .serialized)
 struct RedTeamOutputTests {
     /// Starts `juryreport` without waiting; its stderr goes to `log`.
     func start(_ arguments: [String], log: URL, path: String? = nil) throws -> Process {

@@ -4,7 +4,7 @@ import TestSupport
 
 /// #16.9, #16.12, #16.16: long text, dates outside 1970–2038 and rare glyphs in the PDF of
 /// both engines, each engine in one export of two editions.
-@Suite("PDF at the limits", .requires(.poppler, .pdflatex, .lualatex), .serialized)
+@Suite("PDF at the limits", .onTestPool, .requires(.poppler, .pdflatex, .lualatex), .serialized)
 struct RedTeamPDFTests {
     static let word = String(repeating: "abcdefghij", count: 15)
     static let address = "https://e.org/" + String(repeating: "klmnopqrst", count: 15)

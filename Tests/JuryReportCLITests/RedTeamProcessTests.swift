@@ -4,9 +4,16 @@ import TestSupport
 
 /// Whether a process with this pid exists (and is not a zombie of ours).
 private func isAlive(_ pid: Int32) -> Bool {
-    guard kill(pid, 0) == 0 else { return false }
-    let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
-    return state != "Z"
+    // A signal is delivered, and its process ended, a moment after it is sent: a process
+    // still running after two seconds is alive.
+    let deadline = Date().addingTimeInterval(2)
+    repeat {
+        guard kill(pid, 0) == 0 else { return false }
+        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+        if state == "Z" { return false }
+        Thread.sleep(forTimeInterval: 0.05)
+    } while Date() < deadline
+    return true
 }
 
 /// Waits up to `seconds` for `file` to hold a line, and returns its lines.
@@ -23,7 +30,7 @@ private func awaitLines(_ file: URL, seconds: Double = 30) -> [String] {
 
 /// #16.3, #16.14, #16.15: child programs are ended, their folders private and removed, and
 /// what they write is bounded and refused where it is not a file of their own.
-@Suite("Plugins and engines that misbehave", .serialized)
+@Suite("Plugins and engines that misbehave", .onTestPool, .serialized)
 struct RedTeamProcessTests {
     @Test("#16.3: a shell plugin stuck in sleep is stopped at --plugin-timeout, its sleep with it")
     func stuckShell() throws {

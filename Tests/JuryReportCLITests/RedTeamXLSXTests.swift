@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// #16.8 and #16.17: text at libxlsxwriter's limits and dates outside Excel's range.
-@Suite("XLSX at the limits", .requires(.openpyxl))
+@Suite("XLSX at the limits", .onTestPool, .requires(.openpyxl))
 struct RedTeamXLSXTests {
     static let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}"
     static let marked = "a" + String(repeating: "\u{0301}", count: 300)

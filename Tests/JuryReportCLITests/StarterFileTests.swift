@@ -3,7 +3,7 @@ import JuryReportCore
 import Testing
 import TestSupport
 
-@Suite("init's starter file against the one description of the fields")
+@Suite("init's starter file against the one description of the fields", .onTestPool)
 struct StarterFileTests {
     @Test(
         "with its commented keys uncommented, the starter validates and uses every described key",

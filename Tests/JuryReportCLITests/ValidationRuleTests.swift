@@ -226,7 +226,7 @@ private func validate(_ bytes: [UInt8], named name: String) throws -> (result: P
     return (try ProcessRunner.juryreport(["validate", file.path]), file.path)
 }
 
-@Suite("Validation rules, through `juryreport validate`")
+@Suite("Validation rules, through `juryreport validate`", .onTestPool)
 struct ValidationRuleTests {
     @Test(arguments: rules)
     func rule(_ rule: ValidationRule) throws {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import JuryReportCore
 
-@Suite("ConcurrentMap")
+@Suite("ConcurrentMap", .onTestPool)
 struct ConcurrentMapTests {
     @Test("every result once, in order")
     func inOrder() {

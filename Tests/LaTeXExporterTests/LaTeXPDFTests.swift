@@ -22,7 +22,7 @@ func buildPDF(
     )
 }
 
-@Suite("LaTeX compiled by pdflatex and lualatex, read back by pdftotext", .requires(.poppler, .pdflatex, .lualatex))
+@Suite("LaTeX compiled by pdflatex and lualatex, read back by pdftotext", .onTestPool, .requires(.poppler, .pdflatex, .lualatex))
 struct LaTeXPDFTests {
     static let engines = TeXEngines.all
 

@@ -4,7 +4,7 @@ import MarkdownExporter
 import Testing
 import TestSupport
 
-@Suite("Markdown escaping, any string", .requires(.cmark))
+@Suite("Markdown escaping, any string", .onTestPool, .requires(.cmark))
 struct MarkdownEscapingPropertyTests {
     @Test("random strings in headings, list items and table cells read back unchanged", arguments: [1, 2, 3] as [UInt64])
     func randomStrings(seed: UInt64) throws {

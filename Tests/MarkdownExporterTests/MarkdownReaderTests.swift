@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// The Markdown is read back by cmark-gfm, and what it shows is compared with the edition.
-@Suite("Markdown read back by cmark", .requires(.cmark))
+@Suite("Markdown read back by cmark", .onTestPool, .requires(.cmark))
 struct MarkdownReaderTests {
     @Test("a hostile edition reads back literally, block by block")
     func hostile() throws {

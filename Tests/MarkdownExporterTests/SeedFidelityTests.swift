@@ -5,7 +5,7 @@ import TestSupport
 
 /// The bundled edition is a faithful transcription: its Markdown, as cmark shows it,
 /// holds every sentence of the original report word for word.
-@Suite("The bundled edition against the seed", .requires(.cmark))
+@Suite("The bundled edition against the seed", .onTestPool, .requires(.cmark))
 struct SeedFidelityTests {
     static func seedSentences() throws -> [String] { try SeedText.sentences() }
 

@@ -58,8 +58,27 @@ public enum ProcessRunner {
     /// Runs a program found on PATH.
     @discardableResult
     public static func run(tool: String, _ arguments: [String], input: [UInt8] = []) throws -> ProcessResult {
-        try run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, input: input)
+        if tool == "python3", let python = python3 {
+            // A reader script or snippet: run by an interpreter that has its modules loaded.
+            if input.isEmpty, let first = arguments.first, first == "-c" || first.hasSuffix(".py") {
+                let started = Date()
+                defer { ProcessTrace.record(python, ["(served)"] + arguments, since: started) }
+                return try PythonServers.run(arguments, python: python)
+            }
+            return try run(python, arguments, input: input)
+        }
+        return try run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments, input: input)
     }
+
+    /// The interpreter `python3` on PATH stands for, found once: a version manager's shim
+    /// (pyenv's is a shell script) costs more than a reader's own work on every call.
+    static let python3: URL? = {
+        guard let result = try? run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import sys; print(sys.executable)"]),
+            result.status == 0
+        else { return nil }
+        let path = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return path.isEmpty ? nil : URL(fileURLWithPath: path)
+    }()
 
     /// Runs the built `juryreport`.
     @discardableResult

@@ -7,7 +7,7 @@ import TestSupport
 /// LibreOffice recalculates the workbook's formulas on load; its totals and ranks must equal
 /// the core's standings.
 @Suite(
-    "XLSX recalculated by LibreOffice",
+    "XLSX recalculated by LibreOffice", .onTestPool,
     .requires(.libreOffice, .openpyxl))
 struct XLSXLibreOfficeTests {
     static func expected(_ edition: Edition) -> (totals: [Double?], ranks: [Double?]) {

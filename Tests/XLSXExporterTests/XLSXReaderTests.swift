@@ -25,7 +25,7 @@ func number(_ cell: IndependentReaders.Cell?) -> Double? {
     return nil
 }
 
-@Suite("XLSX read back by openpyxl", .requires(.openpyxl))
+@Suite("XLSX read back by openpyxl", .onTestPool, .requires(.openpyxl))
 struct XLSXReaderTests {
     @Test("the bundled edition: Dutch sheets, the nominees table, the winner marked, properties")
     func bundled() throws {
@@ -280,7 +280,7 @@ struct XLSXReaderTests {
     }
 }
 
-@Suite("Sheet names")
+@Suite("Sheet names", .onTestPool)
 struct SheetNameTests {
     @Test("Excel's rules", arguments: [
         ("Scores", [String](), "Scores"),
@@ -303,7 +303,7 @@ struct SheetNameTests {
     }
 }
 
-@Suite("Row heights for wrapped text")
+@Suite("Row heights for wrapped text", .onTestPool)
 struct RowHeightTests {
     @Test("lines counted as a spreadsheet wraps: at spaces, long words over several lines, line breaks")
     func wrappedLines() {
