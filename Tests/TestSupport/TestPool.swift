@@ -47,7 +47,37 @@ public struct TestPoolTrait: TestTrait, SuiteTrait, TestScoping {
     ) async throws {
         // Suites get a scope of their own too; only the tests (or their cases) move.
         guard !test.isSuite else { return try await function() }
-        try await withTaskExecutorPreference(TestPool.shared) { try await function() }
+        try await withTaskExecutorPreference(TestPool.shared) {
+            // Timed from when a thread of the pool takes it up; each case of a test on its own.
+            let started = Date()
+            defer { if testCase != nil { TestTimes.record(test, from: started) } }
+            try await function()
+        }
+    }
+}
+
+/// With `JURYREPORT_TEST_TIMES=FILE`, each test's (or test case's) time is logged to FILE,
+/// one tab-separated line of test target, seconds since the run began, seconds taken and
+/// name; `scripts/test-times.sh FILE` sums them up per target, so a slow suite is seen.
+enum TestTimes {
+    static let file = ProcessInfo.processInfo.environment["JURYREPORT_TEST_TIMES"]
+    static let runStarted = Date()
+    private static let lock = NSLock()
+
+    static func record(_ test: Test, from started: Date) {
+        guard let file else { return }
+        let now = Date()
+        let line = [
+            test.id.moduleName, String(format: "%.3f", started.timeIntervalSince(runStarted)),
+            String(format: "%.3f", now.timeIntervalSince(started)), test.displayName ?? test.name,
+        ].joined(separator: "\t") + "\n"
+        lock.lock()
+        defer { lock.unlock() }
+        if !FileManager.default.fileExists(atPath: file) { FileManager.default.createFile(atPath: file, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: file) else { return }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data(line.utf8))
+        try? handle.close()
     }
 }
 
