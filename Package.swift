@@ -44,12 +44,15 @@ let package = Package(
         // registry and atomic output. It knows no output format.
         .target(
             name: "JuryReportCore",
-            dependencies: ["CChildProcess", .product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams")],
             // The built-in labels, one data file per language, compiled into the binary.
             resources: ["en", "nl", "fr", "de", "es", "it"].map { .embedInCode("Labels/\($0).yaml") }
         ),
+        // Child programs (TeX engines, plugins): each in a process group of its own, in a
+        // private folder, ended on timeout and on interrupt.
+        .target(name: "JuryReportProcess", dependencies: ["JuryReportCore", "CChildProcess"]),
         // fork and exec for child programs in a process group of their own (Glibc's
-        // posix_spawn cannot change folder portably): used by the core's ChildProcess.
+        // posix_spawn cannot change folder portably): used by JuryReportProcess.
         .target(name: "CChildProcess"),
         .target(name: "MarkdownExporter", dependencies: ["JuryReportCore"]),
         .target(name: "CSVExporter", dependencies: ["JuryReportCore"]),
@@ -59,11 +62,12 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "XLSXExporter", dependencies: ["JuryReportCore", "CXlsxWriter"]),
-        .target(name: "LaTeXExporter", dependencies: ["JuryReportCore"]),
+        .target(name: "LaTeXExporter", dependencies: ["JuryReportCore", "JuryReportProcess"]),
         .target(name: "HTMLExporter", dependencies: ["JuryReportCore"]),
         .target(name: "JSONExporter", dependencies: ["JuryReportCore"]),
-        // Reads workbooks as spreadsheet programs save them: filled score forms for `collect`.
-        .target(name: "WorkbookReader", dependencies: ["JuryReportCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The judging round's way back: filled score forms read as spreadsheet programs save
+        // them (ZIPFoundation for the workbook's zip), checked and collected into scores.
+        .target(name: "JuryReportJudging", dependencies: ["JuryReportCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // `import JuryReport`: the core and every built-in exporter, and their registry
         // (BuiltInExporters), the one place that knows them all.
         .target(
@@ -81,7 +85,7 @@ let package = Package(
         .target(
             name: "JuryReportCLI",
             dependencies: [
-                "JuryReportCore", "JuryReport", "JSONExporter", "BundledEdition", "CChildProcess", "WorkbookReader",
+                "JuryReportCore", "JuryReport", "JSONExporter", "BundledEdition", "CChildProcess", "JuryReportProcess", "JuryReportJudging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]

@@ -27,9 +27,10 @@ fi
 
 # The same scratch folder as scripts/bench.sh, so one release build serves both.
 scratch=.build-bench
-# The man page, from the command's own help (swift-argument-parser's generate-manual).
-swift package --scratch-path "$scratch" generate-manual --configuration debug >&2
-manual="$scratch/plugins/GenerateManual/outputs/juryreport/juryreport.1"
+# The man page, from the command's own help (swift-argument-parser's generate-manual), made
+# by the debug build in .build, which `swift test` leaves up to date.
+swift package generate-manual --configuration debug >&2
+manual=".build/plugins/GenerateManual/outputs/juryreport/juryreport.1"
 # The binary, with the Swift standard library and Foundation linked statically.
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" >&2
 binary="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/juryreport"

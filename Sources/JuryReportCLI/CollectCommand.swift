@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import JuryReportCore
-import WorkbookReader
+import JuryReportJudging
 
 /// `juryreport collect`: reads filled score forms and writes their scores as the CSV table
 /// an edition's `scoresFile` names, or nothing at all when one form is wrong.

@@ -1,6 +1,7 @@
 import Foundation
 import JSONExporter
 import JuryReportCore
+import JuryReportProcess
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import JuryReportCore
+import JuryReportProcess
 
 /// What an external exporter says of itself when run as `juryreport-export-NAME
 /// --describe`: one JSON object on standard output,

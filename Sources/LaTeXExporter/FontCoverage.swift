@@ -1,5 +1,6 @@
 import Foundation
 import JuryReportCore
+import JuryReportProcess
 
 /// The characters a machine's fonts can set, as fontconfig (`fc-list`) reports them: which
 /// characters lualatex will find in the fallback fonts a document asks for, so that those

@@ -1,5 +1,6 @@
 import Foundation
 import JuryReportCore
+import JuryReportProcess
 
 /// A TeX engine that turns the report's `.tex` into a PDF: run in a temporary directory,
 /// without shell escape, reading only files below it and TeX's own tree; run again only

@@ -575,7 +575,7 @@ struct Fields {
 
 extension String {
     /// Without the spaces, tabs and newlines around it.
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         // Most values have nothing to trim: check the first and last bytes before walking
         // grapheme clusters.
         let isSpaceByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }

@@ -1,16 +1,16 @@
 /// Numbers as YAML's core schema writes them, and as JSON does: `8`, `-2.5`, `+3`, `.5`,
 /// `1e3`. Infinity and NaN are not numbers here.
-enum NumberSyntax {
+package enum NumberSyntax {
     /// The largest magnitude a number of the edition may have (scores, weights, the scale):
     /// a million scores times a million in weight still add up to a finite total.
-    static let largestMagnitude = 1e15
+    package static let largestMagnitude = 1e15
 
-    static func parse(_ text: String) -> Double? {
+    package static func parse(_ text: String) -> Double? {
         var text = text
         return text.withUTF8(parse)
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var digitsBeforePoint = 0
         var digitsAfterPoint = 0
         var sawPoint = false

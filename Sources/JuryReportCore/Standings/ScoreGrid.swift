@@ -2,18 +2,18 @@
 /// order), jury member (in jury order) and criterion (in criteria order; the place after
 /// them for a score without one), made one number. Ids are hashed once here, not once per
 /// score and look-up.
-struct ScoreIndex: Sendable {
+package struct ScoreIndex: Sendable {
     /// Each id's index in its list; the first, should an id repeat (the validator reports that).
-    let nominees: [String: Int]
-    let jurors: [String: Int]
-    let criteria: [String: Int]
+    package let nominees: [String: Int]
+    package let jurors: [String: Int]
+    package let criteria: [String: Int]
     private let jurorCount: Int
     /// Places per nominee and jury member: one per criterion, and one for no criterion.
     private let criterionSlots: Int
     /// Places in the whole table.
-    let count: Int
+    package let count: Int
 
-    init(_ edition: Edition) {
+    package init(_ edition: Edition) {
         nominees = Self.places(edition.nominees.map { $0.id })
         jurors = Self.places(edition.jury.map { $0.id })
         criteria = Self.places(edition.criteria.map { $0.id })
@@ -25,12 +25,12 @@ struct ScoreIndex: Sendable {
 
     /// The place of the score the jury member at `juror` gave the nominee at `nominee` on the
     /// criterion at `criterion`, nil for a score without a criterion.
-    func key(nominee: Int, juror: Int, criterion: Int?) -> Int {
+    package func key(nominee: Int, juror: Int, criterion: Int?) -> Int {
         (nominee * jurorCount + juror) * criterionSlots + (criterion ?? criterionSlots - 1)
     }
 
     /// Each id's index in `ids`; the first, should an id repeat.
-    static func places(_ ids: [String]) -> [String: Int] {
+    package static func places(_ ids: [String]) -> [String: Int] {
         var places: [String: Int] = [:]
         places.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() where places[id] == nil { places[id] = index }

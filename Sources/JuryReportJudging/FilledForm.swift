@@ -1,3 +1,5 @@
+import JuryReportCore
+
 /// A score form as a spreadsheet program left it, read by a workbook reader: its document
 /// properties and the cells of each sheet. Neutral of the file format, so that the checks
 /// of ``ScoreCollector`` know no workbook.
@@ -44,31 +46,5 @@ public struct FilledForm: Sendable {
         self.file = file
         self.properties = properties
         self.sheets = sheets
-    }
-}
-
-/// A1 references: column letters and 1-based row.
-public enum CellReference {
-    /// The letters of a 0-based column: `A`, … `Z`, `AA`.
-    public static func letters(_ column: Int) -> String {
-        var index = column
-        var letters = ""
-        repeat {
-            letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
-            index = index / 26 - 1
-        } while index >= 0
-        return letters
-    }
-
-    /// `D7` for row 6, column 3 (0-based).
-    public static func a1(row: Int, column: Int) -> String {
-        letters(column) + String(row + 1)
-    }
-
-    /// `Scores!D7`, the sheet name quoted when it needs to be.
-    public static func named(sheet: String, row: Int, column: Int) -> String {
-        let plain = sheet.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
-        let name = plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
-        return name + "!" + a1(row: row, column: column)
     }
 }

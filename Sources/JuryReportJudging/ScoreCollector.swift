@@ -1,3 +1,5 @@
+import JuryReportCore
+
 /// Reads the scores out of filled score forms, checking each against the edition it is
 /// collected for: the form's identity (edition, jury member, the fingerprint of the nominee
 /// and criterion lists), its ids (every nominee and criterion found once by its hidden id,

@@ -1,4 +1,5 @@
 import CChildProcess
+import JuryReportCore
 import Foundation
 
 #if canImport(Glibc)

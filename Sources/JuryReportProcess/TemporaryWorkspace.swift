@@ -1,4 +1,5 @@
 import Foundation
+import JuryReportCore
 
 /// A private folder for one run of a child program (a TeX engine, a plugin): created with
 /// mode 0700 under the system's temporary directory, so other local users cannot read an
