@@ -42,9 +42,13 @@ let package = Package(
     targets: [
         // The model, loading and validation, standings, text, the exporter protocol, the
         // registry and atomic output. It knows no output format.
+        // Edition files as documents of positioned nodes: YAML (libyaml through Yams), JSON
+        // and CSV parsed with the line and column of every value, and the excerpts and
+        // paths diagnostics show. It knows nothing of awards or reports.
+        .target(name: "JuryReportSource", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "JuryReportCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["JuryReportSource", .product(name: "Yams", package: "Yams")],
             // The built-in labels, one data file per language, compiled into the binary.
             resources: ["en", "nl", "fr", "de", "es", "it"].map { .embedInCode("Labels/\($0).yaml") }
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import JuryReportSource
 
 /// Loads edition files: reads the bytes, checks they are UTF-8, parses YAML or JSON,
 /// reads the model and validates it, reporting every fault at once.

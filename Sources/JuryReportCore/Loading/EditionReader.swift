@@ -1,4 +1,5 @@
 import Foundation
+import JuryReportSource
 
 /// Reads a ``SourceDocument`` into an ``Edition``, collecting every fault instead of
 /// stopping at the first: unknown keys, missing or null required fields, wrong kinds of

@@ -1,4 +1,5 @@
 import Foundation
+import JuryReportSource
 
 /// Reads the table an edition's `scoresFile` names, relative to the edition file, and
 /// tells where each of its scores stands, so that a fault the validator finds in one is

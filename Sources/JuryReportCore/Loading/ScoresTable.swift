@@ -1,3 +1,4 @@
+import JuryReportSource
 /// The CSV table of scores that `juryreport collect` writes and an edition's `scoresFile`
 /// names: a header `juror,nominee,criterion,score`, then one score a row.
 public enum ScoresTable {

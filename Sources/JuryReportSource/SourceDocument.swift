@@ -12,11 +12,11 @@
 /// descendants. The text of every scalar lies in one byte buffer. Two arrays instead of a
 /// tree of nodes keep parsing a large file free of allocations per value, which is where
 /// the time went with a tree.
-struct SourceDocument: Sendable {
+package struct SourceDocument: Sendable {
     /// A node's place in ``nodes``.
-    typealias Index = Int
+    package typealias Index = Int
 
-    enum Kind: UInt8, Sendable {
+    package enum Kind: UInt8, Sendable {
         /// An unquoted scalar: the schema decides whether `8` is a number.
         case plain
         /// Quoted in YAML (or a block scalar, or tagged `!!str`), or a string in JSON:
@@ -28,22 +28,22 @@ struct SourceDocument: Sendable {
         case alias
     }
 
-    struct Node: Sendable {
-        var kind: Kind
-        var line: UInt32
-        var column: UInt32
+    package struct Node: Sendable {
+        package var kind: Kind
+        package var line: UInt32
+        package var column: UInt32
         /// A scalar's first byte in ``SourceDocument/text``; a collection's number of
         /// items (a mapping's number of entries); the node an alias stands for.
-        var first: UInt32
+        package var first: UInt32
         /// A scalar's length in bytes; for a collection, the index just past its last
         /// descendant.
-        var second: UInt32
+        package var second: UInt32
     }
 
     private(set) var nodes: [Node] = []
     private(set) var text: [UInt8] = []
 
-    init(expectedSize: Int = 0) {
+    package init(expectedSize: Int = 0) {
         text.reserveCapacity(expectedSize)
         nodes.reserveCapacity(expectedSize / 16)
     }
@@ -51,7 +51,7 @@ struct SourceDocument: Sendable {
     // MARK: Building
 
     /// Appends a scalar whose text is `bytes`.
-    mutating func appendScalar(
+    package mutating func appendScalar(
         _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, at position: SourcePosition
     ) throws(SourceSyntaxError) -> Index {
         let start = text.count
@@ -60,7 +60,7 @@ struct SourceDocument: Sendable {
     }
 
     /// Appends a scalar whose text is what was appended to ``text`` since `start`.
-    mutating func appendScalar(
+    package mutating func appendScalar(
         textFrom start: Int, quoted: Bool, at position: SourcePosition
     ) throws(SourceSyntaxError) -> Index {
         try append(Node(
@@ -70,35 +70,35 @@ struct SourceDocument: Sendable {
 
     /// Turns the alias at `alias` into a scalar sharing the text of the scalar at `target`,
     /// keeping its position (a YAML key that is an alias).
-    mutating func replaceAlias(_ alias: Index, withCopyOfScalar target: Index) {
+    package mutating func replaceAlias(_ alias: Index, withCopyOfScalar target: Index) {
         nodes[alias].kind = nodes[target].kind
         nodes[alias].first = nodes[target].first
         nodes[alias].second = nodes[target].second
     }
 
-    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         text.append(contentsOf: bytes)
     }
 
-    mutating func appendText(_ byte: UInt8) {
+    package mutating func appendText(_ byte: UInt8) {
         text.append(byte)
     }
 
-    var textCount: Int { text.count }
+    package var textCount: Int { text.count }
 
     /// Opens a list or mapping; close it with ``close(_:count:)`` after its children.
-    mutating func open(_ kind: Kind, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
+    package mutating func open(_ kind: Kind, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
         try append(Node(kind: kind, line: UInt32(position.line), column: UInt32(position.column), first: 0, second: 0), at: position)
     }
 
     /// Closes the collection opened at `index`, with `count` items or entries.
-    mutating func close(_ index: Index, count: Int) {
+    package mutating func close(_ index: Index, count: Int) {
         nodes[index].first = UInt32(count)
         nodes[index].second = UInt32(nodes.count)
     }
 
     /// Appends an alias standing for `target`.
-    mutating func appendAlias(to target: Index, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
+    package mutating func appendAlias(to target: Index, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
         try append(Node(kind: .alias, line: UInt32(position.line), column: UInt32(position.column), first: UInt32(target), second: 0), at: position)
     }
 
@@ -116,7 +116,7 @@ struct SourceDocument: Sendable {
     /// Calls `body` with a view of the document, valid for the call. Reading goes through
     /// views: they hold plain pointers, so threads reading one document share no
     /// reference counts.
-    func withView<R, E: Error>(_ body: (SourceView) throws(E) -> R) throws(E) -> R {
+    package func withView<R, E: Error>(_ body: (SourceView) throws(E) -> R) throws(E) -> R {
         let result: Result<R, E> = nodes.withUnsafeBufferPointer { nodes in
             text.withUnsafeBufferPointer { text in
                 Result { () throws(E) -> R in try body(SourceView(nodes: nodes, text: text)) }
@@ -125,43 +125,43 @@ struct SourceDocument: Sendable {
         return try result.get()
     }
 
-    func kind(_ index: Index) -> Kind { nodes[index].kind }
-    func resolved(_ index: Index) -> Index { withView { $0.resolved(index) } }
-    func isScalar(_ index: Index) -> Bool { withView { $0.isScalar(index) } }
-    func position(_ index: Index) -> SourcePosition { withView { $0.position(index) } }
-    func string(_ index: Index) -> String { withView { $0.string(index) } }
+    package func kind(_ index: Index) -> Kind { nodes[index].kind }
+    package func resolved(_ index: Index) -> Index { withView { $0.resolved(index) } }
+    package func isScalar(_ index: Index) -> Bool { withView { $0.isScalar(index) } }
+    package func position(_ index: Index) -> SourcePosition { withView { $0.position(index) } }
+    package func string(_ index: Index) -> String { withView { $0.string(index) } }
 }
 
 /// A read-only view of a ``SourceDocument``, valid inside ``SourceDocument/withView(_:)``.
 /// The parts of a long list read at once (``ConcurrentMap``) share one: nothing writes
 /// through it, and they finish inside that call.
-struct SourceView {
-    typealias Index = SourceDocument.Index
-    typealias Kind = SourceDocument.Kind
+package struct SourceView {
+    package typealias Index = SourceDocument.Index
+    package typealias Kind = SourceDocument.Kind
 
-    let nodes: UnsafeBufferPointer<SourceDocument.Node>
-    let text: UnsafeBufferPointer<UInt8>
+    package let nodes: UnsafeBufferPointer<SourceDocument.Node>
+    package let text: UnsafeBufferPointer<UInt8>
 
     /// The root node.
-    var root: Index { 0 }
+    package var root: Index { 0 }
 
     /// The node itself, or for an alias the node it stands for.
-    func resolved(_ index: Index) -> Index {
+    package func resolved(_ index: Index) -> Index {
         nodes[index].kind == .alias ? Index(nodes[index].first) : index
     }
 
-    func kind(_ index: Index) -> Kind { nodes[index].kind }
+    package func kind(_ index: Index) -> Kind { nodes[index].kind }
 
-    func position(_ index: Index) -> SourcePosition {
+    package func position(_ index: Index) -> SourcePosition {
         SourcePosition(line: Int(nodes[index].line), column: Int(nodes[index].column))
     }
 
-    func isScalar(_ index: Index) -> Bool {
+    package func isScalar(_ index: Index) -> Bool {
         nodes[index].kind == .plain || nodes[index].kind == .quoted
     }
 
     /// An unquoted `null`, `~` or nothing at all.
-    func isNull(_ index: Index) -> Bool {
+    package func isNull(_ index: Index) -> Bool {
         guard nodes[index].kind == .plain else { return false }
         switch nodes[index].second {
         case 0: return true
@@ -172,10 +172,10 @@ struct SourceView {
     }
 
     /// Number of items of a list, or of entries of a mapping.
-    func count(_ index: Index) -> Int { Int(nodes[index].first) }
+    package func count(_ index: Index) -> Int { Int(nodes[index].first) }
 
     /// The index just past the node and its descendants.
-    func end(_ index: Index) -> Index {
+    package func end(_ index: Index) -> Index {
         switch nodes[index].kind {
         case .sequence, .mapping: return Index(nodes[index].second)
         case .plain, .quoted, .alias: return index + 1
@@ -183,16 +183,16 @@ struct SourceView {
     }
 
     /// The children of a collection in order: items, or keys and values in turn.
-    func children(_ index: Index) -> Children {
+    package func children(_ index: Index) -> Children {
         Children(document: self, upcoming: index + 1, end: end(index))
     }
 
-    struct Children: Sequence, IteratorProtocol {
-        let document: SourceView
-        var upcoming: Index
-        let end: Index
+    package struct Children: Sequence, IteratorProtocol {
+        package let document: SourceView
+        package var upcoming: Index
+        package let end: Index
 
-        mutating func next() -> Index? {
+        package mutating func next() -> Index? {
             guard upcoming < end else { return nil }
             defer { upcoming = document.end(upcoming) }
             return upcoming
@@ -200,21 +200,21 @@ struct SourceView {
     }
 
     /// The entries of a mapping: each key's index and its value's (unresolved).
-    func entries(_ mapping: Index) -> Entries {
+    package func entries(_ mapping: Index) -> Entries {
         Entries(children: children(mapping))
     }
 
-    struct Entries: Sequence, IteratorProtocol {
-        var children: Children
+    package struct Entries: Sequence, IteratorProtocol {
+        package var children: Children
 
-        mutating func next() -> (key: Index, value: Index)? {
+        package mutating func next() -> (key: Index, value: Index)? {
             guard let key = children.next(), let value = children.next() else { return nil }
             return (key, value)
         }
     }
 
     /// The value of `key` in the mapping at `mapping`, resolved, or nil.
-    func value(of key: String, in mapping: Index) -> Index? {
+    package func value(of key: String, in mapping: Index) -> Index? {
         for entry in entries(mapping) where textEquals(entry.key, key) {
             return resolved(entry.value)
         }
@@ -222,19 +222,19 @@ struct SourceView {
     }
 
     /// The bytes of a scalar's text.
-    func bytes(_ index: Index) -> UnsafeBufferPointer<UInt8> {
+    package func bytes(_ index: Index) -> UnsafeBufferPointer<UInt8> {
         let node = nodes[index]
         return UnsafeBufferPointer(rebasing: text[Int(node.first)..<Int(node.first) + Int(node.second)])
     }
 
     /// A scalar's text.
-    func string(_ index: Index) -> String {
+    package func string(_ index: Index) -> String {
         String(decoding: bytes(index), as: UTF8.self)
     }
 
     /// Whether a scalar's text is `string`. Called for every key read: lengths first, then
     /// the first byte, then memcmp.
-    func textEquals(_ index: Index, _ string: String) -> Bool {
+    package func textEquals(_ index: Index, _ string: String) -> Bool {
         let node = nodes[index]
         let count = Int(node.second)
         guard string.utf8.count == count else { return false }
@@ -246,7 +246,7 @@ struct SourceView {
         } ?? string.utf8.elementsEqual(bytes(index))
     }
 
-    func textEquals(_ lhs: Index, _ rhs: Index) -> Bool {
+    package func textEquals(_ lhs: Index, _ rhs: Index) -> Bool {
         let count = Int(nodes[lhs].second)
         guard nodes[rhs].second == nodes[lhs].second else { return false }
         guard count > 0 else { return true }
@@ -254,7 +254,7 @@ struct SourceView {
     }
 
     /// What the node is, for messages: "a single value", "a list", "a mapping".
-    func kindDescription(_ index: Index) -> String {
+    package func kindDescription(_ index: Index) -> String {
         let index = resolved(index)
         switch nodes[index].kind {
         case .plain, .quoted, .alias: return isNull(index) ? "null" : "a single value"
@@ -266,16 +266,16 @@ struct SourceView {
 
 /// Finds the nodes of field paths, for diagnostics about a loaded edition. Remembers the
 /// items of each list it walks, so that many diagnostics about a long list stay linear.
-final class SourceLocator {
-    let document: SourceView
+package final class SourceLocator {
+    package let document: SourceView
     private var items: [SourceDocument.Index: [SourceDocument.Index]] = [:]
 
-    init(_ document: SourceView) {
+    package init(_ document: SourceView) {
         self.document = document
     }
 
     /// The node at `path`, or nil when the file has no such field.
-    func node(at path: FieldPath) -> SourceDocument.Index? {
+    package func node(at path: FieldPath) -> SourceDocument.Index? {
         var node = document.resolved(document.root)
         for component in path.components {
             switch (component, document.kind(node)) {
@@ -302,7 +302,7 @@ final class SourceLocator {
 
     /// The position of the node at `path`, or of its nearest ancestor in the file when the
     /// field itself is absent.
-    func nearestPosition(to path: FieldPath) -> SourcePosition {
+    package func nearestPosition(to path: FieldPath) -> SourcePosition {
         var components = path.components
         while true {
             if let node = node(at: FieldPath(components)) { return document.position(node) }
@@ -315,7 +315,7 @@ final class SourceLocator {
 /// Finds a key written twice in one mapping while a file is parsed: by comparing with the
 /// mapping's earlier keys while it has few, through a set once it has more, so a hostile
 /// mapping with very many keys stays linear.
-struct DuplicateKeyFinder {
+package struct DuplicateKeyFinder {
     private static let linearLimit = 16
     /// Keys of the mappings being parsed, innermost last.
     private var keys: [SourceDocument.Index] = []
@@ -324,18 +324,18 @@ struct DuplicateKeyFinder {
     /// The keys of open mappings that outgrew `linearLimit`, by nesting level.
     private var sets: [Int: Set<[UInt8]>] = [:]
 
-    mutating func open() {
+    package mutating func open() {
         starts.append(keys.count)
     }
 
-    mutating func close() {
+    package mutating func close() {
         keys.removeSubrange(starts[starts.count - 1]...)
         sets[starts.count] = nil
         starts.removeLast()
     }
 
     /// Records `key` for the innermost open mapping; false when it already had the key.
-    mutating func insert(_ key: SourceDocument.Index, in document: SourceDocument) -> Bool {
+    package mutating func insert(_ key: SourceDocument.Index, in document: SourceDocument) -> Bool {
         let start = starts[starts.count - 1]
         let level = starts.count
         if var set = sets[level] {
@@ -355,25 +355,27 @@ struct DuplicateKeyFinder {
 }
 
 /// A fault in the syntax of an edition file.
-struct SourceSyntaxError: Error {
-    var message: String
-    var position: SourcePosition?
+package struct SourceSyntaxError: Error {
+    package var message: String
+    package var position: SourcePosition?
     /// For libyaml's errors, its own words, which ``YAMLSyntaxHelp`` explains.
-    var parserProblem: ParserProblem?
+    package var parserProblem: ParserProblem?
 
-    struct ParserProblem {
-        var problem: String
-        var context: String?
-        var contextPosition: SourcePosition?
+    package struct ParserProblem {
+        package var problem: String
+        package var context: String?
+        package var contextPosition: SourcePosition?
     }
 }
 
 /// How far parsing an edition file may go before the file is refused.
-struct SourceLimits: Sendable {
+package struct SourceLimits: Sendable {
     /// Nesting of lists and mappings (an edition file needs about 5).
-    var maximumDepth = 64
+    package var maximumDepth = 64
     /// Nodes and scalar bytes that aliases may expand to, as a multiple of the file's size.
-    var expansionFactor = 4
+    package var expansionFactor = 4
     /// Expansion every file may reach, however small.
-    var minimumExpansion = 65_536
+    package var minimumExpansion = 65_536
+
+    package init() {}
 }

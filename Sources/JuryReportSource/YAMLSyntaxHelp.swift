@@ -5,10 +5,10 @@ import Foundation
 ///
 /// The five mistakes people make most — a key one space off, a list item out of line, a
 /// tab, a missing colon, a value on the next line — each get a message that names the fix.
-enum YAMLSyntaxHelp {
+package enum YAMLSyntaxHelp {
     /// The message and the position to show for libyaml's `problem` (with `context`, "while
     /// parsing a block mapping", and where that began) at `position` in `bytes`.
-    static func explain(
+    package static func explain(
         problem: String, context: String?, contextPosition: SourcePosition?, at position: SourcePosition?, in bytes: [UInt8]
     ) -> (message: String, position: SourcePosition?) {
         let parser = "(the YAML parser says: \(problem)\(context.map { " " + $0 } ?? ""))"
@@ -71,21 +71,21 @@ enum YAMLSyntaxHelp {
 
     /// The lines of the file, by number from 1.
     private struct Lines {
-        let lines: [Substring]
+        package let lines: [Substring]
 
-        init(_ bytes: [UInt8]) {
+        package init(_ bytes: [UInt8]) {
             lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         }
 
-        func text(_ number: Int) -> String {
+        package func text(_ number: Int) -> String {
             number >= 1 && number <= lines.count ? String(lines[number - 1]).replacingOccurrences(of: "\r", with: "") : ""
         }
 
-        func indent(_ number: Int) -> Int { text(number).prefix(while: { $0 == " " }).count }
+        package func indent(_ number: Int) -> Int { text(number).prefix(while: { $0 == " " }).count }
 
         /// The number of the closest line above `number` with something other than spaces
         /// and comments.
-        func previousContent(before number: Int) -> Int? {
+        package func previousContent(before number: Int) -> Int? {
             var candidate = number - 1
             while candidate >= 1 {
                 let trimmed = text(candidate).trimmingCharacters(in: .whitespaces)
@@ -97,7 +97,7 @@ enum YAMLSyntaxHelp {
 
         /// The closest line above `number` that is a list item (`- `) indented other than
         /// `indent`, within the block the line is in.
-        func previousItem(before number: Int, other indent: Int) -> Int? {
+        package func previousItem(before number: Int, other indent: Int) -> Int? {
             var candidate = number - 1
             while candidate >= 1 {
                 let text = text(candidate)
@@ -111,7 +111,7 @@ enum YAMLSyntaxHelp {
         }
 
         /// The key a `key: value` line starts with.
-        func key(_ number: Int) -> String? {
+        package func key(_ number: Int) -> String? {
             var trimmed = Substring(text(number).trimmingCharacters(in: .whitespaces))
             if trimmed.hasPrefix("- ") { trimmed = trimmed.dropFirst(2) }
             guard let colon = trimmed.firstIndex(of: ":") else { return nil }

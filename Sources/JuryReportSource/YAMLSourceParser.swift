@@ -6,16 +6,16 @@ import CYaml
 /// the quoting of each scalar, refuses complex keys and duplicate keys, bounds nesting, and
 /// counts what each alias expands to, so that a 'billion laughs' file is refused at once
 /// instead of being hashed or walked.
-struct YAMLSourceParser {
+package struct YAMLSourceParser {
     private let bytes: [UInt8]
     private let limits: SourceLimits
 
-    init(bytes: [UInt8], limits: SourceLimits = SourceLimits()) {
+    package init(bytes: [UInt8], limits: SourceLimits = SourceLimits()) {
         self.bytes = bytes
         self.limits = limits
     }
 
-    func parse() throws(SourceSyntaxError) -> SourceDocument {
+    package func parse() throws(SourceSyntaxError) -> SourceDocument {
         var composer = Composer(
             budget: max(limits.minimumExpansion, bytes.count * limits.expansionFactor),
             maximumDepth: limits.maximumDepth, document: SourceDocument(expectedSize: bytes.count))
@@ -41,13 +41,13 @@ struct YAMLSourceParser {
 
 /// Turns events into nodes, one document.
 private struct Composer {
-    var budget: Int
-    let maximumDepth: Int
-    var document: SourceDocument
-    var keys = DuplicateKeyFinder()
-    var anchors: [String: (node: SourceDocument.Index, cost: Int)] = [:]
+    package var budget: Int
+    package let maximumDepth: Int
+    package var document: SourceDocument
+    package var keys = DuplicateKeyFinder()
+    package var anchors: [String: (node: SourceDocument.Index, cost: Int)] = [:]
 
-    mutating func composeDocument(from parser: inout yaml_parser_t) throws(SourceSyntaxError) {
+    package mutating func composeDocument(from parser: inout yaml_parser_t) throws(SourceSyntaxError) {
         var event = try next(&parser)  // stream start
         defer { yaml_event_delete(&event) }
         var document = try next(&parser)

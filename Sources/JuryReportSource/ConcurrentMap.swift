@@ -32,7 +32,7 @@ public enum ConcurrentMap {
 
     /// The work and the slots, handed to the threads of one `run`, which outlives them.
     private struct Shared<Result>: @unchecked Sendable {
-        let work: (Int) -> Result
-        let slots: UnsafeMutableBufferPointer<Result?>
+        package let work: (Int) -> Result
+        package let slots: UnsafeMutableBufferPointer<Result?>
     }
 }

@@ -1,8 +1,8 @@
 /// The characters edition files may hold, and where the bytes of a file stop being UTF-8.
-enum TextRules {
+package enum TextRules {
     /// Why `text` may not stand in an edition file, or nil when it may. Tab and newline are
     /// the only control characters allowed; noncharacters and bidi controls are refused too.
-    static func problem(in text: String) -> String? {
+    package static func problem(in text: String) -> String? {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             // Fast path: printable ASCII, tab, newline.
@@ -22,11 +22,11 @@ enum TextRules {
 
     /// False when `bytes` are all printable ASCII, tab or newline, which ``problem(in:)``
     /// would pass without looking at scalars.
-    static func needsCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func needsCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.contains { !($0 >= 0x20 && $0 < 0x7F || $0 == 0x09 || $0 == 0x0A) }
     }
 
-    static func isBidiControl(_ value: UInt32) -> Bool {
+    package static func isBidiControl(_ value: UInt32) -> Bool {
         value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value)
             || (0x2066...0x2069).contains(value)
     }
@@ -37,7 +37,7 @@ enum TextRules {
     }
 
     /// The position of the first byte that is not part of valid UTF-8, or nil.
-    static func firstInvalidUTF8(in bytes: [UInt8]) -> SourcePosition? {
+    package static func firstInvalidUTF8(in bytes: [UInt8]) -> SourcePosition? {
         if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var line = 1
         var column = 1

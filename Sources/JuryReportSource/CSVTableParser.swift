@@ -1,23 +1,23 @@
 /// Reads an RFC 4180 table (as a spreadsheet or ``ScoresTable`` writes it): fields split by
 /// one delimiter, `"` quoting with `""` for a quote, CRLF or LF line ends, an optional UTF-8
 /// byte order mark. Each field keeps where it starts, for messages.
-struct CSVTableParser {
+package struct CSVTableParser {
     /// One field and the place of its first character.
-    struct Field: Equatable {
-        var text: String
-        var position: SourcePosition
+    package struct Field: Equatable {
+        package var text: String
+        package var position: SourcePosition
     }
 
     /// A fault of the table's syntax, at a place.
-    struct Problem: Error, Equatable {
-        var message: String
-        var position: SourcePosition
+    package struct Problem: Error, Equatable {
+        package var message: String
+        package var position: SourcePosition
     }
 
     /// The rows of `text`, blank lines left out. The delimiter is `,`, or `;` when the first
     /// line holds a `;` and no `,` (a table saved by a spreadsheet in a language whose decimal
     /// separator is the comma).
-    static func rows(of text: String) throws(Problem) -> (rows: [[Field]], delimiter: Character) {
+    package static func rows(of text: String) throws(Problem) -> (rows: [[Field]], delimiter: Character) {
         var scalars = Array(text.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         let firstLine = scalars.prefix { $0 != "\n" && $0 != "\r" }

@@ -1,6 +1,6 @@
 /// A strict RFC 8259 JSON parser that keeps what Foundation's `JSONSerialization` loses:
 /// the position of every value, duplicate keys, and the text of numbers as written.
-struct JSONSourceParser {
+package struct JSONSourceParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let limits: SourceLimits
     private var document: SourceDocument
@@ -14,7 +14,7 @@ struct JSONSourceParser {
     private var columnCache = (index: 0, column: 1)
 
     /// Parses `bytes`, which the loader has checked are UTF-8, into a document.
-    static func parse(_ bytes: [UInt8], limits: SourceLimits = SourceLimits()) throws(SourceSyntaxError) -> SourceDocument {
+    package static func parse(_ bytes: [UInt8], limits: SourceLimits = SourceLimits()) throws(SourceSyntaxError) -> SourceDocument {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(SourceSyntaxError) -> SourceDocument in
                 var parser = JSONSourceParser(bytes: buffer, limits: limits)
