@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONExporter
 import JuryReportCore
 
 /// `juryreport schema`: the JSON Schema of the edition file, on standard output or into a

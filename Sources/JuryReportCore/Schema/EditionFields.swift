@@ -2,7 +2,7 @@
 /// each holds and which are required.
 ///
 /// The reader takes its keys from it (unknown keys, did-you-mean), the JSON Schema is made
-/// from it (``EditionSchema``), and tests check the reader's required fields, the canonical
+/// from it (`EditionSchema`, beside the canonical JSON in JSONExporter), and tests check the reader's required fields, the canonical
 /// JSON's keys and the starter file against it, so that none of them can drift. A new field
 /// is one line here, then the model, the reader's line that reads it and the outline or
 /// exporters that show it.

@@ -1,3 +1,5 @@
+import JuryReportCore
+
 /// The JSON Schema (draft 2020-12) of the edition file, as `juryreport schema` prints it,
 /// made from ``EditionFields``.
 public enum EditionSchema {
