@@ -169,9 +169,6 @@ public enum EditionFields {
         [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal, labels, presentation, branding]
     }
 
-    /// The keys of each object, made once for the reader, which asks for them for every item
-    /// it reads. (The descriptions themselves are made when asked for: kept in globals, their
-    /// enum payloads hide their pointers from the leak checker the fuzzer runs.)
     /// The most nominees, jury members and criteria an edition may have: far beyond any
     /// award, and small enough that their product (the places of the score table) stays far
     /// within a machine integer, however the file repeats an item through YAML aliases.
@@ -181,21 +178,14 @@ public enum EditionFields {
         public static let criteria = 1_000
     }
 
-    public enum Keys {
-        public static let root = EditionFields.root.keys
-        public static let award = EditionFields.award.keys
-        public static let edition = EditionFields.edition.keys
-        public static let section = EditionFields.section.keys
-        public static let criterion = EditionFields.criterion.keys
-        public static let scale = EditionFields.scale.keys
-        public static let nominee = EditionFields.nominee.keys
-        public static let fact = EditionFields.fact.keys
-        public static let verdict = EditionFields.verdict.keys
-        public static let juryMember = EditionFields.juryMember.keys
-        public static let score = EditionFields.score.keys
-        public static let recusal = EditionFields.recusal.keys
-        public static let labels = LabelKey.allCases.map(\.rawValue)
-        public static let presentation = EditionFields.presentation.keys
-        public static let branding = EditionFields.branding.keys
+    /// What the reader needs of each object, made once from its description: the reader asks
+    /// for it for every item it reads. (The descriptions themselves are made when asked for:
+    /// kept in globals, their enum payloads hide their pointers from the leak checker the
+    /// fuzzer runs; the rules hold none.)
+    public enum Rules {
+        /// Every object's rules by the object's name.
+        public static let byName: [String: FieldRules] = Dictionary(
+            uniqueKeysWithValues: EditionFields.objects.map { ($0.name, FieldRules($0)) })
+        public static let root = byName[EditionFields.root.name]!
     }
 }
