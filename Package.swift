@@ -66,7 +66,10 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .target(name: "XLSXExporter", dependencies: ["JuryReportCore", "CXlsxWriter"]),
-        .target(name: "LaTeXExporter", dependencies: ["JuryReportCore", "JuryReportProcess"]),
+        .target(
+            name: "LaTeXExporter", dependencies: ["JuryReportCore", "JuryReportProcess"],
+            // The LaTeX around the text, as TeX with $name$ placeholders.
+            resources: [.embedInCode("Templates/document-setup.tex"), .embedInCode("Templates/report-preamble.tex")]),
         .target(name: "HTMLExporter", dependencies: ["JuryReportCore"]),
         .target(name: "JSONExporter", dependencies: ["JuryReportCore"]),
         // The judging round's way back: filled score forms read as spreadsheet programs save

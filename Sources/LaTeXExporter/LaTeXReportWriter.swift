@@ -1,25 +1,6 @@
 import Foundation
 import JuryReportCore
 
-/// Page and type settings of the document.
-struct LaTeXLayout {
-    /// `a4` or `letter`.
-    var paper = "a4"
-    /// `10pt`, `11pt` or `12pt`.
-    var fontSize = "11pt"
-    /// How a link shows its address on paper.
-    var links = LinkStyle.footnote
-
-    enum LinkStyle: String, CaseIterable {
-        /// A footnote with the address, where it differs from the link's text.
-        case footnote
-        /// The address in brackets after the text.
-        case inline
-        /// The text alone (coloured, and a link on screen).
-        case plain
-    }
-}
-
 /// Renders a ``ReportOutline`` as a complete LaTeX document that compiles unchanged with
 /// pdflatex and lualatex: how the report looks in print, never what it holds.
 struct LaTeXReportWriter {
@@ -31,9 +12,9 @@ struct LaTeXReportWriter {
     private var body = TextOutput { _ in }
     private let bodyBytes = ByteBuffer()
     /// Whether text is being written into a table cell, where a footnote would be lost.
-    private var inTable = false
+    var inTable = false
     /// Whether a chart was drawn, so the preamble loads pgfplots.
-    private var hasChart = false
+    var hasChart = false
     /// The time the PDF's dates stand for, in seconds since 1970 (UTC).
     let created: Int64
     /// Escapes text and collects what it had to replace.
@@ -90,7 +71,7 @@ struct LaTeXReportWriter {
         try output.write(bytes: buffer.bytes)
     }
 
-    private func line(_ source: String) throws {
+    func line(_ source: String) throws {
         try body.write(source + "\n")
     }
 
@@ -129,36 +110,15 @@ struct LaTeXReportWriter {
         let edition = text.escape(Self.shortened(outline.title.edition.joined(separator: " · "), to: Self.longestHeader))
         var fallback = text.fallbackFonts
         fallback.formUnion(escaper.fallbackFonts)
-        try output.write("""
-            % \(metadata.baseName).tex: the jury report, written by juryreport.
-            % Compiles unchanged with pdflatex and with lualatex (twice where the log asks).
-            \(LaTeXDocumentSetup.preamble(paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author, subject: subject, created: created, fallback: fallback, colorLinks: "link", charts: hasChart))
-            \(Self.colors(outline.style.branding))
-            \\definecolor{rule}{RGB}{120,120,120}
-            \\definecolor{link}{RGB}{0,70,140}
-            \(outline.style.branding.logo == nil ? "" : "\\usepackage{graphicx}")
-            \\usepackage{fancyhdr}
-            \\setlength{\\headheight}{14pt}
-            \\pagestyle{fancy}
-            \\fancyhf{}
-            \\fancyhead[L]{\\small\\color{rule}\(award)}
-            \\fancyhead[R]{\\small\\color{rule}\(edition)}
-            \\fancyfoot[C]{\\small\\thepage}
-            \\renewcommand{\\headrulewidth}{0pt}
-            % Room for what must stay together: a page break before it when less is left.
-            \\makeatletter
-            \\newcommand{\\juryreportneedspace}[1]{\\par\\penalty-100\\begingroup\\setlength{\\dimen@}{#1}%
-              \\dimen@ii\\pagegoal\\advance\\dimen@ii-\\pagetotal\\ifdim\\dimen@>\\dimen@ii\\ifdim\\dimen@ii>\\z@\\newpage\\fi\\fi\\endgroup}
-            \\makeatother
-            \\newsavebox{\\juryreportsignatures}
-            \\frenchspacing
-            \\setlength{\\parindent}{0pt}
-            \\setlength{\\parskip}{0.55\\baselineskip plus 2pt}
-            \\renewcommand{\\arraystretch}{1.15}
-            \\newcolumntype{P}[1]{>{\\raggedright\\arraybackslash}p{#1}}
-            \\newcolumntype{R}[1]{>{\\raggedleft\\arraybackslash}p{#1}}
-
-            """)
+        try output.write(LaTeXTemplate.fill(LaTeXTemplate.reportPreamble, [
+            "baseName": metadata.baseName,
+            "setup": LaTeXDocumentSetup.preamble(
+                paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author,
+                subject: subject, created: created, fallback: fallback, colorLinks: "link", charts: hasChart),
+            "colors": Self.colors(outline.style.branding),
+            "graphicx": outline.style.branding.logo == nil ? "" : "\\usepackage{graphicx}",
+            "award": award, "edition": edition,
+        ]))
     }
 
     // MARK: Blocks
@@ -324,7 +284,7 @@ struct LaTeXReportWriter {
         text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 
-    private mutating func render(_ nodes: [Inline]) -> String {
+    mutating func render(_ nodes: [Inline]) -> String {
         var result = ""
         for node in text.typography.apply(nodes) {
             switch node {
@@ -366,105 +326,6 @@ struct LaTeXReportWriter {
         return "\\href{" + encoded + "}{" + label + "}"
     }
 
-    /// A booktabs table, its columns sized by what it holds; the standings may run over pages.
-    private mutating func table(_ table: ReportTable) throws {
-        let shares: [Int]
-        switch table.kind {
-        case .criteria: shares = [30, 15, 55]
-        case .keyFigures: shares = [65, 35]
-        case .standings: shares = table.columns.count == 4 ? [10, 10, 60, 20] : [12, 68, 20]
-        case .recusals: shares = [28, 34, 38]
-        }
-        let columns = Self.columns(shares: shares, trailing: table.columns.map { $0.alignment == .trailing })
-        // A table that may be longer than a page runs over pages; a shorter one stays whole
-        // (longtable can leave its head alone on a page when it ends at a page's foot).
-        let mayRunOver = (table.kind == .standings || table.kind == .recusals) && table.rows.count > Self.longestWholeTable
-        let environment = mayRunOver ? "longtable" : "tabular"
-        inTable = true
-        defer { inTable = false }
-        try line("\\begin{\(environment)}{@{}\(columns)@{}}")
-        try line("\\toprule")
-        try line(table.columns.map { "\\textbf{\(text.escape($0.header))}" }.joined(separator: " & ") + "\\\\")
-        try line("\\midrule")
-        if environment == "longtable" {
-            try line("\\endhead")
-            try line("\\bottomrule")
-            try line("\\endlastfoot")
-        }
-        for (index, row) in table.rows.enumerated() {
-            // `{}` first, so a cell cannot be read as the optional argument of `\\`.
-            let cells = row.cells.map { cell -> String in
-                guard !cell.isEmpty else { return "" }
-                let rendered = render(Self.shortened(cell, to: Self.longestCell))
-                return row.isWinner ? "{}\\textbf{\(rendered)}" : "{}" + rendered
-            }
-            // No page break before a long table's end: its foot would stand under a repeated head.
-            let isLast = index == table.rows.count - 1
-            try line(cells.joined(separator: " & ") + (isLast && environment == "longtable" ? "\\\\*" : "\\\\"))
-        }
-        if environment == "tabular" { try line("\\bottomrule") }
-        try line("\\end{\(environment)}\(environment == "tabular" ? "\\par" : "")")
-    }
-
-    /// Column types whose widths are `shares` (in hundredths, adding up to 100) of the text
-    /// block less the space between the columns: every table exactly as wide as the text.
-    static func columns(shares: [Int], trailing: [Bool]) -> String {
-        let gaps = 2 * (shares.count - 1)
-        return zip(shares, trailing).map { share, isTrailing in
-            (isTrailing ? "R" : "P") + "{\\dimexpr(\\linewidth-\(gaps)\\tabcolsep)*\(share)/100\\relax}"
-        }.joined()
-    }
-
-    /// A bar chart of the totals, best first: a picture of at most ``chartBarsPerPicture``
-    /// bars per page, each value shown as the report writes it; beyond
-    /// ``maximumChartBars`` bars the chart's note says why it is left out.
-    private mutating func chart(_ chart: ReportChart) throws {
-        guard !chart.bars.isEmpty else { return }
-        guard chart.bars.count <= Self.maximumChartBars else {
-            try line("\\begin{center}\\itshape \(text.escape(chart.leftOutNote))\\end{center}")
-            return
-        }
-        let pictures = stride(from: 0, to: chart.bars.count, by: Self.chartBarsPerPicture).map {
-            $0..<min($0 + Self.chartBarsPerPicture, chart.bars.count)
-        }
-        hasChart = true
-        for (number, range) in pictures.enumerated() {
-            var labels: [String] = []
-            var coordinates: [String] = []
-            for (offset, bar) in chart.bars[range].enumerated() {
-                // A label of thousands of characters would make the axis too large for TeX.
-                labels.append("{" + text.escape(Self.shortened(bar.label, to: Self.longestChartLabel)) + "}")
-                // The value as the report writes it (8,29), as the point's meta.
-                coordinates.append("(\(NumberText.shortest(bar.value)),\(offset + 1)) [\(text.escape(bar.valueText))]")
-            }
-            let height = max(4, Double(range.count) * 0.9 + 1.5)
-            try line("\\begin{center}")
-            try line("\\begin{tikzpicture}")
-            try line("\\begin{axis}[")
-            try line("  xbar, y dir=reverse, width=0.6\\linewidth, height=\(NumberText.shortest(height))cm,")
-            try line("  xmin=\(NumberText.shortest(chart.minimum)), xmax=\(NumberText.shortest(chart.maximum)),")
-            try line("  ytick={1,...,\(range.count)}, enlarge y limits={abs=0.6},")
-            try line("  yticklabel style={align=right, text width=0.3\\linewidth, font=\\small},")
-            try line("  yticklabels={\(labels.joined(separator: ","))},")
-            try line("  point meta=explicit symbolic, bar width=9pt, nodes near coords, nodes near coords style={font=\\small},")
-            try line("  xticklabel={\\pgfmathprintnumber[assume math mode=true\(Self.decimalComma(chart) ? ",use comma" : "")]{\\tick}},")
-            if number == pictures.count - 1 {
-                try line("  xlabel={\(text.escape(chart.valueLabel))},")
-            }
-            try line("  axis x line*=bottom, axis y line*=left,")
-            try line("]")
-            try line("\\addplot[fill=winner!60, draw=winner] coordinates {\(coordinates.joined(separator: " "))};")
-            try line("\\end{axis}")
-            try line("\\end{tikzpicture}")
-            try line("\\end{center}")
-        }
-    }
-
-    /// Whether the chart's values are written with a decimal comma, so its axis is too.
-    private static func decimalComma(_ chart: ReportChart) -> Bool {
-        chart.bars.contains { $0.valueText.contains(",") }
-    }
-
     /// The signature line, place and date, then a line to sign on for each member with name
     /// and role: one unbreakable block (its caller keeps it with the verdict).
     private mutating func signatures(_ signatures: ReportSignatures) throws {
@@ -487,44 +348,5 @@ struct LaTeXReportWriter {
             try line("\\end{minipage}%")
         }
         try line("\\par")
-    }
-}
-
-/// URLs for `\href`: everything outside a safe set percent-encoded, so that no character of
-/// the URL means anything to TeX.
-enum LaTeXURL {
-    /// The longest address, in bytes as written into `\href`, that becomes a link. Browsers
-    /// and servers refuse much longer ones, and pdfTeX repeats the address for every line a
-    /// link's text runs over: a 26,000-character address set over 400 lines overflows the
-    /// engines' PDF buffers.
-    static let longestLink = 2_000
-
-    static func encode(_ url: String) -> String {
-        var result = ""
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "?"),
-                UInt8(ascii: "="), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
-                UInt8(ascii: "!"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "#"):
-                result += "\\#"
-            case UInt8(ascii: "&"):
-                result += "\\&"
-            case UInt8(ascii: "%"):
-                result += "\\%"
-            default:
-                result += "\\%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return result
-    }
-
-    /// The URL as text, with break points after its slashes.
-    static func display(_ url: String, escaping text: inout LaTeXText) -> String {
-        text.escape(url, typeset: false).replacingOccurrences(of: "/", with: "/" + LaTeXText.breakPoint)
     }
 }

@@ -1,0 +1,103 @@
+import JuryReportCore
+
+/// The report's tables (criteria, key figures, standings, recusals) and the standings chart.
+extension LaTeXReportWriter {
+    /// A booktabs table, its columns sized by what it holds; the standings may run over pages.
+    mutating func table(_ table: ReportTable) throws {
+        let shares: [Int]
+        switch table.kind {
+        case .criteria: shares = [30, 15, 55]
+        case .keyFigures: shares = [65, 35]
+        case .standings: shares = table.columns.count == 4 ? [10, 10, 60, 20] : [12, 68, 20]
+        case .recusals: shares = [28, 34, 38]
+        }
+        let columns = Self.columns(shares: shares, trailing: table.columns.map { $0.alignment == .trailing })
+        // A table that may be longer than a page runs over pages; a shorter one stays whole
+        // (longtable can leave its head alone on a page when it ends at a page's foot).
+        let mayRunOver = (table.kind == .standings || table.kind == .recusals) && table.rows.count > Self.longestWholeTable
+        let environment = mayRunOver ? "longtable" : "tabular"
+        inTable = true
+        defer { inTable = false }
+        try line("\\begin{\(environment)}{@{}\(columns)@{}}")
+        try line("\\toprule")
+        try line(table.columns.map { "\\textbf{\(text.escape($0.header))}" }.joined(separator: " & ") + "\\\\")
+        try line("\\midrule")
+        if environment == "longtable" {
+            try line("\\endhead")
+            try line("\\bottomrule")
+            try line("\\endlastfoot")
+        }
+        for (index, row) in table.rows.enumerated() {
+            // `{}` first, so a cell cannot be read as the optional argument of `\\`.
+            let cells = row.cells.map { cell -> String in
+                guard !cell.isEmpty else { return "" }
+                let rendered = render(Self.shortened(cell, to: Self.longestCell))
+                return row.isWinner ? "{}\\textbf{\(rendered)}" : "{}" + rendered
+            }
+            // No page break before a long table's end: its foot would stand under a repeated head.
+            let isLast = index == table.rows.count - 1
+            try line(cells.joined(separator: " & ") + (isLast && environment == "longtable" ? "\\\\*" : "\\\\"))
+        }
+        if environment == "tabular" { try line("\\bottomrule") }
+        try line("\\end{\(environment)}\(environment == "tabular" ? "\\par" : "")")
+    }
+
+    /// Column types whose widths are `shares` (in hundredths, adding up to 100) of the text
+    /// block less the space between the columns: every table exactly as wide as the text.
+    static func columns(shares: [Int], trailing: [Bool]) -> String {
+        let gaps = 2 * (shares.count - 1)
+        return zip(shares, trailing).map { share, isTrailing in
+            (isTrailing ? "R" : "P") + "{\\dimexpr(\\linewidth-\(gaps)\\tabcolsep)*\(share)/100\\relax}"
+        }.joined()
+    }
+
+    /// A bar chart of the totals, best first: a picture of at most ``chartBarsPerPicture``
+    /// bars per page, each value shown as the report writes it; beyond
+    /// ``maximumChartBars`` bars the chart's note says why it is left out.
+    mutating func chart(_ chart: ReportChart) throws {
+        guard !chart.bars.isEmpty else { return }
+        guard chart.bars.count <= Self.maximumChartBars else {
+            try line("\\begin{center}\\itshape \(text.escape(chart.leftOutNote))\\end{center}")
+            return
+        }
+        let pictures = stride(from: 0, to: chart.bars.count, by: Self.chartBarsPerPicture).map {
+            $0..<min($0 + Self.chartBarsPerPicture, chart.bars.count)
+        }
+        hasChart = true
+        for (number, range) in pictures.enumerated() {
+            var labels: [String] = []
+            var coordinates: [String] = []
+            for (offset, bar) in chart.bars[range].enumerated() {
+                // A label of thousands of characters would make the axis too large for TeX.
+                labels.append("{" + text.escape(Self.shortened(bar.label, to: Self.longestChartLabel)) + "}")
+                // The value as the report writes it (8,29), as the point's meta.
+                coordinates.append("(\(NumberText.shortest(bar.value)),\(offset + 1)) [\(text.escape(bar.valueText))]")
+            }
+            let height = max(4, Double(range.count) * 0.9 + 1.5)
+            try line("\\begin{center}")
+            try line("\\begin{tikzpicture}")
+            try line("\\begin{axis}[")
+            try line("  xbar, y dir=reverse, width=0.6\\linewidth, height=\(NumberText.shortest(height))cm,")
+            try line("  xmin=\(NumberText.shortest(chart.minimum)), xmax=\(NumberText.shortest(chart.maximum)),")
+            try line("  ytick={1,...,\(range.count)}, enlarge y limits={abs=0.6},")
+            try line("  yticklabel style={align=right, text width=0.3\\linewidth, font=\\small},")
+            try line("  yticklabels={\(labels.joined(separator: ","))},")
+            try line("  point meta=explicit symbolic, bar width=9pt, nodes near coords, nodes near coords style={font=\\small},")
+            try line("  xticklabel={\\pgfmathprintnumber[assume math mode=true\(Self.decimalComma(chart) ? ",use comma" : "")]{\\tick}},")
+            if number == pictures.count - 1 {
+                try line("  xlabel={\(text.escape(chart.valueLabel))},")
+            }
+            try line("  axis x line*=bottom, axis y line*=left,")
+            try line("]")
+            try line("\\addplot[fill=winner!60, draw=winner] coordinates {\(coordinates.joined(separator: " "))};")
+            try line("\\end{axis}")
+            try line("\\end{tikzpicture}")
+            try line("\\end{center}")
+        }
+    }
+
+    /// Whether the chart's values are written with a decimal comma, so its axis is too.
+    private static func decimalComma(_ chart: ReportChart) -> Bool {
+        chart.bars.contains { $0.valueText.contains(",") }
+    }
+}
