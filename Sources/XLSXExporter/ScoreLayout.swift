@@ -1,0 +1,122 @@
+import JuryReportCore
+
+/// Where the score sheet keeps what: one column per juror (and criterion), then the total,
+/// the rank, the mean of each criterion, the lowest and the highest score; a weights row
+/// under the header, each weight a reference to its one cell on the Criteria sheet; one row
+/// per nominee in report order.
+struct ScoreLayout {
+    struct ScoreColumn: Equatable {
+        var juror: String
+        var criterion: String?
+    }
+
+    let sheet: String
+    let scoreColumns: [ScoreColumn]
+    let nomineeCount: Int
+    private let criteriaSheet: String?
+    private let criteria: [Criterion]
+
+    init(edition: Edition, sheet: String, criteriaSheet: String?) {
+        self.sheet = sheet
+        self.criteriaSheet = criteriaSheet
+        criteria = edition.criteria
+        nomineeCount = edition.nominees.count
+        scoreColumns = edition.jury.flatMap { member -> [ScoreColumn] in
+            edition.criteria.isEmpty
+                ? [ScoreColumn(juror: member.id, criterion: nil)]
+                : edition.criteria.map { ScoreColumn(juror: member.id, criterion: $0.id) }
+        }
+    }
+
+    static let firstScoreColumn = 2
+    var totalColumn: Int { Self.firstScoreColumn + scoreColumns.count }
+    var rankColumn: Int { totalColumn + 1 }
+
+    /// The score columns of the jury member at `juror`.
+    func columns(ofJuror juror: Int) -> Range<Int> {
+        let width = max(criteria.count, 1)
+        return (Self.firstScoreColumn + juror * width)..<(Self.firstScoreColumn + (juror + 1) * width)
+    }
+
+    /// The weight of a score column: a reference to the criterion's weight on the Criteria
+    /// sheet, with its value; 1 without criteria.
+    func weightCell(of column: ScoreColumn) -> CellValue {
+        guard let criteriaSheet, let id = column.criterion, let index = criteria.firstIndex(where: { $0.id == id }) else {
+            return .number(1)
+        }
+        return .formula(
+            "=" + SheetName.reference(criteriaSheet) + "!" + ColumnName.cell(row: index + 1, column: 1, absoluteRow: true, absoluteColumn: true),
+            result: .number(criteria[index].weight))
+    }
+
+    /// Sheet rows (0-based, header 0): the weights row is 1, nominee `i` is `i + 2`.
+    private static let weightsRow = 1
+    private func sheetRow(_ nominee: Int) -> Int { nominee + 2 }
+
+    private func scoreRange(row nominee: Int) -> String {
+        let row = sheetRow(nominee)
+        return ColumnName.cell(row: row, column: Self.firstScoreColumn) + ":" + ColumnName.cell(row: row, column: totalColumn - 1)
+    }
+
+    /// The weighted mean of the nominee's scores, over the scores present: empty when none.
+    /// A recused cell holds text, which neither sum counts.
+    func totalFormula(row nominee: Int) -> String {
+        let scores = scoreRange(row: nominee)
+        let weights = ColumnName.cell(row: Self.weightsRow, column: Self.firstScoreColumn, absoluteRow: true) + ":"
+            + ColumnName.cell(row: Self.weightsRow, column: totalColumn - 1, absoluteRow: true)
+        return Self.weightedMean(of: scores, weights: weights)
+    }
+
+    /// The mean of the `scores` range weighted by the `weights` range, over the cells that
+    /// hold numbers (a recused cell's text weighs nothing); empty when none does. The score
+    /// sheet's totals and a form's means alike.
+    static func weightedMean(of scores: String, weights: String) -> String {
+        "=IF(COUNT(\(scores))=0,\"\",SUMPRODUCT(\(scores),\(weights))/SUMPRODUCT(ISNUMBER(\(scores))*\(weights)))"
+    }
+
+    /// Competition ranking (1, 2, 2, 4) of the total among all totals: empty without one.
+    func rankFormula(row nominee: Int) -> String {
+        let total = ColumnName.cell(row: sheetRow(nominee), column: totalColumn)
+        let all = ColumnName.cell(row: sheetRow(0), column: totalColumn, absoluteRow: true) + ":"
+            + ColumnName.cell(row: sheetRow(nomineeCount - 1), column: totalColumn, absoluteRow: true)
+        return "=IF(\(total)=\"\",\"\",RANK(\(total),\(all)))"
+    }
+
+    /// The mean of every jury member's score on the criterion at `criterion`.
+    func criterionMeanFormula(row nominee: Int, criterion: Int) -> String {
+        let row = sheetRow(nominee)
+        let cells = stride(from: Self.firstScoreColumn + criterion, to: totalColumn, by: criteria.count)
+            .map { ColumnName.cell(row: row, column: $0) }.joined(separator: ",")
+        // AVERAGE of no number is #DIV/0!: empty instead. (IFERROR names the cells once,
+        // where a COUNT guard would name every one twice, in a formula on every row.)
+        return "=IFERROR(AVERAGE(\(cells)),\"\")"
+    }
+
+    /// `MIN` or `MAX` of the nominee's scores: the spread between the jury members.
+    func extremeFormula(_ function: String, row nominee: Int) -> String {
+        let scores = scoreRange(row: nominee)
+        return "=IF(COUNT(\(scores))=0,\"\",\(function)(\(scores)))"
+    }
+
+    /// A reference from another sheet to a nominee's cell here.
+    func reference(row nominee: Int, column: Int) -> String {
+        SheetName.reference(sheet) + "!" + ColumnName.cell(row: sheetRow(nominee), column: column, absoluteRow: true, absoluteColumn: true)
+    }
+
+    /// `ScoreGrid` (every score cell), `Weights` (the weights row) and `Totals`, for
+    /// formulas and macros of the organizers' own.
+    var definedNames: [DefinedName] {
+        guard nomineeCount > 0 else { return [] }
+        func range(_ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int) -> String {
+            "=" + SheetName.reference(sheet) + "!"
+                + ColumnName.cell(row: firstRow, column: firstColumn, absoluteRow: true, absoluteColumn: true) + ":"
+                + ColumnName.cell(row: lastRow, column: lastColumn, absoluteRow: true, absoluteColumn: true)
+        }
+        let last = sheetRow(nomineeCount - 1)
+        return [
+            DefinedName(name: "ScoreGrid", formula: range(sheetRow(0), Self.firstScoreColumn, last, totalColumn - 1)),
+            DefinedName(name: "Weights", formula: range(Self.weightsRow, Self.firstScoreColumn, Self.weightsRow, totalColumn - 1)),
+            DefinedName(name: "Totals", formula: range(sheetRow(0), totalColumn, last, totalColumn)),
+        ]
+    }
+}

@@ -1,0 +1,171 @@
+import JuryReportCore
+
+/// The sheets of the judging: the criteria, the score sheet to fill in, the ranking.
+extension WorkbookPlanner {
+    /// The criteria, one weight cell each, which every score formula refers to.
+    func criteria(_ name: String) -> SheetPlan {
+        let criteria = edition.criteria
+        return SheetPlan(
+            name: name,
+            columns: [
+                fit(words.criterion, criteria.map(\.name)),
+                ColumnPlan(header: words.weight, width: 10),
+                fit(words.description, criteria.map { $0.description?.source ?? "" }),
+                fit("id", criteria.map(\.id)),
+            ],
+            rowCount: criteria.count,
+            row: { index in
+                let criterion = criteria[index]
+                return [
+                    Cell(value: .text(criterion.name), style: .label), Cell(value: .number(criterion.weight), style: .input),
+                    Cell(value: criterion.description.map { .text($0.source) } ?? .empty, style: .wrapped),
+                    Cell(value: .text(criterion.id), style: .note),
+                ]
+            })
+    }
+
+    /// The score grid: a column per jury member (and criterion), weights from the Criteria
+    /// sheet, live totals, ranks, per-criterion means and the lowest and highest score.
+    func scores(_ layout: ScoreLayout) -> SheetPlan {
+        let nominees = edition.nominees
+        let standings = request.standings
+        let grid = ScoreGrid(edition)
+        let judging = words.judging
+        let jurorNames = Dictionary(edition.jury.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let criterionNames = Dictionary(edition.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // The name column is repeated on every printed page of a wide sheet: at most 30
+        // wide, longer names wrap.
+        var nameColumn = fit(words.nominee, nominees.map(\.name) + [words.weight])
+        nameColumn.wraps = nameColumn.wraps || nameColumn.width > Self.scoreNameWidth
+        nameColumn.width = min(nameColumn.width, Self.scoreNameWidth)
+        let nameStyle = nameColumn.wraps ? CellStyle.wrapped : CellStyle.plain
+        var columns = [fit(words.number, nominees.map { String($0.number) }), nameColumn]
+        for key in layout.scoreColumns {
+            let juror = jurorNames[key.juror] ?? key.juror
+            let header = key.criterion.map { "\(juror): \(criterionNames[$0] ?? $0)" } ?? juror
+            // Headers such as "Ada Lovelace: Originality" wrap onto two lines.
+            columns.append(ColumnPlan(header: header, width: min(max(Double(header.count) / 2 + 3, 8), 16), wraps: true))
+        }
+        columns.append(ColumnPlan(header: words.total, width: 10))
+        columns.append(ColumnPlan(header: words.rank, width: 8))
+        for criterion in edition.criteria {
+            let header = "\(judging.mean): \(criterion.name)"
+            columns.append(ColumnPlan(header: header, width: min(max(Double(header.count) / 2 + 3, 10), 16), wraps: true))
+        }
+        columns.append(ColumnPlan(header: judging.lowest, width: 10))
+        columns.append(ColumnPlan(header: judging.highest, width: 10))
+        let criteriaCount = edition.criteria.count
+        var comments: [CellComment] = []
+        let recused = RecusalIndex(edition)
+        for nominee in edition.recusals.isEmpty ? 0..<0 : nominees.indices {
+            for juror in edition.jury.indices {
+                guard let index = recused.recusal(juror: juror, nominee: nominee) else { continue }
+                let recusal = edition.recusals[index]
+                let text = recusal.reason.map { judging.recusedBecause($0) } ?? judging.recused
+                for column in layout.columns(ofJuror: juror) { comments.append(CellComment(row: nominee + 1, column: column, text: text)) }
+            }
+        }
+        let scoreBlock = CellBlock(
+            firstRow: 1, lastRow: nominees.count, firstColumn: ScoreLayout.firstScoreColumn, lastColumn: layout.totalColumn - 1)
+        return SheetPlan(
+            name: layout.sheet, columns: columns, rowCount: nominees.count + 1,
+            row: { index in
+                guard index > 0 else {
+                    return [Cell.empty, Cell(value: .text(words.weight), style: .weight)]
+                        + layout.scoreColumns.map { Cell(value: layout.weightCell(of: $0), style: .weight) }
+                }
+                let nomineeIndex = index - 1
+                // By index: a copy of the nominee would retain every field.
+                var cells = [
+                    Cell(value: .number(Double(nominees[nomineeIndex].number)), style: .number),
+                    Cell(value: .text(nominees[nomineeIndex].name), style: nameStyle),
+                ]
+                cells.reserveCapacity(columns.count)
+                var present: [Double] = []
+                var byCriterion = [[Double]](repeating: [], count: criteriaCount)
+                // Score columns run jury member by jury member, criterion by criterion.
+                for column in layout.scoreColumns.indices {
+                    let juror = criteriaCount == 0 ? column : column / criteriaCount
+                    if recused.isRecused(juror: juror, nominee: nomineeIndex) {
+                        cells.append(Cell(value: .text(judging.notJudged), style: CellStyle(role: .recused)))
+                        continue
+                    }
+                    let score = criteriaCount == 0
+                        ? grid.score(nominee: nomineeIndex, juror: juror, criterion: nil)
+                        : grid.score(nominee: nomineeIndex, juror: juror, criterion: column % criteriaCount)
+                    if let score {
+                        present.append(score)
+                        if criteriaCount > 0 { byCriterion[column % criteriaCount].append(score) }
+                    }
+                    cells.append(Cell(value: score.map(CellValue.number) ?? .empty, style: .input))
+                }
+                let entry = standings.entry(for: nominees[nomineeIndex].id)
+                cells.append(Cell(
+                    value: .formula(layout.totalFormula(row: nomineeIndex), result: entry.map { .number($0.total) } ?? .text("")),
+                    style: .total))
+                cells.append(Cell(
+                    value: .formula(layout.rankFormula(row: nomineeIndex), result: entry.map { .number(Double($0.rank)) } ?? .text("")),
+                    style: .number))
+                func result(_ values: [Double], _ reduce: ([Double]) -> Double) -> FormulaResult {
+                    values.isEmpty ? .text("") : .number(reduce(values))
+                }
+                for criterion in 0..<criteriaCount {
+                    cells.append(Cell(
+                        value: .formula(
+                            layout.criterionMeanFormula(row: nomineeIndex, criterion: criterion),
+                            result: result(byCriterion[criterion]) { $0.reduce(0, +) / Double($0.count) }),
+                        style: .total))
+                }
+                cells.append(Cell(
+                    value: .formula(layout.extremeFormula("MIN", row: nomineeIndex), result: result(present) { $0.min() ?? 0 }),
+                    style: .total))
+                cells.append(Cell(
+                    value: .formula(layout.extremeFormula("MAX", row: nomineeIndex), result: result(present) { $0.max() ?? 0 }),
+                    style: .total))
+                return cells
+            },
+            frozenRows: 2, frozenColumns: 2,
+            colourScale: ColumnRange(column: layout.totalColumn, firstRow: 1, lastRow: nominees.count),
+            isProtected: true, comments: comments, blankHighlight: scoreBlock, printsAcrossPages: true)
+    }
+
+    /// The nominees in the order of the standings when the workbook was made, each total
+    /// and rank a live reference to the score sheet, and the chart of the totals, best first.
+    func ranking(_ name: String, layout: ScoreLayout) -> SheetPlan {
+        let ranked = request.standings.ranked
+        let nominees = edition.nominees
+        return SheetPlan(
+            name: name,
+            columns: [
+                ColumnPlan(header: words.rank, width: 8), fit(words.number, ranked.map { String(nominees[$0.nomineeIndex].number) }),
+                fit(words.nominee, ranked.map { nominees[$0.nomineeIndex].name }), ColumnPlan(header: words.total, width: 10),
+            ],
+            rowCount: ranked.count,
+            row: { index in
+                let entry = ranked[index]
+                let nominee = nominees[entry.nomineeIndex]
+                let style = Self.style(kind(ofNomineeAt: entry.nomineeIndex), wraps: false)
+                var centred = style
+                centred.centred = true
+                var total = style
+                total.numberFormat = .twoDecimals
+                return [
+                    Cell(
+                        value: .formula("=" + layout.reference(row: entry.nomineeIndex, column: layout.rankColumn), result: .number(Double(entry.rank))),
+                        style: centred),
+                    Cell(value: .number(Double(nominee.number)), style: centred), Cell(value: .text(nominee.name), style: style),
+                    Cell(
+                        value: .formula("=" + layout.reference(row: entry.nomineeIndex, column: layout.totalColumn), result: .number(entry.total)),
+                        style: total),
+                ]
+            },
+            frozenColumns: 0,
+            chart: ranked.count <= Self.maximumChartBars
+                ? ChartPlan(
+                    title: words.total, categories: ColumnRange(column: 2, firstRow: 0, lastRow: ranked.count - 1),
+                    values: ColumnRange(column: 3, firstRow: 0, lastRow: ranked.count - 1),
+                    valueRange: min(0, edition.scale.min)...edition.scale.max,
+                    anchorRow: 0, anchorColumn: 5)
+                : nil)
+    }
+}
