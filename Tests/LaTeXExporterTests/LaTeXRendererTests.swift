@@ -10,14 +10,19 @@ import TestSupport
 /// tests compile what editions give.)
 @Suite("LaTeX rendering of a hand-built outline", .onTestPool)
 struct LaTeXRendererTests {
-    static func body(of outline: ReportOutline) throws -> String {
+    /// The whole document the writer makes of `outline`.
+    static func source(of outline: ReportOutline) throws -> String {
         var bytes: [UInt8] = []
         let output = TextOutput { bytes += $0 }
         var writer = LaTeXReportWriter(outline: outline, layout: LaTeXLayout(), output: output, created: 1_714_521_600)
         try writer.write()
         try output.flush()
-        let source = String(decoding: bytes, as: UTF8.self)
-        return try #require(source.components(separatedBy: "\\begin{document}").last)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// What follows `\begin{document}`.
+    static func body(of outline: ReportOutline) throws -> String {
+        try #require(try source(of: outline).components(separatedBy: "\\begin{document}").last)
     }
 
     /// Where `needle` first stands in `text`, for order.
@@ -59,12 +64,7 @@ struct LaTeXRendererTests {
             section.blocks.removeAll { if case .chart = $0 { true } else { false } }
             return .section(section)
         }
-        var bytes: [UInt8] = []
-        let output = TextOutput { bytes += $0 }
-        var writer = LaTeXReportWriter(outline: outline, layout: LaTeXLayout(), output: output, created: 1_714_521_600)
-        try writer.write()
-        try output.flush()
-        let source = String(decoding: bytes, as: UTF8.self)
+        let source = try Self.source(of: outline)
         #expect(!source.contains("\\addplot") && !source.contains("{pgfplots}"))
         #expect(source.contains("8.50"))
     }
