@@ -31,8 +31,9 @@ scratch=.build-bench
 # by the debug build in .build, which `swift test` leaves up to date.
 swift package generate-manual --configuration debug >&2
 manual=".build/plugins/GenerateManual/outputs/juryreport/juryreport.1"
-# The binary, with the Swift standard library and Foundation linked statically.
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" >&2
+# The binary, with the Swift standard library and Foundation linked statically: the product
+# alone (the tests' support target imports Swift Testing, which has no static build).
+swift build -c release --static-swift-stdlib --product juryreport --scratch-path "$scratch" >&2
 binary="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/juryreport"
 
 put() { $sudo install -D -m "$1" "$2" "$3"; }
