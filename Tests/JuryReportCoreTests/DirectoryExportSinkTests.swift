@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import JuryReportCore
 
-@Suite("Atomic output", .onTestPool)
+@Suite("Atomic output")
 struct DirectoryExportSinkTests {
     struct Failure: Error {}
 

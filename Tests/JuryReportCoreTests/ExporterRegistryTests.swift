@@ -1,7 +1,7 @@
 import JuryReportCore
 import Testing
 
-@Suite("ExporterRegistry and declared options", .onTestPool)
+@Suite("ExporterRegistry and declared options")
 struct ExporterRegistryTests {
     struct Named: Exporter {
         let format: ExportFormat

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import JuryReportCore
 
-@Suite("Loading edition files", .onTestPool)
+@Suite("Loading edition files")
 struct LoadingTests {
     let loader = EditionLoader()
 

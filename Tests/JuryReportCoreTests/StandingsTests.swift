@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 @testable import JuryReportCore
 
-@Suite("Standings", .onTestPool)
+@Suite("Standings")
 struct StandingsTests {
     @Test("weighted means and competition ranking 1, 2, 2, 4")
     func scoredEdition() throws {
