@@ -25,7 +25,7 @@ struct PressReleaseExporter: Exporter {
 }
 // END ARTICLE
 
-@Suite("The DocC article's code")
+@Suite("The DocC article's code", .onTestPool)
 struct WritingAnExporterTests {
     @Test("the article's exporter and run code compile and write the press release")
     func run() async throws {

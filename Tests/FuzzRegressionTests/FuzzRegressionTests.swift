@@ -5,7 +5,7 @@ import TestSupport
 
 /// Every input the fuzzer ever found interesting, kept under Fixtures/fuzz/, and the
 /// fixture editions, run through the fuzzer's checks.
-@Suite("Fuzz regressions")
+@Suite("Fuzz regressions", .onTestPool)
 struct FuzzRegressionTests {
     static let inputs: [String] = {
         let directory = Paths.fixtures.appendingPathComponent("fuzz")

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HTMLExporter
 
-@Suite("HTML escaping")
+@Suite("HTML escaping", .onTestPool)
 struct HTMLTextTests {
     @Test("text and attributes are escaped; only http, https and mailto become links")
     func escaping() {

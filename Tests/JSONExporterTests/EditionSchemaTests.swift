@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// The JSON Schema of the edition file, made from the one description of its fields.
-@Suite("The JSON Schema")
+@Suite("The JSON Schema", .onTestPool)
 struct EditionSchemaTests {
     @Test("the JSON Schema has every object's keys and required keys from the description")
     func schema() throws {

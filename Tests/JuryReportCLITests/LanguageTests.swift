@@ -63,7 +63,7 @@ struct LanguageTests {
 
     @Test(
         "French, German, Spanish and Italian: no English label in any format, babel and hyphenation in both engines, « kept with its words",
-        .requires(.poppler, .pdflatex, .lualatex, .openpyxl), .onSwiftPool)
+        .requires(.poppler, .pdflatex, .lualatex, .openpyxl))
     func noEnglish() async throws {
         let directory = try Paths.temporaryDirectory("languages")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -305,7 +305,7 @@ struct LanguageTests {
 
     @Test(
         "500 awkward strings: lualatex (engine=auto) sets what the machine's fonts have, pdflatex as typed or replaced visibly, nothing past the margin",
-        .requires(.poppler, .pdflatex, .lualatex, .fontconfig), .onSwiftPool)
+        .requires(.poppler, .pdflatex, .lualatex, .fontconfig))
     func corpus() async throws {
         let directory = try Paths.temporaryDirectory("corpus")
         defer { try? FileManager.default.removeItem(at: directory) }

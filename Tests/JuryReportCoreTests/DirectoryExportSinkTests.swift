@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import JuryReportCore
 
-@Suite("Atomic output")
+@Suite("Atomic output", .onTestPool)
 struct DirectoryExportSinkTests {
     struct Failure: Error {}
 

@@ -5,7 +5,7 @@ import TestSupport
 
 /// The one description of the fields against what reads and explains them: the reader's
 /// keys and required fields, the JSON Schema.
-@Suite("EditionFields, the one description of the fields")
+@Suite("EditionFields, the one description of the fields", .onTestPool)
 struct EditionFieldsTests {
     static func everyField() throws -> Any {
         try JSONSerialization.jsonObject(with: Data(contentsOf: Paths.edition("every-field.json")))

@@ -1,7 +1,7 @@
 import JuryReportCore
 import Testing
 
-@Suite("ExporterRegistry and declared options")
+@Suite("ExporterRegistry and declared options", .onTestPool)
 struct ExporterRegistryTests {
     struct Named: Exporter {
         let format: ExportFormat

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import JuryReportCore
 
-@Suite("Inline markup of text fields")
+@Suite("Inline markup of text fields", .onTestPool)
 struct InlineMarkupTests {
     @Test func emphasisStrongAndLinks() {
         let text = RichText("A *b* **c** [d](https://e.example/f_(g)) h")

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import JuryReportCore
 
-@Suite("Loading edition files")
+@Suite("Loading edition files", .onTestPool)
 struct LoadingTests {
     let loader = EditionLoader()
 

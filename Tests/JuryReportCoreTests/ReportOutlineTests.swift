@@ -5,7 +5,7 @@ import TestSupport
 
 /// The report outline as a value: what the core decides a report holds, before any format.
 /// Each test builds the outline of an edition and asserts its blocks.
-@Suite("The report outline of an edition")
+@Suite("The report outline of an edition", .onTestPool)
 struct ReportOutlineTests {
     static func outline(_ edition: Edition) -> ReportOutline { ExportRequest(edition: edition).outline }
 

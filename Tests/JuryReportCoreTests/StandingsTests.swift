@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 @testable import JuryReportCore
 
-@Suite("Standings")
+@Suite("Standings", .onTestPool)
 struct StandingsTests {
     @Test("weighted means and competition ranking 1, 2, 2, 4")
     func scoredEdition() throws {

@@ -8,7 +8,7 @@ import TestSupport
 /// The LaTeX writer on an outline made by hand (``HandBuiltOutline``): the document's body
 /// holds each kind of block as the print layout sets it, in the outline's order. (The PDF
 /// tests compile what editions give.)
-@Suite("LaTeX rendering of a hand-built outline")
+@Suite("LaTeX rendering of a hand-built outline", .onTestPool)
 struct LaTeXRendererTests {
     /// The whole document the writer makes of `outline`.
     static func source(of outline: ReportOutline) throws -> String {

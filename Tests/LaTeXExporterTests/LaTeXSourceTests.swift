@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// The `.tex` itself, without an engine.
-@Suite("LaTeX source")
+@Suite("LaTeX source", .onTestPool)
 struct LaTeXSourceTests {
     func source(_ edition: Edition, _ options: [(key: String, value: String)] = []) throws -> (String, [String]) {
         let sink = MemoryExportSink(baseName: edition.baseName)

@@ -47,10 +47,7 @@ public struct TestPoolTrait: TestTrait, SuiteTrait, TestScoping {
     ) async throws {
         // Suites get a scope of their own too; only the tests (or their cases) move.
         guard !test.isSuite else { return try await function() }
-        // A test that runs its own tasks at once stays on Swift's pool: on this one its tasks
-        // would wait behind the tests that block.
-        let executor: any TaskExecutor = test.traits.contains { $0 is SwiftPoolTrait } ? globalConcurrentExecutor : TestPool.shared
-        try await withTaskExecutorPreference(executor) {
+        try await withTaskExecutorPreference(TestPool.shared) {
             // Timed from when a thread of the pool takes it up; each case of a test on its own.
             let started = Date()
             defer { if testCase != nil { TestTimes.record(test, from: started) } }
@@ -86,17 +83,6 @@ enum TestTimes {
 
 extension Trait where Self == TestPoolTrait {
     /// The suite's tests run on ``TestPool``, so that one waiting for a program leaves no
-    /// core idle. Every suite whose tests run programs carries it; a suite that only computes
-    /// in the test process stays on Swift's own pool, which the waiting tests leave free (on
-    /// the pool its work would wait behind theirs).
+    /// core idle. Every suite of the package carries it.
     public static var onTestPool: Self { TestPoolTrait() }
-}
-
-/// Marks a test of a suite on ``TestPool`` that runs tasks of its own at once (a task group,
-/// `async let`): it runs on Swift's own pool instead.
-public struct SwiftPoolTrait: TestTrait {}
-
-extension Trait where Self == SwiftPoolTrait {
-    /// The test runs on Swift's own pool, though its suite is ``Testing/Trait/onTestPool``.
-    public static var onSwiftPool: Self { SwiftPoolTrait() }
 }
