@@ -1,7 +1,7 @@
 import JuryReportCore
 
 /// The JSON Schema (draft 2020-12) of the edition file, as `juryreport schema` prints it,
-/// made from ``EditionFields``.
+/// made from `EditionFields`.
 public enum EditionSchema {
     /// The schema as JSON text, two spaces an indent.
     public static var json: String {

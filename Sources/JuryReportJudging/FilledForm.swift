@@ -38,7 +38,7 @@ public struct FilledForm: Sendable {
 
     /// How messages name the file: the path the user typed.
     public var file: String
-    /// Custom document properties by name (see ``FormIdentity/PropertyName``).
+    /// Custom document properties by name (see `FormIdentity`).
     public var properties: [String: String]
     public var sheets: [Sheet]
 

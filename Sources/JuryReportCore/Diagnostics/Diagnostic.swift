@@ -15,7 +15,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The cell of a workbook the message is about, such as `Scores!D7`, in place of a position.
     public var cell: String?
     public var message: String
-    /// The line of the file shown under the message, with a caret (see ``SourceExcerpt``).
+    /// The line of the file shown under the message, with a caret (see `SourceExcerpt`).
     public var excerpt: String?
 
     public init(

@@ -16,7 +16,7 @@ public struct ExportRequest: Sendable {
     /// rather than read, so a library user or a test decides it.
     public let environment: [String: String]
     /// For exporters that make temporary folders or start programs (see
-    /// ``TemporaryWorkspace`` and ``ChildProcess``): told of them, so an interrupted run
+    /// `TemporaryWorkspace` and `ChildProcess`): told of them, so an interrupted run
     /// can remove and end them.
     public let temporaryResourceObserver: TemporaryResourceObserver?
     /// The outline, when it was made in advance (see ``outline``).

@@ -1,5 +1,5 @@
 /// One key of an object in the edition file: what it holds, whether it is required, and one
-/// line on what it means. Part of ``EditionFields``.
+/// line on what it means. Part of `EditionFields`.
 public struct FieldDescription: Sendable, Equatable {
     public let key: String
     public let kind: FieldKind
