@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Fuzzes loading, validating and exporting edition files with libFuzzer for SECONDS
 # (default 60). Exits non-zero on a crash, a leak or a hang; the input that caused it is in
-# .build-fuzz/artifacts/. Usage: scripts/fuzz.sh [SECONDS]
+# .build-fuzz/artifacts/. Usage: scripts/fuzz.sh [SECONDS] [CONFIGURATION]
+# CONFIGURATION is release (the default: more runs a second) or debug (builds in a third of
+# the time, for CI's short smoke run).
 set -euo pipefail
 seconds="${1:-60}"
+configuration="${2:-release}"
 cd "$(dirname "$0")/.."
 
 # The fuzzer links the library product, so it needs libxlsxwriter.
@@ -11,10 +14,10 @@ dpkg -s libxlsxwriter-dev >/dev/null 2>&1 || ./scripts/setup.sh
 
 # Its own scratch folder: every module is built with the sanitizers. ld.gold fails on this
 # link, so lld (shipped with Swift) links it.
-swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
+swift build -c "$configuration" --package-path Fuzz --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld \
   -Xcc -fsanitize=fuzzer-no-link,address
-fuzzer="$(swift build -c release --package-path Fuzz --scratch-path .build-fuzz --show-bin-path)/EditionFuzzer"
+fuzzer="$(swift build -c "$configuration" --package-path Fuzz --scratch-path .build-fuzz --show-bin-path)/EditionFuzzer"
 
 # The corpus: the fixture editions (first byte 0 for YAML, 1 for JSON) and the kept inputs;
 # what the fuzzer adds stays in .build-fuzz/corpus for the next run.

@@ -2,7 +2,20 @@
     import Glibc
 #endif
 
-// libFuzzer's entry, reached from this module's main (SwiftPM names it EditionFuzzer_main).
+/// One fuzz input: a crash is what libFuzzer records, with the input that caused it.
+///
+/// libFuzzer calls this by name when its own `main` runs — in a debug build, where SwiftPM
+/// renames this module's main to `EditionFuzzer_main` so the archive's main is linked.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    if let problem = FuzzedEdition.check(bytes) {
+        fatalError(problem)
+    }
+    return 0
+}
+
+// In a release build this main is the program's, and hands libFuzzer the same callback.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<Int32>,
@@ -12,12 +25,4 @@ func LLVMFuzzerRunDriver(
 
 var argc = CommandLine.argc
 var argv = CommandLine.unsafeArgv
-let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-    let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-    if let problem = FuzzedEdition.check(bytes) {
-        // A crash is what libFuzzer records, with the input that caused it.
-        fatalError(problem)
-    }
-    return 0
-}
-exit(status)
+exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
