@@ -89,6 +89,20 @@ enum EditionArguments {
         }
     }
 
+    /// The files a run on `arguments` reads, which none of its outputs may replace: each
+    /// edition file (directories expanded) and the scores file and logo it names.
+    static func inputFiles(_ arguments: [String], _ editions: [Edition]) -> ProtectedInputs {
+        let paths = (try? expanded(arguments)) ?? arguments
+        var inputs = ProtectedInputs(paths)
+        for (path, edition) in zip(paths, editions) {
+            let folder = (path as NSString).deletingLastPathComponent
+            for named in [edition.scoresFile?.path, edition.branding.logo?.path].compactMap({ $0 }) {
+                inputs.add(named.hasPrefix("/") || folder.isEmpty ? named : (folder as NSString).appendingPathComponent(named))
+            }
+        }
+        return inputs
+    }
+
     /// Of two exit codes, the one to report: usage before input before invalid data.
     private static func worse(_ a: Int32, _ b: Int32) -> Int32 {
         for code: Int32 in [64, 66, 65] where a == code || b == code { return code }

@@ -19,10 +19,15 @@ extension ExitStatus {
         } catch let error as ExportFailure {
             switch error.kind {
             case .option(let option): throw ValidationError(option.message)
-            case .output: Console.error(error.description); throw cannotWrite
+            case .output(let output): Console.error(error.description); throw code(of: output)
             case .exporter: Console.error(error.description); throw failure
             }
         }
+    }
+
+    /// 64 for an output that would replace an input, else 73.
+    static func code(of error: OutputError) -> ExitCode {
+        error.kind == .replacesInput ? usage : cannotWrite
     }
 
     /// Runs an option's check, failing as a usage error.

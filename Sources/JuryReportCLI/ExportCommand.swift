@@ -76,13 +76,14 @@ struct ExportCommand: AsyncParsableCommand {
     private func export() async throws {
         InterruptCleanup.install()
         defer { InterruptCleanup.awaitPendingSignal() }
-        let (pipeline, chosen) = try selection.pipeline(timings: timings)
+        var (pipeline, chosen) = try selection.pipeline(timings: timings)
         if stdout {
             guard editions.count <= 1, try ExitStatus.usage({ try chosen.singleTextFile() }) != nil else {
                 throw ValidationError("--stdout needs one edition and one format that writes one text file (such as markdown)")
             }
         }
         let loaded = try await EditionArguments.load(editions, with: pipeline)
+        pipeline.protectedInputs = EditionArguments.inputFiles(editions, loaded)
         ProcessEnd.keep(loaded)
         let progress = Progress(enabled: !quiet && !stdout && isatty(STDERR_FILENO) == 1)
         let requests = loaded.map { pipeline.derive($0, for: chosen) }

@@ -61,6 +61,7 @@ struct FormsCommand: AsyncParsableCommand {
         pipeline.loader.allowsMissingScoresFile = true
         let chosen = try ExitStatus.usage { try ExportSelection(exporters: formExporters, options: ExportOptions()) }
         let loaded = try await EditionArguments.load(editions, with: pipeline)
+        pipeline.protectedInputs = EditionArguments.inputFiles(editions, loaded)
         ProcessEnd.keep(loaded)
         for edition in loaded {
             let known = Set(edition.jury.map(\.id))

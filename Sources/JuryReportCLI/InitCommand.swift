@@ -18,20 +18,21 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let path = URL(fileURLWithPath: directory).appendingPathComponent("edition.yaml").path
-        if FileManager.default.fileExists(atPath: path) {
-            Console.error("\(path): error: already exists; not overwritten")
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            Console.error("\(directory): error: cannot create the directory (\(error.localizedDescription))")
             throw ExitStatus.cannotWrite
         }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(PackageResources.starter_edition_yaml).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+            try OutputFile.write(PackageResources.starter_edition_yaml, to: path, existing: .keep)
         } catch {
-            Console.error("\(path): error: cannot write (\(error.localizedDescription))")
-            throw ExitStatus.cannotWrite
+            Console.error(error.description)
+            throw ExitStatus.code(of: error)
         }
         Console.error("wrote \(path)")
-        let schema = URL(fileURLWithPath: directory).appendingPathComponent(SchemaCommand.fileName)
+        let schema = URL(fileURLWithPath: directory).appendingPathComponent(SchemaCommand.fileName).path
         try SchemaCommand.write(to: schema)
-        Console.error("wrote \(schema.path)")
+        Console.error("wrote \(schema)")
     }
 }

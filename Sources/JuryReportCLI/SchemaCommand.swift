@@ -28,17 +28,17 @@ struct SchemaCommand: ParsableCommand {
             Console.output(EditionSchema.json)
             return
         }
-        try Self.write(to: URL(fileURLWithPath: output))
+        try Self.write(to: output)
         Console.error("wrote \(output)")
     }
 
-    /// Writes the schema into `url`, replacing what is there.
-    static func write(to url: URL) throws {
+    /// Writes the schema into `path`, replacing what is there (or not, with `existing: .keep`).
+    static func write(to path: String, existing: OutputFile.Existing = .replace) throws {
         do {
-            try Data(EditionSchema.json.utf8).write(to: url, options: .atomic)
+            try OutputFile.write(Array(EditionSchema.json.utf8), to: path, existing: existing)
         } catch {
-            Console.error("\(url.path): error: cannot write (\(error.localizedDescription))")
-            throw ExitStatus.cannotWrite
+            Console.error(error.description)
+            throw ExitStatus.code(of: error)
         }
     }
 }

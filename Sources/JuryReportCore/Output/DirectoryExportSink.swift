@@ -15,7 +15,8 @@ import Foundation
 ///
 /// Temporary files are named `.juryreport-staging-<pid>-<random>.tmp`. A process that
 /// is killed cannot remove its own, so the next export into the directory removes them,
-/// under the directory's lock (see ``prepare(_:lock:)``).
+/// under the directory's lock (see ``prepare(_:lock:)``). A final name that is a symbolic
+/// link, a FIFO or a device is written through, not replaced (``OutputPath``).
 public final class DirectoryExportSink: ExportSink {
     public let directory: URL
     public let baseName: String
@@ -73,16 +74,8 @@ public final class DirectoryExportSink: ExportSink {
         var closed = false
         defer { if !closed { close(descriptor) } }
         let output = TextOutput { bytes in
-            try bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw self.posixError(final, "cannot write")
-                    }
-                    offset += written
-                }
+            guard bytes.withUnsafeBytes({ StagingFile.writeAll($0, to: descriptor) }) else {
+                throw self.posixError(final, "cannot write")
             }
         }
         try write(output)
@@ -119,34 +112,48 @@ public final class DirectoryExportSink: ExportSink {
         return staged.map { StagedFile(name: URL(fileURLWithPath: $0.final).lastPathComponent, content: .temporaryFile(path: $0.temporary)) }
     }
 
-    /// Renames every staged file into place and flushes the directory.
+    /// Puts every staged file in place and flushes the directory.
     public func commit() throws(OutputError) {
         try Self.commit(takeStagedFiles(), in: directory, observer: temporaryFileObserver)
     }
 
-    /// Renames staged files into place in `directory`, in order, and flushes the directory.
-    /// When one cannot be moved, it and the rest are removed.
+    /// Puts staged files in place in `directory`, in order, by ``OutputPath``'s rules: a
+    /// symbolic link written through, a FIFO or device written to, a regular file renamed
+    /// onto. None is placed when one would land on one of `inputs`; when one cannot be
+    /// placed, it and the rest are removed.
     public static func commit(
-        _ files: [StagedFile], in directory: URL, observer: ((String, Bool) -> Void)?
+        _ files: [StagedFile], in directory: URL, observer: ((String, Bool) -> Void)?, protecting inputs: ProtectedInputs = ProtectedInputs()
     ) throws(OutputError) {
+        func removeAll(from index: Int) {
+            for case .temporaryFile(let rest) in files[index...].map(\.content) {
+                unlink(rest)
+                observer?(rest, false)
+            }
+        }
+        var places: [OutputPath] = []
+        for file in files {
+            let final = directory.appendingPathComponent(file.name).path
+            do throws(OutputError) {
+                let place = try OutputPath.resolve(final)
+                if case .file(let path) = place { try inputs.check(path) }
+                places.append(place)
+            } catch {
+                removeAll(from: 0)
+                throw OutputError(path: final, reason: error.reason, kind: error.kind)
+            }
+        }
         for (index, file) in files.enumerated() {
             guard case .temporaryFile(let temporary) = file.content else { continue }
-            let final = directory.appendingPathComponent(file.name).path
-            guard rename(temporary, final) == 0 else {
-                let error = OutputError(path: final, reason: "cannot move the new file into place: \(String(cString: strerror(errno)))")
-                for case .temporaryFile(let rest) in files[index...].map(\.content) {
-                    unlink(rest)
-                    observer?(rest, false)
-                }
+            do throws(OutputError) {
+                try StagingFile.place(temporary, at: places[index], named: directory.appendingPathComponent(file.name).path)
+                observer?(temporary, false)
+            } catch {
+                observer?(temporary, false)
+                removeAll(from: index + 1)
                 throw error
             }
-            observer?(temporary, false)
         }
-        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if descriptor >= 0 {
-            fsync(descriptor)
-            close(descriptor)
-        }
+        StagingFile.flushDirectory(of: directory.appendingPathComponent(".").path)
     }
 
     /// Removes every staged temporary file.
@@ -158,57 +165,34 @@ public final class DirectoryExportSink: ExportSink {
         staged.removeAll()
     }
 
-    /// The start of this tool's temporary files' names, which no user's file has.
-    static let temporaryPrefix = ".juryreport-staging-"
-
     /// Removes this tool's temporary files: only names it makes, `.juryreport-staging-<pid>-
     /// <random>.tmp`, never another hidden `.tmp` file.
     static func removeStaleTemporaryFiles(in directory: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where isTemporaryName(name) {
+        for name in names where StagingFile.isStagingName(name) {
             unlink(directory.appendingPathComponent(name).path)
         }
     }
 
-    static func isTemporaryName(_ name: String) -> Bool {
-        guard name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") else { return false }
-        let tag = name.dropFirst(temporaryPrefix.count).dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
-        return tag.count == 2 && Int32(tag[0]) != nil && tag[0].allSatisfy(\.isASCII)
-            && !tag[1].isEmpty && tag[1].allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
-    }
-
-    /// A new, empty hidden file beside the final one: `.juryreport-staging-<pid>-<random>.tmp`.
-    /// Its name does not hold the final one, so it is short whatever the final name's length
-    /// (a slug of 200 characters and a long suffix stay within 255 bytes).
+    /// A new, empty staging file for the file of `suffix`: in the folder its final place
+    /// resolves to (a symbolic link's target may be in another folder, even on another file
+    /// system), or in the output directory for a FIFO or device.
     private func createTemporary(suffix: String) throws -> (String, String) {
         guard FileSuffix.isValid(suffix) else {
             throw OutputError(path: baseName + suffix, reason: "invalid file suffix from exporter")
         }
-        let name = baseName + suffix
-        let final = directory.appendingPathComponent(name).path
+        let final = directory.appendingPathComponent(baseName + suffix).path
         guard !staged.contains(where: { $0.final == final }) else {
             throw OutputError(path: final, reason: "written twice in one export")
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: final, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw OutputError(path: final, reason: "a directory stands where the file should go")
+        let folder: String
+        switch try OutputPath.resolve(final) {
+        case .file(let path): folder = StagingFile.folder(of: path)
+        case .stream, .standardOutput: folder = directory.path
         }
-        for _ in 0..<16 {
-            let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let temporary = directory.appendingPathComponent("\(Self.temporaryPrefix)\(getpid())-\(random).tmp").path
-            temporaryFileObserver?(temporary, true)
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if descriptor >= 0 {
-                close(descriptor)
-                staged.append((temporary, final))
-                return (temporary, final)
-            }
-            let creationError = errno
-            temporaryFileObserver?(temporary, false)
-            errno = creationError
-            if errno != EEXIST { throw posixError(final, "cannot create a file in the output directory") }
-        }
-        throw OutputError(path: final, reason: "cannot create a temporary file")
+        let temporary = try StagingFile.create(in: folder, for: final, observer: temporaryFileObserver)
+        staged.append((temporary, final))
+        return (temporary, final)
     }
 
     private func posixError(_ path: String, _ what: String) -> OutputError {

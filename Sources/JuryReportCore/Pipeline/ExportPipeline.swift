@@ -21,6 +21,9 @@ public struct ExportPipeline: Sendable {
     /// Told of each temporary file, folder and child process group of the export while it
     /// exists, for a signal handler that removes and ends them.
     public var temporaryResourceObserver: TemporaryResourceObserver?
+    /// The run's input files (edition files, scores files, logos, forms), which the commit
+    /// never writes over: a file that would land on one fails the edition (exit 64).
+    public var protectedInputs = ProtectedInputs()
 
     /// The observer as the directory sink takes it: its staged files.
     private var temporaryFileObserver: (@Sendable (String, Bool) -> Void)? {
@@ -216,7 +219,7 @@ public struct ExportPipeline: Sendable {
             do {
                 let edition = try result.get()
                 if case .directory(let directory) = destination {
-                    try DirectoryExportSink.commit(edition.files, in: directory, observer: temporaryFileObserver)
+                    try DirectoryExportSink.commit(edition.files, in: directory, observer: temporaryFileObserver, protecting: protectedInputs)
                 }
                 committed.append(edition)
             } catch {

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One file a command writes on its own rather than as an export's folder — `collect`'s
+/// scores table, `schema --output`, `init`'s starter files — by the same rules as an export
+/// (``OutputPath``): staged beside its final place and renamed onto it when whole, written
+/// through a symbolic link, straight into a FIFO, a device or standard output, and never
+/// over one of the run's inputs.
+public enum OutputFile {
+    /// Whether an existing file at the path may be replaced.
+    public enum Existing: Sendable {
+        case replace
+        /// Refused with "already exists" (exit 73), atomically: the file is linked into place,
+        /// which fails if one appeared meanwhile.
+        case keep
+    }
+
+    /// Writes `bytes` to `path`.
+    public static func write(
+        _ bytes: [UInt8], to path: String, protecting inputs: ProtectedInputs = ProtectedInputs(), existing: Existing = .replace,
+        observer: TemporaryResourceObserver? = nil
+    ) throws(OutputError) {
+        let place = try OutputPath.resolve(path)
+        switch place {
+        case .standardOutput:
+            guard bytes.withUnsafeBytes({ StagingFile.writeAll($0, to: STDOUT_FILENO) }) else {
+                throw OutputError(path: path, reason: "cannot write to standard output: \(String(cString: strerror(errno)))")
+            }
+        case .stream(let stream):
+            let descriptor = open(stream, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputError(path: path, reason: "cannot open for writing: \(String(cString: strerror(errno)))") }
+            defer { close(descriptor) }
+            guard bytes.withUnsafeBytes({ StagingFile.writeAll($0, to: descriptor) }) else {
+                throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+            }
+        case .file(let final):
+            try inputs.check(final)
+            if existing == .keep, access(final, F_OK) == 0 {
+                throw OutputError(path: path, reason: "already exists; not overwritten")
+            }
+            let track: (String, Bool) -> Void = { observer?(.file($0), $1) }
+            let temporary = try StagingFile.create(in: StagingFile.folder(of: final), for: path, observer: track)
+            defer { track(temporary, false) }
+            do throws(OutputError) {
+                try fill(temporary, with: bytes, name: path)
+                if existing == .keep {
+                    defer { unlink(temporary) }
+                    guard link(temporary, final) == 0 else {
+                        throw OutputError(path: path, reason: errno == EEXIST ? "already exists; not overwritten" : "cannot write: \(String(cString: strerror(errno)))")
+                    }
+                    StagingFile.flushDirectory(of: final)
+                } else {
+                    try StagingFile.place(temporary, at: place, named: path)
+                }
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+        }
+    }
+
+    /// `bytes` into the staging file, flushed to disk.
+    private static func fill(_ temporary: String, with bytes: [UInt8], name: String) throws(OutputError) {
+        let descriptor = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputError(path: name, reason: "cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        guard bytes.withUnsafeBytes({ StagingFile.writeAll($0, to: descriptor) }), fsync(descriptor) == 0 else {
+            throw OutputError(path: name, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The hidden temporary files output is staged in before it is renamed into place:
+/// `.juryreport-staging-<pid>-<random>.tmp`, in the folder of the final file, so the
+/// rename never crosses file systems. A killed process leaves its own behind; the next
+/// export into the folder removes them (``DirectoryExportSink``).
+enum StagingFile {
+    /// The start of the names, which no user's file has.
+    static let prefix = ".juryreport-staging-"
+
+    /// A new, empty staging file in `directory`; `observer` is told of it before it exists
+    /// (`true`) and again if it could not be made (`false`). Its name does not hold the
+    /// final one, so it is short whatever the final name's length.
+    static func create(in directory: String, for final: String, observer: ((String, Bool) -> Void)?) throws(OutputError) -> String {
+        for _ in 0..<16 {
+            let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let temporary = (directory as NSString).appendingPathComponent("\(prefix)\(getpid())-\(random).tmp")
+            observer?(temporary, true)
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 {
+                close(descriptor)
+                return temporary
+            }
+            let creationError = errno
+            observer?(temporary, false)
+            if creationError != EEXIST {
+                throw OutputError(path: final, reason: "cannot create a file in its folder: \(String(cString: strerror(creationError)))")
+            }
+        }
+        throw OutputError(path: final, reason: "cannot create a temporary file")
+    }
+
+    /// Whether `name` is one of these files' names (and not another hidden `.tmp` file).
+    static func isStagingName(_ name: String) -> Bool {
+        guard name.hasPrefix(prefix), name.hasSuffix(".tmp") else { return false }
+        let tag = name.dropFirst(prefix.count).dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
+        return tag.count == 2 && Int32(tag[0]) != nil && tag[0].allSatisfy(\.isASCII)
+            && !tag[1].isEmpty && tag[1].allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, again after an interrupted call.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// Puts the staged `temporary` in place of `final` (``OutputPath``'s rules; the
+    /// staging file is gone afterwards either way): renamed onto a regular file, keeping the
+    /// mode of the file it replaces; copied into a FIFO or device.
+    static func place(_ temporary: String, at final: OutputPath, named name: String) throws(OutputError) {
+        defer { unlink(temporary) }
+        switch final {
+        case .file(let path):
+            var existing = stat()
+            if stat(path, &existing) == 0 { chmod(temporary, existing.st_mode & 0o7777) }
+            guard rename(temporary, path) == 0 else {
+                throw OutputError(path: name, reason: "cannot move the new file into place: \(String(cString: strerror(errno)))")
+            }
+            flushDirectory(of: path)
+        case .stream(let path):
+            try copy(temporary, into: path, named: name)
+        case .standardOutput:
+            try copy(temporary, into: "/dev/stdout", named: name)
+        }
+    }
+
+    /// The bytes of `temporary` written into the FIFO or device at `path`.
+    private static func copy(_ temporary: String, into path: String, named name: String) throws(OutputError) {
+        let source = open(temporary, O_RDONLY | O_CLOEXEC)
+        let target = open(path, O_WRONLY | O_CLOEXEC)
+        defer {
+            if source >= 0 { close(source) }
+            if target >= 0 { close(target) }
+        }
+        guard source >= 0, target >= 0 else {
+            throw OutputError(path: name, reason: "cannot open for writing: \(String(cString: strerror(errno)))")
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw OutputError(path: name, reason: "cannot read the staged file: \(String(cString: strerror(errno)))") }
+            if count == 0 { return }
+            let written = buffer.withUnsafeBytes { writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<count]), to: target) }
+            guard written else { throw OutputError(path: name, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        }
+    }
+
+    /// Flushes the folder of `path`, so the rename survives a power cut.
+    static func flushDirectory(of path: String) {
+        let descriptor = open(folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            fsync(descriptor)
+            close(descriptor)
+        }
+    }
+
+    /// The folder part of a path ("." for a bare name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
