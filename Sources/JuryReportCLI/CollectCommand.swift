@@ -42,7 +42,7 @@ struct CollectCommand: AsyncParsableCommand {
         var worst: ExitCode?
         for path in forms {
             do {
-                read.append(try WorkbookReader().read(path))
+                read.append(try WorkbookReader(limits: .form(of: edition)).read(path))
             } catch {
                 Console.error(error.description)
                 worst = error.isMissing ? ExitStatus.missingInput : (worst ?? ExitStatus.invalidEdition)
@@ -54,22 +54,26 @@ struct CollectCommand: AsyncParsableCommand {
         if let worst { throw worst }
         guard collection.errors.isEmpty else { throw ExitStatus.invalidEdition }
         let table = ScoresTable.text(of: collection.scores)
-        let destination = output ?? edition.scoresFile.map { resolvedScoresFile($0.path) }
+        let destination = output ?? edition.scoresFile.map { resolvedPath($0.path) }
         guard let destination else {
             Console.output(table)
             return
         }
+        // Never over the edition file, its logo or a form being read (the scores file is
+        // what collect writes).
+        var inputs = ProtectedInputs([self.edition] + forms)
+        if let logo = edition.branding.logo { inputs.add(resolvedPath(logo.path)) }
         do {
-            try Data(table.utf8).write(to: URL(fileURLWithPath: destination), options: .atomic)
+            try OutputFile.write(Array(table.utf8), to: destination, protecting: inputs)
         } catch {
-            Console.error("\(destination): error: cannot write the table (\((error as NSError).localizedFailureReason ?? "\(error)"))")
-            throw ExitStatus.cannotWrite
+            Console.error(error.description)
+            throw ExitStatus.code(of: error)
         }
         Console.error("wrote \(destination): \(collection.scores.count) scores from \(read.count) form\(read.count == 1 ? "" : "s")")
     }
 
-    /// The edition's scoresFile, relative to the edition file.
-    private func resolvedScoresFile(_ path: String) -> String {
+    /// A path the edition gives (its scoresFile, its logo), relative to the edition file.
+    private func resolvedPath(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         let directory = (edition as NSString).deletingLastPathComponent
         return directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)

@@ -11,10 +11,12 @@ import ZIPFoundation
 /// booleans, formulas' cached results, custom document properties — into a `FilledForm` (of JuryReportCore).
 /// The zip container is ZIPFoundation's, the XML Foundation's parser.
 public struct WorkbookReader: Sendable {
-    /// A part larger than this, unpacked, is refused: a form is far smaller, a zip bomb not.
-    public var maximumPartSize: Int64 = 256 * 1024 * 1024
+    /// What a workbook may hold (``WorkbookLimits``): a form is far smaller, a zip bomb not.
+    public var limits: WorkbookLimits
 
-    public init() {}
+    public init(limits: WorkbookLimits = .worksheet) {
+        self.limits = limits
+    }
 
     /// Why a file could not be read as a workbook.
     public struct Failure: Error, CustomStringConvertible {
@@ -25,12 +27,22 @@ public struct WorkbookReader: Sendable {
         public var description: String { "\(file): error: \(message)" }
     }
 
-    /// The workbook at `path`; `name` is how messages call it.
+    /// The workbook at `path`; `name` is how messages call it. Only a regular file is read
+    /// (a FIFO would never end); the container must be whole (each part's CRC, no part
+    /// twice) and within ``limits``, each cell reference inside them and each cell once.
     public func read(_ path: String, name: String? = nil) throws(Failure) -> FilledForm {
         let name = name ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw Failure(file: name, message: isDirectory.boolValue ? "is a directory, not a workbook" : "no such file", isMissing: true)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw Failure(file: name, message: "no such file", isMissing: true)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw Failure(file: name, message: "is a directory, not a workbook", isMissing: true)
+        default: throw Failure(file: name, message: "is not a regular file (a pipe or device is never read as a form)")
+        }
+        guard Int64(info.st_size) <= limits.fileSize else {
+            throw Failure(file: name, message: "is \(Int64(info.st_size) / 1_048_576) MiB; a form may be at most \(limits.fileSize / 1_048_576) MiB")
         }
         let archive: Archive
         do {
@@ -38,16 +50,40 @@ public struct WorkbookReader: Sendable {
         } catch {
             throw Failure(file: name, message: "is not a workbook (.xlsx): it is not a zip container")
         }
-        func part(_ path: String) throws(Failure) -> Data? {
-            guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= maximumPartSize else {
-                throw Failure(file: name, message: "its part \(path) unpacks to more than \(maximumPartSize / 1_048_576) MiB")
+        return try read(archive, name: name)
+    }
+
+    private func read(_ archive: Archive, name: String) throws(Failure) -> FilledForm {
+        var entries: [String: Entry] = [:]
+        for entry in archive {
+            guard entries.count < limits.parts else {
+                throw Failure(file: name, message: "holds more than \(limits.parts) parts; a form has far fewer")
             }
+            guard entries.updateValue(entry, forKey: entry.path) == nil else {
+                throw Failure(file: name, message: "holds two parts named \(DisplayText.quoted(entry.path)); the file was tampered with")
+            }
+        }
+        let limit = limits.partSize
+        func part(_ path: String) throws(Failure) -> Data? {
+            guard let entry = entries[path] else { return nil }
+            func tooLarge() -> Failure { Failure(file: name, message: "its part \(path) unpacks to more than \(limit / 1_048_576) MiB") }
+            guard Int64(entry.uncompressedSize) <= limit else { throw tooLarge() }
             var data = Data()
             do {
-                _ = try archive.extract(entry) { data.append($0) }
+                // The size the entry declares may lie: counted as it unpacks. The CRC is checked.
+                let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
+                    guard Int64(data.count + chunk.count) <= limit else { throw tooLarge() }
+                    data.append(chunk)
+                }
+                // Extracting into a closure computes the CRC but leaves comparing it to us.
+                guard checksum == entry.checksum else {
+                    throw Failure(file: name, message: "its part \(path) cannot be unpacked (its checksum does not match: the file is damaged)")
+                }
+            } catch let failure as Failure {
+                throw failure
             } catch {
-                throw Failure(file: name, message: "its part \(path) cannot be unpacked (\(error))")
+                let reason = "\(error)".contains("CRC") ? "its checksum does not match: the file is damaged" : "\(error)"
+                throw Failure(file: name, message: "its part \(path) cannot be unpacked (\(reason))")
             }
             return data
         }
@@ -56,245 +92,26 @@ public struct WorkbookReader: Sendable {
         }
         let sheets = parsed(workbookXML, by: SheetListParser()).sheets
         let relationships = try part("xl/_rels/workbook.xml.rels").map { parsed($0, by: RelationshipParser()).targets } ?? [:]
-        let strings = try part("xl/sharedStrings.xml").map { parsed($0, by: SharedStringParser()).strings } ?? []
+        let strings = try part("xl/sharedStrings.xml").map { parsed($0, by: SharedStringParser(limit: limits.sharedStrings)) }
+        if let strings, strings.isOverLimit {
+            throw Failure(file: name, message: "holds more than \(limits.sharedStrings) shared strings; a form has far fewer")
+        }
         let properties = try part("docProps/custom.xml").map { parsed($0, by: CustomPropertyParser()).properties } ?? [:]
         var read: [FilledForm.Sheet] = []
+        var cellCount = 0
         for sheet in sheets {
             guard let target = relationships[sheet.relationship] else { continue }
             // Targets are relative to xl/, or absolute from the package's root.
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let xml = try part(path) else { continue }
-            read.append(FilledForm.Sheet(name: sheet.name, cells: parsed(xml, by: CellParser(sharedStrings: strings)).cells))
+            let cells = parsed(xml, by: CellParser(sharedStrings: strings?.strings ?? [], limits: limits, cellsBefore: cellCount))
+            if let fault = cells.fault {
+                let place = fault.cell.map { ":" + CellReference.named(sheet: sheet.name, row: $0.row, column: $0.column) } ?? ""
+                throw Failure(file: name + place, message: fault.message)
+            }
+            cellCount += cells.cells.count
+            read.append(FilledForm.Sheet(name: sheet.name, cells: cells.cells))
         }
         return FilledForm(file: name, properties: properties, sheets: read)
     }
-}
-
-/// `_xHHHH_` escapes of OOXML strings decoded, `_x005F_` first of all.
-enum OOXMLText {
-    static func decode(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "_x") {
-            result += rest[..<start.lowerBound]
-            let after = rest[start.upperBound...]
-            let hex = after.prefix(4)
-            if hex.count == 4, after.dropFirst(4).first == "_", let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
-                result.unicodeScalars.append(scalar)
-                rest = after.dropFirst(5)
-            } else {
-                result += "_x"
-                rest = after
-            }
-        }
-        return result + rest
-    }
-}
-
-/// The sheets of `xl/workbook.xml`, in order: name and relationship id.
-private final class SheetListParser: NSObject, XMLParserDelegate {
-    var sheets: [(name: String, relationship: String)] = []
-
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        guard element == "sheet" || element.hasSuffix(":sheet"), let name = attributes["name"] else { return }
-        let relationship = attributes.first { $0.key == "r:id" || $0.key.hasSuffix(":id") }?.value ?? ""
-        sheets.append((name, relationship))
-    }
-}
-
-/// Relationship id → target, from `xl/_rels/workbook.xml.rels`.
-private final class RelationshipParser: NSObject, XMLParserDelegate {
-    var targets: [String: String] = [:]
-
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        if element.hasSuffix("Relationship"), let id = attributes["Id"], let target = attributes["Target"] {
-            targets[id] = target
-        }
-    }
-}
-
-/// The shared strings, each `<si>` the text of its `<t>` elements (rich runs joined, the
-/// phonetic runs `<rPh>` left out).
-private final class SharedStringParser: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inText = false
-    private var inPhonetic = false
-
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        switch local(element) {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch local(element) {
-        case "si": strings.append(OOXMLText.decode(current))
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
-    }
-}
-
-/// The custom document properties of `docProps/custom.xml`: name → text.
-private final class CustomPropertyParser: NSObject, XMLParserDelegate {
-    var properties: [String: String] = [:]
-    private var name: String?
-    private var value = ""
-    private var inValue = false
-
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        if local(element) == "property" {
-            name = attributes["name"]
-            value = ""
-        } else if name != nil {
-            inValue = true
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        if local(element) == "property" {
-            if let name { properties[name] = value }
-            name = nil
-        }
-        inValue = false
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { value += string }
-    }
-}
-
-/// The non-empty cells of a worksheet's XML, with their values as saved.
-private final class CellParser: NSObject, XMLParserDelegate {
-    let sharedStrings: [String]
-    var cells: [FilledForm.Cell] = []
-    private var row = 0
-    private var column = 0
-    private var type = "n"
-    private var text = ""
-    private var inValue = false
-    private var inInlineText = false
-    private var value: String?
-    private var inline: String?
-
-    init(sharedStrings: [String]) {
-        self.sharedStrings = sharedStrings
-    }
-
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        switch local(element) {
-        case "row":
-            // Rows without `r` follow the one before.
-            row = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? row + 1
-            column = -1
-        case "c":
-            if let reference = attributes["r"], let (cellRow, cellColumn) = Self.position(reference) {
-                row = cellRow
-                column = cellColumn
-            } else {
-                column += 1
-            }
-            type = attributes["t"] ?? "n"
-            value = nil
-            inline = nil
-        case "v":
-            inValue = true
-            text = ""
-        case "t":
-            inInlineText = true
-            if inline == nil { inline = "" }
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch local(element) {
-        case "v":
-            inValue = false
-            value = text
-        case "t":
-            inInlineText = false
-        case "c":
-            if let cellValue = resolved() { cells.append(FilledForm.Cell(row: row, column: column, value: cellValue)) }
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue {
-            text += string
-        } else if inInlineText {
-            inline? += string
-        }
-    }
-
-    private func resolved() -> FilledForm.Value? {
-        switch type {
-        case "s":
-            guard let value, let index = Int(value), index >= 0, index < sharedStrings.count else { return nil }
-            return .text(sharedStrings[index])
-        case "inlineStr":
-            return inline.map { .text(OOXMLText.decode($0)) }
-        case "str":
-            return value.map { .text(OOXMLText.decode($0)) }
-        case "b":
-            return value.map { .boolean($0 == "1" || $0.lowercased() == "true") }
-        case "e":
-            return value.map(FilledForm.Value.error)
-        default:
-            guard let value, !value.isEmpty else { return nil }
-            return Double(value).map(FilledForm.Value.number) ?? .text(value)
-        }
-    }
-
-    /// `D7` → (6, 3).
-    static func position(_ reference: String) -> (Int, Int)? {
-        var column = 0
-        var digits = Substring(reference)
-        for scalar in reference.unicodeScalars {
-            guard ("A"..."Z").contains(scalar) else { break }
-            column = column * 26 + Int(scalar.value - 64)
-            digits = digits.dropFirst()
-        }
-        guard column > 0, let row = Int(digits), row > 0 else { return nil }
-        return (row - 1, column - 1)
-    }
-}
-
-/// `delegate` after Foundation's XML parser has run it over `data`.
-private func parsed<Delegate: XMLParserDelegate>(_ data: Data, by delegate: Delegate) -> Delegate {
-    let parser = XMLParser(data: data)
-    parser.delegate = delegate
-    _ = parser.parse()
-    return delegate
-}
-
-/// An element's name without its namespace prefix.
-private func local(_ element: String) -> String {
-    element.split(separator: ":").last.map(String.init) ?? element
 }

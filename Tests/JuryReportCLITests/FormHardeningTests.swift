@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// #28: a filled form comes back from outside the organization, so `collect` reads it as
+/// hostile input — forms made by `juryreport forms`, filled by openpyxl, then tampered with
+/// by Python's zipfile as an attacker or a broken program would: each is refused with exit
+/// 65 naming file (and cell), never a crash or a hang, and nothing is written.
+@Suite("Filled forms are hostile input: bounded, strict, never a crash", .onTestPool, .requires(.openpyxl))
+struct FormHardeningTests {
+    /// Rewrites the workbook `source` into `target` with Python's zipfile: `mode` is
+    /// `replace` (in the part holding the cell D8: OLD → NEW, once), `twice` (that part a
+    /// second time), `stored` (that part stored, then one byte of it flipped on disk: a bad
+    /// CRC) or `strings` (a table of COUNT shared strings).
+    static let tamper = #"""
+        import sys, zipfile
+        source, target, mode = sys.argv[1:4]
+        args = sys.argv[4:]
+        with zipfile.ZipFile(source) as zin:
+            items = [(info, zin.read(info.filename)) for info in zin.infolist()]
+        sheet = next(info.filename for info, data in items if b'r="D8"' in data)
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info, data in items:
+                if info.filename == sheet and mode == "replace":
+                    assert args[0].encode() in data
+                    data = data.replace(args[0].encode(), args[1].encode(), 1)
+                compress = zipfile.ZIP_STORED if (mode == "stored" and info.filename == sheet) else zipfile.ZIP_DEFLATED
+                zout.writestr(info.filename, data, compress_type=compress)
+                if info.filename == sheet and mode == "twice":
+                    zout.writestr(info.filename, data)
+            if mode == "strings":
+                # openpyxl writes its text inline: the table is added as a program might.
+                table = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                zout.writestr("xl/sharedStrings.xml", table + b"<si><t>x</t></si>" * int(args[0]) + b"</sst>")
+        if mode == "stored":
+            raw = bytearray(open(target, "rb").read())
+            at = raw.index(b"<sheetData>")
+            raw[at + 1] = ord("S")
+            open(target, "wb").write(bytes(raw))
+        """#
+
+    /// A form of anna's with one score typed, then tampered with (`mode` and `arguments` of ``tamper``).
+    static func tampered(_ mode: String, _ arguments: [String] = [], name: String, in directory: URL) throws -> URL {
+        let filled = directory.appendingPathComponent("filled-\(name)")
+        _ = try IndependentReaders.fillForm(JudgingRoundTests.form("anna", in: directory), to: filled, scores: ["alpha": ["impact": 7]])
+        let target = directory.appendingPathComponent(name)
+        let result = try ProcessRunner.run(tool: "python3", ["-c", tamper, filled.path, target.path, mode] + arguments)
+        try #require(result.status == 0, "\(result.standardError)")
+        return target
+    }
+
+    /// `collect` of `form`, within ten seconds (`timeout` ends a hang with 124).
+    static func collect(_ edition: URL, _ forms: [String], output: URL) throws -> ProcessResult {
+        try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/timeout"), ["10", Paths.juryreport.path, "collect", edition.path] + forms + ["--output", output.path])
+    }
+
+    @Test("a hand-edited or tampered form: a 14-letter cell reference, a cell twice, a bad CRC, a part twice, 200,000 shared strings, a FIFO")
+    func tamperedForms() throws {
+        let directory = try Paths.temporaryDirectory("form-hardening")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try JudgingRoundTests.makeForms(in: directory)
+        let fifo = directory.appendingPathComponent("pipe.xlsx")
+        try #require(mkfifo(fifo.path, 0o600) == 0)
+        let cases: [(URL, String)] = [
+            (try Self.tampered("replace", [#"r="D8""#, #"r="AAAAAAAAAAAAAAD8""#], name: "long-reference.xlsx", in: directory),
+             "long-reference.xlsx: error: the cell reference 'AAAAAAAAAAAAAAD8' is outside a worksheet"),
+            (try Self.tampered("replace", [#"<c r="D8""#, #"<c r="D8" t="n"><v>3</v></c><c r="D8""#], name: "twice-d8.xlsx", in: directory),
+             "twice-d8.xlsx:Scores!D8: error: the cell is there twice; the file was tampered with"),
+            (try Self.tampered("stored", name: "bad-crc.xlsx", in: directory), "bad-crc.xlsx: error: its part xl/worksheets/"),
+            (try Self.tampered("twice", name: "two-sheets.xlsx", in: directory), "two-sheets.xlsx: error: holds two parts named 'xl/worksheets/"),
+            (try Self.tampered("strings", ["200000"], name: "strings.xlsx", in: directory), "strings.xlsx: error: holds more than"),
+            (fifo, "pipe.xlsx: error: is not a regular file (a pipe or device is never read as a form)"),
+        ]
+        let output = directory.appendingPathComponent("scores.csv")
+        for (form, message) in cases {
+            let result = try Self.collect(edition, [form.path], output: output)
+            #expect(result.status == 65, "\(form.lastPathComponent): \(result.status) \(result.standardError)")
+            #expect(result.standardError.contains(message), "\(form.lastPathComponent): \(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: output.path), "nothing written")
+        }
+        let crc = try Self.collect(edition, [cases[2].0.path], output: output)
+        #expect(crc.standardError.contains("its checksum does not match: the file is damaged"), "\(crc.standardError)")
+        // The untampered form is read: the refusals were of the tampering.
+        let plain = try Self.collect(edition, [directory.appendingPathComponent("filled-strings.xlsx").path], output: output)
+        #expect(plain.status == 0, "\(plain.standardError)")
+    }
+
+    @Test("collect never writes over the edition file or a form it reads (exit 64), and writes through a scoresFile that is a link")
+    func collectOutputs() throws {
+        let directory = try Paths.temporaryDirectory("form-hardening")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try JudgingRoundTests.makeForms(in: directory)
+        let form = directory.appendingPathComponent("anna.xlsx")
+        _ = try IndependentReaders.fillForm(JudgingRoundTests.form("anna", in: directory), to: form, scores: ["alpha": ["impact": 7]])
+        let editionBytes = try Data(contentsOf: edition)
+        let formBytes = try Data(contentsOf: form)
+        for target in [edition, form] {
+            let result = try Self.collect(edition, [form.path], output: target)
+            #expect(result.status == 64, "\(result.standardError)")
+            #expect(result.standardError.contains("\(target.path): error: is one of this run's inputs; it is never written over"), "\(result.standardError)")
+        }
+        #expect(try Data(contentsOf: edition) == editionBytes && Data(contentsOf: form) == formBytes, "both as they were")
+        // The scoresFile (scores.csv) is a link to a table the organizers share elsewhere.
+        let shared = directory.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+        let link = directory.appendingPathComponent("scores.csv")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "shared/all-scores.csv")
+        let collected = try ProcessRunner.juryreport(["collect", edition.path, form.path])
+        #expect(collected.status == 0, "\(collected.standardError)")
+        #expect(OutputPlacementTests.isSymbolicLink(link), "the link is still a link")
+        let table = try String(contentsOf: shared.appendingPathComponent("all-scores.csv"), encoding: .utf8)
+        #expect(table.contains("anna,alpha,impact,7"), "\(table)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shared.path) == ["all-scores.csv"], "no temporary file left")
+    }
+}
