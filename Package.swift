@@ -30,6 +30,9 @@ let package = Package(
             targets: ["JuryReportCore", "MarkdownExporter", "CSVExporter", "LaTeXExporter", "HTMLExporter", "JSONExporter"]),
         // The workbook exporter alone (libxlsxwriter-dev from Debian), beside JuryReportText.
         .library(name: "JuryReportXLSX", targets: ["XLSXExporter"]),
+        // The judging round's reading side: filled score forms read and checked against an
+        // edition (`WorkbookReader`, `ScoreCollector`); the form reader's fuzz target uses it.
+        .library(name: "JuryReportJudging", targets: ["JuryReportJudging"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -124,7 +127,7 @@ let package = Package(
         .testTarget(name: "DocumentationTests", dependencies: ["JuryReport", "TestSupport"]),
         .testTarget(
             name: "FuzzRegressionTests",
-            dependencies: ["JuryReport", "TestSupport"]
+            dependencies: ["JuryReport", "JuryReportJudging", "TestSupport"]
         ),
         .testTarget(
             name: "JuryReportCLITests",

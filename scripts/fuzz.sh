@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes loading, validating and exporting edition files with libFuzzer for SECONDS
-# (default 60). Exits non-zero on a crash, a leak or a hang; the input that caused it is in
-# .build-fuzz/artifacts/. Usage: scripts/fuzz.sh [SECONDS] [CONFIGURATION]
+# Fuzzes with libFuzzer, SECONDS (default 60) for each target: loading, validating and
+# exporting edition files, then reading filled score forms. Exits non-zero on a crash, a
+# leak or a hang; the input that caused it is in .build-fuzz/artifacts/. Usage: scripts/fuzz.sh [SECONDS] [CONFIGURATION]
 # CONFIGURATION is release (the default: more runs a second) or debug (builds in a third of
 # the time, for CI's short smoke run).
 set -euo pipefail
@@ -19,15 +19,28 @@ swift build -c "$configuration" --package-path Fuzz --scratch-path .build-fuzz \
   -Xcc -fsanitize=fuzzer-no-link,address
 fuzzer="$(swift build -c "$configuration" --package-path Fuzz --scratch-path .build-fuzz --show-bin-path)/EditionFuzzer"
 
-# The corpus: the fixture editions (first byte 0 for YAML, 1 for JSON) and the kept inputs;
-# what the fuzzer adds stays in .build-fuzz/corpus for the next run.
-corpus=.build-fuzz/corpus
-mkdir -p "$corpus" .build-fuzz/artifacts
-for file in Fixtures/editions/*.yaml; do { printf '\000'; cat "$file"; } > "$corpus/seed-$(basename "$file")"; done
-for file in Fixtures/editions/*.json; do { printf '\001'; cat "$file"; } > "$corpus/seed-$(basename "$file")"; done
-cp Fixtures/fuzz/*.bin "$corpus/"
-
-# The Swift backtracer confuses libFuzzer's crash handling.
+# The Swift backtracer confuses libFuzzer's crash handling. Leaks of third-party code that
+# are not ours to fix are listed, each with why, in Fuzz/lsan.supp.
 export SWIFT_BACKTRACE=enable=no
-exec "$fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-  -detect_leaks=1 -print_final_stats=1 -artifact_prefix=.build-fuzz/artifacts/
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0"
+
+# Each target for SECONDS, its corpus kept in .build-fuzz/corpus-TARGET for the next run.
+run() {
+  local target="$1" corpus=".build-fuzz/corpus-$1"
+  mkdir -p "$corpus" .build-fuzz/artifacts
+  case "$target" in
+    edition)
+      # The fixture editions (first byte 0 for YAML, 1 for JSON) and the kept inputs.
+      for file in Fixtures/editions/*.yaml; do { printf '\000'; cat "$file"; } > "$corpus/seed-$(basename "$file")"; done
+      for file in Fixtures/editions/*.json; do { printf '\001'; cat "$file"; } > "$corpus/seed-$(basename "$file")"; done
+      cp Fixtures/fuzz/*.bin "$corpus/" ;;
+    form)
+      # Forms as juryreport writes them and as openpyxl saves them, and the kept crashes.
+      cp Fixtures/fuzz/forms/*.xlsx "$corpus/" ;;
+  esac
+  echo "fuzz: the $target target for $seconds s"
+  JURYREPORT_FUZZ_TARGET="$target" "$fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    -detect_leaks=1 -print_final_stats=1 -artifact_prefix=".build-fuzz/artifacts/$target-"
+}
+run edition
+run form

@@ -1,5 +1,6 @@
 import Foundation
 import JuryReport
+import JuryReportJudging
 import Testing
 import TestSupport
 
@@ -10,7 +11,7 @@ struct FuzzRegressionTests {
     static let inputs: [String] = {
         let directory = Paths.fixtures.appendingPathComponent("fuzz")
         return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+            .filter { $0.hasSuffix(".bin") }.sorted()
     }()
 
     @Test("kept inputs", arguments: inputs)
@@ -41,8 +42,34 @@ struct FuzzRegressionTests {
         }
     }
 
+    static let forms: [String] = {
+        let directory = Paths.fixtures.appendingPathComponent("fuzz/forms")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".xlsx") }.sorted()
+    }()
+
+    @Test("kept forms: read, checked against the judging fixture, nothing outside the limits", arguments: forms)
+    func keptForm(name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: Paths.fixtures.appendingPathComponent("fuzz/forms").appendingPathComponent(name)))
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("judging.yaml"))
+        #expect(FuzzedForm.check(bytes, edition: edition) == nil)
+    }
+
+    @Test("the form target tells a good form from the crash input: one read, one refused by its reference")
+    func formSeeds() throws {
+        let directory = Paths.fixtures.appendingPathComponent("fuzz/forms")
+        let form = try WorkbookReader(limits: FuzzedForm.limits).read(directory.appendingPathComponent("filled-by-openpyxl.xlsx").path)
+        #expect(form.sheets.contains { $0.cells.contains { $0.row == 7 && $0.column == 3 && $0.value == .number(7) } })
+        let crash = directory.appendingPathComponent("column-of-14-letters.xlsx").path
+        #expect {
+            try WorkbookReader(limits: FuzzedForm.limits).read(crash, name: "crash.xlsx")
+        } throws: { error in
+            (error as? WorkbookReader.Failure)?.message == "the cell reference 'AAAAAAAAAAAAAAD8' is outside a worksheet"
+        }
+    }
+
     @Test("the list of kept inputs is not empty")
     func notEmpty() {
         #expect(Self.inputs.count >= 5)
+        #expect(Self.forms.count >= 3)
     }
 }

@@ -1,6 +1,20 @@
+import Foundation
+import JuryReport
+
 #if canImport(Glibc)
     import Glibc
 #endif
+
+/// What is fuzzed: `JURYREPORT_FUZZ_TARGET=form` the form reader (and the collector, against
+/// the judging fixture), else edition files.
+enum FuzzTarget {
+    static let isForm = ProcessInfo.processInfo.environment["JURYREPORT_FUZZ_TARGET"] == "form"
+    static let edition: Edition? = isForm ? try? EditionLoader().load(.file(path: "Fixtures/editions/judging.yaml")) : nil
+
+    static func check(_ bytes: [UInt8]) -> String? {
+        isForm ? FuzzedForm.check(bytes, edition: edition) : FuzzedEdition.check(bytes)
+    }
+}
 
 /// One fuzz input: a crash is what libFuzzer records, with the input that caused it.
 ///
@@ -9,7 +23,7 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-    if let problem = FuzzedEdition.check(bytes) {
+    if let problem = FuzzTarget.check(bytes) {
         fatalError(problem)
     }
     return 0
