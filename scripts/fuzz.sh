@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Fuzzes with libFuzzer, SECONDS (default 60) for each target: loading, validating and
 # exporting edition files, then reading filled score forms. Exits non-zero on a crash, a
-# leak or a hang; the input that caused it is in .build-fuzz/artifacts/. Usage: scripts/fuzz.sh [SECONDS] [CONFIGURATION]
+# leak or a hang; the input that caused it is in .build-fuzz/artifacts/. Usage: scripts/fuzz.sh [SECONDS] [CONFIGURATION] [TARGET...]
 # CONFIGURATION is release (the default: more runs a second) or debug (builds in a third of
-# the time, for CI's short smoke run).
+# the time, for CI's short smoke run). TARGET is edition or form (default: both).
 set -euo pipefail
 seconds="${1:-60}"
 configuration="${2:-release}"
+targets=("${@:3}")
+[ ${#targets[@]} -gt 0 ] || targets=(edition form)
 cd "$(dirname "$0")/.."
 
 # The fuzzer links the library product, so it needs libxlsxwriter.
@@ -42,5 +44,4 @@ run() {
   JURYREPORT_FUZZ_TARGET="$target" "$fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
     -detect_leaks=1 -print_final_stats=1 -artifact_prefix=".build-fuzz/artifacts/$target-"
 }
-run edition
-run form
+for target in "${targets[@]}"; do run "$target"; done
