@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JuryReport
 import JuryReportCore
+import JuryReportJudging
 
 /// `juryreport forms`: one score form per jury member, to send out before the judging;
 /// written like exported reports (validated first, each file moved into place when whole).
@@ -33,6 +34,9 @@ struct FormsCommand: AsyncParsableCommand {
 
     @Flag(name: [.short, .long], help: "Show no progress, even on a terminal.")
     var quiet = false
+
+    @Flag(help: "Overwrite forms that hold scores entered since they were written.")
+    var force = false
 
     /// The form exporters of `--format`, in the order given.
     private func exporters() throws -> [any Exporter] {
@@ -78,6 +82,10 @@ struct FormsCommand: AsyncParsableCommand {
             guard case .success(let edition) = result else { break }
             edition.warnings.forEach { Console.error("\(edition.baseName): warning: \($0)") }
         }
+        if !force && holdsFilledForms(exported) {
+            pipeline.discard(exported)
+            throw ExitStatus.cannotWrite
+        }
         let committed = try await ExitStatus.mapping { try pipeline.commit(exported, to: destination) }
         // As export: the files written on a terminal, a build job's log quiet.
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
@@ -85,5 +93,33 @@ struct FormsCommand: AsyncParsableCommand {
         for file in committed.flatMap(\.files) {
             progress.report("wrote \(directory.appendingPathComponent(file.name).relativePath)")
         }
+    }
+
+    /// A workbook form already in the output directory that holds scores the new one would
+    /// not (a juror filled it in and it came back there) is never overwritten without
+    /// --force: each is named with its scores, and the caller writes nothing (exit 73).
+    private func holdsFilledForms(_ batch: ExportBatch) -> Bool {
+        var refused = false
+        for case .success(let edition) in batch.editions {
+            for file in edition.files where file.name.hasSuffix(".xlsx") {
+                let path = URL(fileURLWithPath: output).appendingPathComponent(file.name).path
+                guard FileManager.default.fileExists(atPath: path), case .temporaryFile(let fresh) = file.content else { continue }
+                let entered: [String]
+                do {
+                    entered = FormCells.entered(in: try WorkbookReader().read(path), comparedWith: try WorkbookReader().read(fresh))
+                } catch {
+                    Console.error("\(path): error: is not a form juryreport can read; not overwritten (move it away, or use --force)")
+                    refused = true
+                    continue
+                }
+                guard !entered.isEmpty else { continue }
+                let shown = entered.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (entered.count > 3 ? " and \(entered.count - 3) more" : "")
+                Console.error(
+                    "\(path): error: holds scores entered since it was written (\(shown)); not overwritten "
+                        + "(collect it first, or use --force)")
+                refused = true
+            }
+        }
+        return refused
     }
 }

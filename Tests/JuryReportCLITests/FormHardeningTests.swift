@@ -117,4 +117,97 @@ struct FormHardeningTests {
         #expect(table.contains("anna,alpha,impact,7"), "\(table)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: shared.path) == ["all-scores.csv"], "no temporary file left")
     }
+
+    /// The rows of the table at `url` after its header, as `juror,nominee,criterion,score`.
+    static func rows(_ url: URL) throws -> [String] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\r\n").dropFirst().map(String.init)
+    }
+
+    @Test("forms come back in batches: collect adds, refuses a juror's second form without --replace, replaces only theirs with it")
+    func batches() throws {
+        let directory = try Paths.temporaryDirectory("form-hardening")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try JudgingRoundTests.makeForms(in: directory)
+        func filled(_ juror: String, _ name: String, _ scores: [String: [String: Any]]) throws -> URL {
+            let url = directory.appendingPathComponent(name)
+            _ = try IndependentReaders.fillForm(JudgingRoundTests.form(juror, in: directory), to: url, scores: scores)
+            return url
+        }
+        let anna = try filled("anna", "anna.xlsx", ["alpha": ["impact": 7], "gamma": ["craft": 4]])
+        let bram = try filled("bram", "bram.xlsx", ["alpha": ["impact": 9]])
+        let table = directory.appendingPathComponent("scores.csv")
+        let first = try ProcessRunner.juryreport(["collect", edition.path, anna.path])
+        #expect(first.status == 0, "\(first.standardError)")
+        let second = try ProcessRunner.juryreport(["collect", edition.path, bram.path])
+        #expect(second.status == 0 && second.standardError.contains("1 scores from 1 form beside 2 kept"), "\(second.standardError)")
+        #expect(try Self.rows(table) == ["anna,alpha,impact,7", "anna,gamma,craft,4", "bram,alpha,impact,9"])
+        // Anna's newer form: refused, naming her, the table and the form; the table as it was.
+        let newer = try filled("anna", "anna-newer.xlsx", ["alpha": ["impact": 8]])
+        let before = try Data(contentsOf: table)
+        let refused = try ProcessRunner.juryreport(["collect", edition.path, newer.path])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains(
+            "\(newer.path): error: \(table.path) already holds scores of 'anna' (from an earlier collect); this newer form of theirs replaces them only with --replace"),
+            "\(refused.standardError)")
+        #expect(try Data(contentsOf: table) == before)
+        let replaced = try ProcessRunner.juryreport(["collect", edition.path, newer.path, "--replace"])
+        #expect(replaced.status == 0 && replaced.standardError.contains("replacing those of anna"), "\(replaced.standardError)")
+        #expect(try Self.rows(table) == ["anna,alpha,impact,8", "bram,alpha,impact,9"], "anna's replaced, bram's kept")
+    }
+
+    @Test("forms never overwrite a form that came back filled in, unless --force; an untouched form is written again")
+    func formsKeepFilledForms() throws {
+        let directory = try Paths.temporaryDirectory("form-hardening")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try JudgingRoundTests.makeForms(in: directory)
+        let forms = directory.appendingPathComponent("forms")
+        let again = try ProcessRunner.juryreport(["forms", edition.path, "-o", forms.path])
+        #expect(again.status == 0, "untouched forms are written again: \(again.standardError)")
+        // Anna's form comes back filled into the forms folder.
+        let anna = JudgingRoundTests.form("anna", in: directory)
+        let filled = directory.appendingPathComponent("filled.xlsx")
+        _ = try IndependentReaders.fillForm(anna, to: filled, scores: ["alpha": ["impact": 7], "beta": ["craft": 3]])
+        try FileManager.default.removeItem(at: anna)
+        try FileManager.default.copyItem(at: filled, to: anna)
+        let bytes = try Data(contentsOf: anna)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: forms.path).sorted()
+        let refused = try ProcessRunner.juryreport(["forms", edition.path, "-o", forms.path])
+        #expect(refused.status == 73)
+        #expect(refused.standardError.contains(
+            "\(anna.path): error: holds scores entered since it was written ('alpha impact', 'beta craft'); not overwritten (collect it first, or use --force)"),
+            "\(refused.standardError)")
+        #expect(try Data(contentsOf: anna) == bytes, "the filled form as it came back")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: forms.path).sorted() == listing, "nothing written, no temporary file")
+        let forced = try ProcessRunner.juryreport(["forms", edition.path, "-o", forms.path, "--force"])
+        #expect(forced.status == 0, "\(forced.standardError)")
+        #expect(try Data(contentsOf: anna) != bytes)
+    }
+
+    @Test("a scoresFile has limits: past what the edition can hold, a FIFO, a file that is no table (its content never echoed)")
+    func scoresFileLimits() throws {
+        let directory = try Paths.temporaryDirectory("form-hardening")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try JudgingRoundTests.edition(in: directory)
+        let table = directory.appendingPathComponent("scores.csv")
+        // 16 MB (sparse: nothing written) for 3 jurors, 4 nominees and 3 criteria.
+        try #require(FileManager.default.createFile(atPath: table.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: table)
+        try handle.truncate(atOffset: 16 << 20)
+        try handle.close()
+        let started = Date()
+        let large = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/timeout"), ["10", Paths.juryreport.path, "validate", edition.path])
+        #expect(large.status == 65, "\(large.standardError)")
+        #expect(large.standardError.contains("is 16 MiB; a scores file of this edition (its jury, nominees and criteria) may be at most 82 KiB"), "\(large.standardError)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        try FileManager.default.removeItem(at: table)
+        try #require(mkfifo(table.path, 0o600) == 0)
+        let fifo = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/timeout"), ["10", Paths.juryreport.path, "validate", edition.path])
+        #expect(fifo.status == 65 && fifo.standardError.contains("is not a regular file (a pipe or device is never read as a table)"), "\(fifo.standardError)")
+        try FileManager.default.removeItem(at: table)
+        try Data("root:x:0:0:root:/root:/bin/bash\nsecret:x:1000:1000::/home/secret:/bin/sh\n".utf8).write(to: table)
+        let other = try ProcessRunner.juryreport(["validate", edition.path])
+        #expect(other.status == 65)
+        #expect(other.standardError.contains("is not a scores table: its first line is not the header juror,nominee,criterion,score"), "\(other.standardError)")
+        #expect(!other.standardError.contains("root") && !other.standardError.contains("secret"), "\(other.standardError)")
+    }
 }

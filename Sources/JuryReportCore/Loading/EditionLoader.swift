@@ -106,9 +106,12 @@ public struct EditionLoader: Sendable {
             var loadedScores: ScoresFileLoader.Loaded?
             if let reference = edition?.scoresFile {
                 let shownDirectory = (name as NSString).deletingLastPathComponent
-                let loader = ScoresFileLoader(
+                var loader = ScoresFileLoader(
                     directory: directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory),
                     shownDirectory: shownDirectory, allowsMissing: allowsMissingScoresFile)
+                if let edition {
+                    loader.maximumSize = ScoresFileLoader.maximumSize(of: edition, within: maximumFileSize)
+                }
                 let field = FieldPath.root.appending("scoresFile")
                 let (loaded, faults) = loader.load(
                     reference.path, editionFile: name, field: field, position: locator.nearestPosition(to: field))

@@ -18,7 +18,21 @@ struct ScoresFileLoader {
     var allowsMissing = false
 
     /// Tables larger than this are refused before they are read.
-    static let maximumSize = 512 * 1024 * 1024
+    var maximumSize = 128 * 1024 * 1024
+
+    /// The largest table `edition` can need, within `limit` (the edition file's own): one row
+    /// for each jury member, nominee and criterion, each row of at most 512 bytes (three ids
+    /// and a number), and 64 KiB more. A table past it holds rows that cannot all be valid,
+    /// so it is refused before it costs time and memory.
+    static func maximumSize(of edition: Edition, within limit: Int) -> Int {
+        let rows = edition.jury.count * edition.nominees.count * max(edition.criteria.count, 1)
+        return min(limit, 64 * 1024 + rows.multipliedReportingOverflow(by: 512).partialValue)
+    }
+
+    /// `512 KiB`, `3 MiB`.
+    static func sizeText(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? "\(bytes / 1_048_576) MiB" : "\(max(bytes / 1024, 1)) KiB"
+    }
 
     struct Loaded {
         /// How messages call the table.
@@ -41,8 +55,12 @@ struct ScoresFileLoader {
             return fault("no such file: \(DisplayText.quoted(shown, limit: 1000)) (the path is relative to the edition file)")
         }
         if isDirectory.boolValue { return fault("\(DisplayText.quoted(shown, limit: 1000)) is a directory, not a CSV table") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > Self.maximumSize {
-            return fault("\(DisplayText.quoted(shown, limit: 1000)) is \(size / 1_048_576) MiB; a scores file may be at most \(Self.maximumSize / 1_048_576) MiB")
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return fault("\(DisplayText.quoted(shown, limit: 1000)) is not a regular file (a pipe or device is never read as a table)")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumSize {
+            return fault("\(DisplayText.quoted(shown, limit: 1000)) is \(Self.sizeText(size)); a scores file of this edition (its jury, nominees and criteria) may be at most \(Self.sizeText(maximumSize))")
         }
         guard let data = try? Data(contentsOf: url) else { return fault("cannot read \(DisplayText.quoted(shown, limit: 1000))") }
         let bytes = [UInt8](data)

@@ -26,7 +26,7 @@ public enum ScoresTable {
     }
 
     /// The scores of a table's text, with where each stands; faults as diagnostics of `file`.
-    static func read(_ text: String, file: String) -> (scores: [Score], positions: [Positions], diagnostics: [Diagnostic]) {
+    public static func read(_ text: String, file: String) -> (scores: [Score], positions: [Positions], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func fault(_ message: String, _ position: SourcePosition) {
             diagnostics.append(Diagnostic(.error, file: file, position: position, message: message))
@@ -40,6 +40,13 @@ public enum ScoresTable {
         }
         guard let header = parsed.rows.first else {
             fault("the table is empty; it needs the header \(columns.joined(separator: ","))", SourcePosition(line: 1, column: 1))
+            return ([], [], diagnostics)
+        }
+        // A file that is no scores table (a password file, a report) is not echoed line by
+        // line: one fault, none of its content.
+        guard header.contains(where: { columns.contains($0.text.trimmingWhitespace().lowercased()) }) else {
+            fault("is not a scores table: its first line is not the header \(columns.joined(separator: ","))",
+                  header.first?.position ?? SourcePosition(line: 1, column: 1))
             return ([], [], diagnostics)
         }
         var place: [String: Int] = [:]

@@ -240,6 +240,11 @@ public struct ExportPipeline: Sendable {
         return try commit(try await export(requests, selection, to: destination), to: destination)
     }
 
+    /// Removes every staged file of `batch`, for a caller that decides not to commit it.
+    public func discard(_ batch: ExportBatch) {
+        for case .success(let edition) in batch.editions { edition.formats.forEach(discard) }
+    }
+
     /// Removes the staged files of a format that is not wanted.
     private func discard(_ format: ExportedFormat) {
         for file in format.files {
