@@ -27,7 +27,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
     }
 
     /// Why `text` cannot stand for this label, or nil when it can: a placeholder the label
-    /// does not fill, twelve months, a separator of one character.
+    /// does not fill, twelve months, a decimal separator every format can set.
     public func problem(with text: String) -> String? {
         for name in Self.placeholderNames(in: text) where !placeholders.contains(name) {
             let takes = placeholders.isEmpty ? "this label takes none" : "this label takes " + placeholders.map { "{\($0)}" }.joined(separator: ", ")
@@ -36,12 +36,17 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .months where Labels.months(in: text).count != 12:
             return "needs the twelve months' names separated by commas, January first"
-        case .decimalSeparator where text.count != 1:
-            return "must be one character, such as ',' or '.'"
+        case .decimalSeparator where !Self.decimalSeparators.contains(text):
+            // Any other breaks a format: pgfplots' number parser fails on ';', and the
+            // workbook's number formats know only these two.
+            return "must be ',' or '.', the decimal separators every format (the workbook, the PDF's charts) can set"
         default:
             return nil
         }
     }
+
+    /// The decimal separators every exporter can set.
+    public static let decimalSeparators: Set<String> = [",", "."]
 
     /// The `{name}` placeholders in `text`, in order.
     static func placeholderNames(in text: String) -> [String] {
