@@ -31,6 +31,8 @@ struct CollectCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "The CSV file to write (written whole, or not at all).", completion: .file(extensions: ["csv"]))
     var output: String?
 
+    @OptionGroup var namedFiles: NamedFileOptions
+
     @Flag(help: "Let a jury member's newer form replace the scores the table already holds of them.")
     var replace = false
 
@@ -39,7 +41,7 @@ struct CollectCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var pipeline = ExportPipeline(registry: try ExporterRegistry())
+        var pipeline = namedFiles.applied(to: ExportPipeline(registry: try ExporterRegistry()))
         pipeline.loader.allowsMissingScoresFile = true
         let loaded = try await EditionArguments.load([edition], with: pipeline)
         guard let edition = loaded.first, loaded.count == 1 else {

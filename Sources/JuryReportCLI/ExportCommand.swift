@@ -27,6 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
     var editions: [String] = []
 
     @OptionGroup var selection: FormatSelectionOptions
+    @OptionGroup var namedFiles: NamedFileOptions
 
     @Option(name: [.short, .long], help: "The output directory.", completion: .directory)
     var output: String = "out"
@@ -77,6 +78,7 @@ struct ExportCommand: AsyncParsableCommand {
         InterruptCleanup.install()
         defer { InterruptCleanup.awaitPendingSignal() }
         var (pipeline, chosen) = try selection.pipeline(timings: timings)
+        pipeline = namedFiles.applied(to: pipeline)
         if stdout {
             guard editions.count <= 1, try ExitStatus.usage({ try chosen.singleTextFile() }) != nil else {
                 throw ValidationError("--stdout needs one edition and one format that writes one text file (such as markdown)")

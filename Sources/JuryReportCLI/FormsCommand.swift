@@ -35,6 +35,8 @@ struct FormsCommand: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "Show no progress, even on a terminal.")
     var quiet = false
 
+    @OptionGroup var namedFiles: NamedFileOptions
+
     @Flag(help: "Overwrite forms that hold scores entered since they were written.")
     var force = false
 
@@ -59,7 +61,7 @@ struct FormsCommand: AsyncParsableCommand {
         InterruptCleanup.install()
         defer { InterruptCleanup.awaitPendingSignal() }
         let formExporters = try exporters()
-        var pipeline = ExportPipeline(registry: try ExporterRegistry(formExporters), environment: ProcessInfo.processInfo.environment)
+        var pipeline = namedFiles.applied(to: ExportPipeline(registry: try ExporterRegistry(formExporters), environment: ProcessInfo.processInfo.environment))
         pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }
         // Forms go out before any score is in: the scoresFile may not exist yet.
         pipeline.loader.allowsMissingScoresFile = true

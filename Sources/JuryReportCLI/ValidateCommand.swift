@@ -15,12 +15,14 @@ struct ValidateCommand: AsyncParsableCommand {
         completion: .file(extensions: ["yaml", "yml", "json"]))
     var editions: [String]
 
+    @OptionGroup var namedFiles: NamedFileOptions
+
     /// A line on stdout for each valid file, also when another is not; on stderr the faults
     /// of each invalid one, and the warnings `export` would give for each valid one (labels that
     /// fall back to English, a winner not ranked first, scores missing).
     func run() async throws {
         let paths = try EditionArguments.expanded(editions)
-        let (results, worst) = await EditionArguments.loadEach(paths, with: ExportPipeline(registry: try ExporterRegistry()))
+        let (results, worst) = await EditionArguments.loadEach(paths, with: namedFiles.applied(to: ExportPipeline(registry: try ExporterRegistry())))
         for (path, edition) in results {
             guard let edition else { continue }
             Console.output(

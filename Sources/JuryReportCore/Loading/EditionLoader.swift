@@ -13,6 +13,8 @@ public struct EditionLoader: Sendable {
     /// Whether a `scoresFile` that does not exist yet is taken as empty rather than refused:
     /// for `collect`, which is about to write it.
     public var allowsMissingScoresFile = false
+    /// Where the files an edition names may lie (``NamedFileScope``).
+    public var namedFileScope = NamedFileScope()
 
     public init() {}
 
@@ -113,8 +115,13 @@ public struct EditionLoader: Sendable {
                     loader.maximumSize = ScoresFileLoader.maximumSize(of: edition, within: maximumFileSize)
                 }
                 let field = FieldPath.root.appending("scoresFile")
-                let (loaded, faults) = loader.load(
-                    reference.path, editionFile: name, field: field, position: locator.nearestPosition(to: field))
+                let position = locator.nearestPosition(to: field)
+                let (loaded, faults): (ScoresFileLoader.Loaded?, [Diagnostic])
+                if let outside = namedFileScope.problem(with: loader.url(of: reference.path), editionFolder: loader.directory) {
+                    (loaded, faults) = (nil, [Diagnostic(.error, file: name, path: field, position: position, message: outside)])
+                } else {
+                    (loaded, faults) = loader.load(reference.path, editionFile: name, field: field, position: position)
+                }
                 diagnostics += faults
                 loadedScores = loaded
                 if let loaded {
@@ -126,7 +133,10 @@ public struct EditionLoader: Sendable {
                 let shownDirectory = (name as NSString).deletingLastPathComponent
                 let field = FieldPath.root.appending("branding").appending("logo")
                 let folder = directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory)
-                switch LogoLoader.load(logo.path, in: folder, shownDirectory: shownDirectory) {
+                let file = logo.path.hasPrefix("/") ? URL(fileURLWithPath: logo.path) : folder.appendingPathComponent(logo.path)
+                let loaded = namedFileScope.problem(with: file, editionFolder: folder).map { Result<Logo, LogoLoader.Fault>.failure(.init(message: $0)) }
+                    ?? LogoLoader.load(logo.path, in: folder, shownDirectory: shownDirectory)
+                switch loaded {
                 case .success(let loaded): edition?.branding.logo = loaded
                 case .failure(let fault):
                     diagnostics.append(Diagnostic(
