@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -101,4 +102,12 @@ void juryreport_remove_trees(char *const paths[]) {
         int status;
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     }
+}
+
+int juryreport_become_subreaper(void) {
+#ifdef PR_SET_CHILD_SUBREAPER
+    return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+#else
+    return -1;
+#endif
 }

@@ -11,8 +11,10 @@ import Foundation
 /// files (never pipes, so nothing blocks on a full one or waits for a grandchild that keeps
 /// one open), no other descriptor of ours, and a time limit.
 ///
-/// When the program exits, whatever it left running in its group is ended too; when the
-/// time runs out, the whole group gets SIGTERM, and SIGKILL two seconds later.
+/// When the program exits, whatever it left running in its group is ended too, and so is any
+/// descendant that left the group (`setsid`, a double fork): each carries a tag in its
+/// environment, and this process is their subreaper. When the time runs out, the whole
+/// group gets SIGTERM, and SIGKILL two seconds later.
 public struct ChildProcess: Sendable {
     public var executable: URL
     public var arguments: [String]
@@ -66,8 +68,14 @@ public struct ChildProcess: Sendable {
         let errorOutput = sharesOutput ? output : try open(standardError, writing: true)
         defer { if !sharesOutput { close(errorOutput) } }
 
+        // Every descendant inherits the tag, so those that leave the group (`setsid`, a
+        // double fork) are found and ended too; orphans come back to this process to reap.
+        let tag = String(UInt64.random(in: 0...UInt64.max), radix: 36) + "-\(getpid())"
+        _ = juryreport_become_subreaper()
+        var tagged = environment
+        tagged[Self.tagVariable] = tag
         let argv = ([executable.path] + arguments).map { strdup($0) }
-        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+        let envp = tagged.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
         defer { (argv + envp).forEach { free($0) } }
         var failure: Int32 = 0
         let pid = (argv + [nil]).withUnsafeBufferPointer { argvPointer in
@@ -82,7 +90,36 @@ public struct ChildProcess: Sendable {
         }
         observer?(.processGroup(pid), true)
         defer { observer?(.processGroup(pid), false) }
-        return wait(for: pid)
+        let outcome = wait(for: pid)
+        Self.endDescendants(tagged: tag)
+        return outcome
+    }
+
+    /// The environment variable that marks a run's descendants.
+    static let tagVariable = "JURYREPORT_CHILD"
+
+    /// Ends every process that carries `tag` in its environment — what escaped the group —
+    /// round after round until none is left (one may fork as another is ended), and reaps
+    /// those that became this process's children. A descendant that clears its environment
+    /// is not found this way; on an interrupt the process groups are ended as before.
+    static func endDescendants(tagged tag: String) {
+        let marker = Array("\(tagVariable)=\(tag)".utf8) + [0]
+        for _ in 0..<20 {
+            var found: [pid_t] = []
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+                guard let pid = pid_t(name), pid != getpid(),
+                    let environment = FileManager.default.contents(atPath: "/proc/\(name)/environ")
+                else { continue }
+                if [UInt8](environment).split(separator: 0).contains(where: { Array($0) + [0] == marker }) { found.append(pid) }
+            }
+            guard !found.isEmpty else { return }
+            for pid in found {
+                kill(pid, SIGKILL)
+                var status: Int32 = 0
+                // Reparented to us (the subreaper): reaped here, or it stays a zombie.
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            }
+        }
     }
 
     /// Polls for the end (a blocking wait could not keep the time limit), then ends what is

@@ -59,6 +59,28 @@ struct RedTeamProcessTests {
         #expect(elapsed < 3, "\(elapsed) s")
     }
 
+    @Test("#28.7: descendants that left the plugin's process group (setsid, a double fork) are ended when it exits")
+    func escapedDescendants() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        let marker = plugins.root.appendingPathComponent("pids")
+        try plugins.add("escapes", #"""
+            while [ $# -gt 0 ]; do case "$1" in --output) out="$2";; --basename) base="$2";; esac; shift; done
+            setsid sleep 300 > /dev/null 2>&1 < /dev/null &
+            first=$!
+            ( ( sleep 301 > /dev/null 2>&1 < /dev/null & echo $! > \#(marker.path).double ) & )
+            while [ ! -s \#(marker.path).double ]; do sleep 0.01; done
+            printf '%s\n%s\n' "$first" "$(cat \#(marker.path).double)" > \#(marker.path)
+            printf 'page\n' > "$out/$base.html"
+            """#)
+        let result = try plugins.run(["export", "-f", "escapes", "-o", plugins.out.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let pids = awaitLines(marker, seconds: 1).compactMap { Int32($0) }
+        try #require(pids.count == 2, "the plugin wrote its descendants' pids")
+        // Both left the group: setsid's is a session leader, the double fork's was orphaned.
+        for pid in pids { #expect(!isAlive(pid), "the escaped descendant \(pid) still runs") }
+    }
+
     @Test("#16.3: a plugin that exits leaving a child on its output does not hold the export")
     func leftoverChild() throws {
         let plugins = try PluginDirectory()

@@ -16,4 +16,9 @@ pid_t juryreport_spawn(const char *path, char *const argv[], char *const envp[],
 /// a signal handler may call it.
 void juryreport_remove_trees(char *const paths[]);
 
+/// Makes this process the subreaper of its descendants (Linux's PR_SET_CHILD_SUBREAPER):
+/// an orphan whose parent ends is reparented here rather than to init, so it can be reaped.
+/// Returns 0, or -1 where the system has no such thing.
+int juryreport_become_subreaper(void);
+
 #endif
