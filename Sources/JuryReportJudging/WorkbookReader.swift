@@ -67,7 +67,8 @@ public struct WorkbookReader: Sendable {
         func part(_ path: String) throws(Failure) -> Data? {
             guard let entry = entries[path] else { return nil }
             func tooLarge() -> Failure { Failure(file: name, message: "its part \(path) unpacks to more than \(limit / 1_048_576) MiB") }
-            guard Int64(entry.uncompressedSize) <= limit else { throw tooLarge() }
+            // A zip64 entry may declare up to 2^64 - 1 bytes: compared unsigned, never converted.
+            guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge() }
             var data = Data()
             do {
                 // The size the entry declares may lie: counted as it unpacks. The CRC is checked.
