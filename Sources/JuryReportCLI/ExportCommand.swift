@@ -68,10 +68,16 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     /// The reports in the output directory that `committed` does not hold.
+    /// The reports `--prune` removes: named as a report of a selected format, not written by
+    /// this call, and listed in the directory's manifest with the bytes juryreport wrote —
+    /// never a file juryreport did not write, or one changed since.
     private func staleReports(_ committed: [ExportedEdition], _ chosen: ExportSelection) -> [String] {
-        OutOfDateFiles.stale(
+        let directory = URL(fileURLWithPath: output)
+        let manifest = ExportManifest.read(in: directory)
+        return OutOfDateFiles.stale(
             in: output, suffixes: chosen.exporters.flatMap(\.format.fileSuffixes),
-            written: Set(committed.flatMap(\.files).map(\.name)))
+            written: Set(committed.flatMap(\.files).map(\.name))
+        ).filter { manifest.isUnchanged($0, in: directory) }
     }
 
     private func export() async throws {
@@ -115,10 +121,15 @@ struct ExportCommand: AsyncParsableCommand {
             // Still under the directory's lock, which the batch holds.
             withExtendedLifetime(exported) {
                 guard prune else { return }
+                var manifest = ExportManifest.read(in: directory)
                 for name in staleReports(committed, chosen) {
                     let path = directory.appendingPathComponent(name).path
-                    if unlink(path) == 0 { progress.report("removed \(directory.appendingPathComponent(name).relativePath)") }
+                    if unlink(path) == 0 {
+                        manifest.forget(name)
+                        progress.report("removed \(directory.appendingPathComponent(name).relativePath)")
+                    }
                 }
+                try? manifest.write(in: directory)
             }
         }
     }

@@ -104,6 +104,10 @@ struct ExternalExporter: Exporter {
                 throw ExternalExporterError(
                     name: format.name, message: "wrote \(DisplayText.quoted(name)); files must be named '\(baseName)' plus a suffix such as '.html'")
             }
+            if FileSuffix.namesEditionFile(suffix) {
+                throw ExternalExporterError(
+                    name: format.name, message: "wrote \(DisplayText.quoted(name)); an exporter may not write edition files (.yaml, .yml)")
+            }
             if let announced, !announced.files.contains(where: { $0.suffix == suffix }) {
                 throw ExternalExporterError(
                     name: format.name,

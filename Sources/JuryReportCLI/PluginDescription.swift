@@ -68,7 +68,7 @@ struct PluginDescription: Equatable {
         else { return nil }
         var planned: [PlannedFile] = []
         for file in files {
-            guard let suffix = file["suffix"] as? String, FileSuffix.isValid(suffix) else { return nil }
+            guard let suffix = file["suffix"] as? String, FileSuffix.isValid(suffix), !FileSuffix.namesEditionFile(suffix) else { return nil }
             planned.append(PlannedFile(suffix: suffix, isText: file["text"] as? Bool ?? false))
         }
         var options: [ExportOption] = []

@@ -67,7 +67,7 @@ struct DiagnosticsTests {
         let out = directory.appendingPathComponent("out")
         let exported = try ProcessRunner.juryreport(["export", editions.path, "-f", "md", "-o", out.path])
         #expect(exported.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["hostile-award-2024.md", "open-data-award-2025.md"])
+        #expect(Paths.reports(in: out) == ["hostile-award-2024.md", "open-data-award-2025.md"])
         let empty = directory.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let none = try ProcessRunner.juryreport(["validate", empty.path])
@@ -95,7 +95,7 @@ struct DiagnosticsTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try ProcessRunner.juryreport(["export", Paths.edition("scored.yaml").path, "-f", "pdf", "-o", directory.path])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["open-data-award-2025.pdf", "open-data-award-2025.tex"])
+        #expect(Paths.reports(in: directory) == ["open-data-award-2025.pdf", "open-data-award-2025.tex"])
         #expect(try ProcessRunner.juryreport(["formats"]).output.contains("--format pdf: the same with --option pdf=true"))
     }
 

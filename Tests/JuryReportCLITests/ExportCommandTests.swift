@@ -5,7 +5,7 @@ import TestSupport
 @Suite("juryreport export", .onTestPool)
 struct ExportCommandTests {
     func files(_ directory: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        Paths.reports(in: directory)
     }
 
     @Test("without an edition it exports the bundled one into ./out")

@@ -7,7 +7,7 @@ import TestSupport
 #endif
 
 func listing(_ directory: URL) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+    Paths.reports(in: directory)
 }
 
 @Suite("Faults in the output directory", .onTestPool, .serialized, .requires(.mount))

@@ -85,7 +85,7 @@ struct JudgingOutputTests {
         let out = directory.appendingPathComponent("forms")
         let result = try ProcessRunner.juryreport(["forms", edition.path, "--juror", "bram", "--format", "pdf", "-o", out.path])
         try #require(result.status == 0, "\(result.standardError)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["open-data-award-2026.form.bram.pdf"])
+        #expect(Paths.reports(in: out) == ["open-data-award-2026.form.bram.pdf"])
         let text = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"), belowHeader: false)
         let squeezed = PDFTools.squeezed(text)
         for expected in [

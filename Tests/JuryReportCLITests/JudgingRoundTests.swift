@@ -76,7 +76,7 @@ struct JudgingRoundTests {
         let forms = directory.appendingPathComponent("forms")
         let made = try ProcessRunner.juryreport(["forms", edition.path, "-o", forms.path])
         #expect(made.status == 0, "\(made.standardError)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: forms.path).sorted() == Self.jurors.map { "open-data-award-2026.form.\($0).xlsx" })
+        #expect(Paths.reports(in: forms) == Self.jurors.map { "open-data-award-2026.form.\($0).xlsx" })
 
         var typed: [String: [String: [String: Any]]] = [:]
         var filled: [URL] = []
@@ -217,7 +217,7 @@ struct JudgingRoundTests {
             let result = try ProcessRunner.juryreport(["forms", edition.path, "--juror", "bram", "--format", "xlsx,pdf", "-o", out.path])
             try #require(result.status == 0, "\(result.standardError)")
             var files: [String: Data] = [:]
-            for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+            for name in Paths.reports(in: out) {
                 files[name] = try Data(contentsOf: out.appendingPathComponent(name))
             }
             runs.append(files)

@@ -117,7 +117,7 @@ struct PackageIntegrationTests {
             ["package", "--allow-writing-to-package-directory", "export-reports", "Fixtures/editions/scored.yaml", "--format", "md,csv", "--output", relativeOutput],
             in: package)
         #expect(run.status == 0, "\(run.output)\n\(run.standardError)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: package.appendingPathComponent(relativeOutput).path).sorted()
+        let files = Paths.reports(in: package.appendingPathComponent(relativeOutput))
         #expect(files == [
             "open-data-award-2025.criteria.csv", "open-data-award-2025.facts.csv", "open-data-award-2025.jury.csv", "open-data-award-2025.md",
             "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv",

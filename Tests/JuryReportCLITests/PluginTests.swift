@@ -25,7 +25,7 @@ struct PluginDirectory {
     }
 
     func files() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).sorted()
+        Paths.reports(in: out)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
@@ -228,7 +228,7 @@ struct BuildJobTests {
         #expect(
             result.standardError.split(separator: "\n").allSatisfy { $0.hasPrefix("open-data-award-2025: warning: no score by ") },
             "\(result.standardError)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        let files = listing(directory)
         #expect(files == ["hostile-award-2024.json", "hostile-award-2024.md", "open-data-award-2025.json", "open-data-award-2025.md"])
     }
 
@@ -285,6 +285,48 @@ struct BuildJobTests {
             "open-data-award-2025.jury.csv", "open-data-award-2025.md", "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv",
         ])
         #expect(try ProcessRunner.juryreport(["export", scored, "-f", "md,csv", "-o", out.path, "--check", "--prune"]).status == 0)
+    }
+
+    @Test("#28.6: --prune removes only what juryreport wrote and nobody changed: never a hand-written report-like name or an edition file")
+    func pruneOnlyOurs() throws {
+        let directory = try Paths.temporaryDirectory("prune")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scored = Paths.edition("scored.yaml").path
+        let out = directory.appendingPathComponent("out")
+        #expect(try ProcessRunner.juryreport(["export", scored, Paths.edition("hostile.yaml").path, "-f", "md,json", "-o", out.path]).status == 0)
+        // The manifest lists what was written, in sha256sum's format: sha256sum agrees.
+        let verified = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "cd \"$1\" && sha256sum -c --quiet .juryreport-manifest", "sh", out.path])
+        #expect(verified.status == 0, "\(verified.output)\(verified.standardError)")
+        // Hand-written files named as reports: minutes, an edition source, an edited report.
+        let mine = ["minutes-2024.md": "our minutes", "prize-of-the-city-2023.json": "{\"format\": \"jury-report/1\"}"]
+        for (name, text) in mine { try Data(text.utf8).write(to: out.appendingPathComponent(name)) }
+        try Data("edited by hand".utf8).write(to: out.appendingPathComponent("hostile-award-2024.md"))
+        let pruned = try ProcessRunner.juryreport(["export", scored, "-f", "md,json", "-o", out.path, "--prune"])
+        #expect(pruned.status == 0, "\(pruned.standardError)")
+        #expect(listing(out) == [
+            "hostile-award-2024.md", "minutes-2024.md", "open-data-award-2025.json", "open-data-award-2025.md", "prize-of-the-city-2023.json",
+        ], "only hostile-award-2024.json, written by juryreport and unchanged, is gone")
+        for (name, text) in mine { #expect(try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8) == text) }
+        #expect(try String(contentsOf: out.appendingPathComponent("hostile-award-2024.md"), encoding: .utf8) == "edited by hand")
+        let manifest = try String(contentsOf: out.appendingPathComponent(Paths.manifest), encoding: .utf8)
+        #expect(!manifest.contains("hostile-award-2024.json") && manifest.contains("  open-data-award-2025.md\n"), "\(manifest)")
+    }
+
+    @Test("#28.6: a plugin may not write an edition file (.yaml, .yml): the export fails, the edition beside the output is untouched")
+    func noEditionSuffix() throws {
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("yamlish", #"""
+            while [ $# -gt 0 ]; do case "$1" in --output) out="$2"; shift 2;; --basename) base="$2"; shift 2;; *) shift;; esac; done
+            echo "format: not-an-edition" > "$out/$base.yaml"
+            """#)
+        try FileManager.default.createDirectory(at: plugins.out, withIntermediateDirectories: true)
+        let edition = plugins.out.appendingPathComponent("pro-motor-award-2020.yaml")
+        try Data("mine".utf8).write(to: edition)
+        let result = try plugins.run(["export", "-f", "yamlish", "-o", plugins.out.path])
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardError.contains("wrote 'pro-motor-award-2020.yaml'; an exporter may not write edition files (.yaml, .yml)"), "\(result.standardError)")
+        #expect(try String(contentsOf: edition, encoding: .utf8) == "mine")
     }
 
     @Test("#16.6: a plugin that writes a built-in format's file fails the export; nothing is replaced")

@@ -37,7 +37,7 @@ struct RedTeamOutputTests {
             }
             processes.forEach { $0.waitUntilExit() }
             #expect(processes.allSatisfy { $0.terminationStatus == 0 })
-            let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+            let files = Paths.reports(in: out)
             #expect(files.count == 7, "\(files)")
             let owners = try files.map { name -> String in
                 let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)

@@ -28,6 +28,15 @@ public enum Paths {
     }
 
     /// A new empty directory that the caller removes.
+    /// The names in `directory`, sorted, without the manifest of what juryreport wrote
+    /// there (`.juryreport-manifest`, which tests of it read on their own).
+    public static func reports(in directory: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0 != manifest }.sorted()
+    }
+
+    /// The name of the manifest an export leaves in its output directory.
+    public static let manifest = ".juryreport-manifest"
+
     public static func temporaryDirectory(_ label: String = "test") throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("juryreport-\(label)-\(UUID().uuidString)", isDirectory: true)

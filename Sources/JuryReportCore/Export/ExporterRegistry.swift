@@ -12,8 +12,12 @@ public struct ExporterRegistry: Sendable {
         }
     }
 
-    /// Adds `exporter`; a name or alias already taken is an error.
+    /// Adds `exporter`; a name or alias already taken is an error, and so is a suffix of
+    /// edition files (`.yaml`, `.yml`), which no export may write.
     public mutating func register(_ exporter: any Exporter) throws(RegistryError) {
+        if let suffix = exporter.format.fileSuffixes.first(where: FileSuffix.namesEditionFile) {
+            throw RegistryError(message: "the format '\(exporter.format.name)' would write '\(suffix)' files; no exporter may write edition files")
+        }
         for name in exporter.format.allNames {
             if let existing = self.exporter(named: name) {
                 throw RegistryError(message: "the format name '\(name)' is taken by '\(existing.format.name)'")

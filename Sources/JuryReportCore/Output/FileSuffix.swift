@@ -14,4 +14,17 @@ public enum FileSuffix {
             }
         }
     }
+
+    /// Whether `name` is a plain file name in a directory: not empty, not `.` or `..`, no
+    /// slash or NUL (for names read back from a manifest).
+    public static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.utf8.contains(0)
+    }
+
+    /// Whether `suffix` names an edition file (`.yaml`, `.yml`, any case): no exporter's
+    /// file may, so an export can never replace or prune one.
+    public static func namesEditionFile(_ suffix: String) -> Bool {
+        let lower = suffix.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+    }
 }

@@ -222,6 +222,7 @@ public struct ExportPipeline: Sendable {
                     try DirectoryExportSink.commit(edition.files, in: directory, observer: temporaryFileObserver, protecting: protectedInputs)
                 }
                 committed.append(edition)
+                if case .directory(let directory) = destination { try Self.record(edition.files, in: directory) }
             } catch {
                 for later in results[(index + 1)...] {
                     if case .success(let edition) = later { edition.formats.forEach(discard) }
@@ -230,6 +231,23 @@ public struct ExportPipeline: Sendable {
             }
         }
         return committed
+    }
+
+    /// Adds the files just put in place to the directory's ``ExportManifest`` (the
+    /// directory is still locked): what `--prune` may remove later.
+    private static func record(_ files: [StagedFile], in directory: URL) throws(OutputError) {
+        var manifest = ExportManifest.read(in: directory)
+        for file in files {
+            let path = directory.appendingPathComponent(file.name).path
+            var info = stat()
+            // A FIFO or device written through is no file of ours to remove.
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let hash = ExportManifest.hash(ofFileAt: path) else {
+                manifest.forget(file.name)
+                continue
+            }
+            manifest.record(file.name, hash: hash)
+        }
+        try manifest.write(in: directory)
     }
 
     /// Stages 3 to 5 for editions that loaded: derive, export, commit.
