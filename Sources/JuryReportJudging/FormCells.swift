@@ -1,6 +1,6 @@
 import JuryReportCore
 
-/// The score cells of a form, found by its hidden ids (``ScoreFormKeys``) without checking
+/// The score cells of a form, found by its hidden ids (`ScoreFormKeys`) without checking
 /// its identity: what `forms` compares before it writes a form again, so that a form a
 /// juror has filled in is never overwritten by a blank one.
 public enum FormCells {
