@@ -49,9 +49,13 @@ let package = Package(
         // and CSV parsed with the line and column of every value, and the excerpts and
         // paths diagnostics show. It knows nothing of awards or reports.
         .target(name: "JuryReportSource", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Files on disk, below the core: output paths and their rules (links written through,
+        // FIFOs written to, inputs never replaced), staging and renaming, the manifest of what
+        // an export wrote, SHA-256.
+        .target(name: "JuryReportFiles"),
         .target(
             name: "JuryReportCore",
-            dependencies: ["JuryReportSource", .product(name: "Yams", package: "Yams")],
+            dependencies: ["JuryReportSource", "JuryReportFiles", .product(name: "Yams", package: "Yams")],
             // The built-in labels, one data file per language, compiled into the binary.
             resources: ["en", "nl", "fr", "de", "es", "it"].map { .embedInCode("Labels/\($0).yaml") }
         ),

@@ -17,7 +17,9 @@ struct PackageIntegrationTests {
     /// path, with `fixtures` (paths under `Fixtures/`) copied in for the plugins to read.
     func outsideCopy(of name: String, fixtures: [String] = []) throws -> URL {
         let source = Paths.packageRoot.appendingPathComponent("Examples/\(name)")
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("juryreport-example-\(name)")
+        // One folder per test process: two test runs on one machine (a clone's CI beside a
+        // working copy's tests) must not build in, or remove, each other's copy.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("juryreport-example-\(name)-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: copy)
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source.appendingPathComponent("Sources"), to: copy.appendingPathComponent("Sources"))

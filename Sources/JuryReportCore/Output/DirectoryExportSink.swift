@@ -16,7 +16,7 @@ import Foundation
 /// Temporary files are named `.juryreport-staging-<pid>-<random>.tmp`. A process that
 /// is killed cannot remove its own, so the next export into the directory removes them,
 /// under the directory's lock (see ``prepare(_:lock:)``). A final name that is a symbolic
-/// link, a FIFO or a device is written through, not replaced (``OutputPath``).
+/// link, a FIFO or a device is written through, not replaced (`OutputPath`).
 public final class DirectoryExportSink: ExportSink {
     public let directory: URL
     public let baseName: String
@@ -117,7 +117,7 @@ public final class DirectoryExportSink: ExportSink {
         try Self.commit(takeStagedFiles(), in: directory, observer: temporaryFileObserver)
     }
 
-    /// Puts staged files in place in `directory`, in order, by ``OutputPath``'s rules: a
+    /// Puts staged files in place in `directory`, in order, by `OutputPath`'s rules: a
     /// symbolic link written through, a FIFO or device written to, a regular file renamed
     /// onto. None is placed when one would land on one of `inputs`; when one cannot be
     /// placed, it and the rest are removed.

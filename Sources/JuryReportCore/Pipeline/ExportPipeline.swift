@@ -233,7 +233,7 @@ public struct ExportPipeline: Sendable {
         return committed
     }
 
-    /// Adds the files just put in place to the directory's ``ExportManifest`` (the
+    /// Adds the files just put in place to the directory's `ExportManifest` (the
     /// directory is still locked): what `--prune` may remove later.
     private static func record(_ files: [StagedFile], in directory: URL) throws(OutputError) {
         var manifest = ExportManifest.read(in: directory)

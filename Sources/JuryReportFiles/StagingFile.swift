@@ -9,15 +9,15 @@ import Foundation
 /// The hidden temporary files output is staged in before it is renamed into place:
 /// `.juryreport-staging-<pid>-<random>.tmp`, in the folder of the final file, so the
 /// rename never crosses file systems. A killed process leaves its own behind; the next
-/// export into the folder removes them (``DirectoryExportSink``).
-enum StagingFile {
+/// export into the folder removes them (`DirectoryExportSink` of JuryReportCore).
+package enum StagingFile {
     /// The start of the names, which no user's file has.
-    static let prefix = ".juryreport-staging-"
+    package static let prefix = ".juryreport-staging-"
 
     /// A new, empty staging file in `directory`; `observer` is told of it before it exists
     /// (`true`) and again if it could not be made (`false`). Its name does not hold the
     /// final one, so it is short whatever the final name's length.
-    static func create(in directory: String, for final: String, observer: ((String, Bool) -> Void)?) throws(OutputError) -> String {
+    package static func create(in directory: String, for final: String, observer: ((String, Bool) -> Void)?) throws(OutputError) -> String {
         for _ in 0..<16 {
             let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
             let temporary = (directory as NSString).appendingPathComponent("\(prefix)\(getpid())-\(random).tmp")
@@ -37,7 +37,7 @@ enum StagingFile {
     }
 
     /// Whether `name` is one of these files' names (and not another hidden `.tmp` file).
-    static func isStagingName(_ name: String) -> Bool {
+    package static func isStagingName(_ name: String) -> Bool {
         guard name.hasPrefix(prefix), name.hasSuffix(".tmp") else { return false }
         let tag = name.dropFirst(prefix.count).dropLast(4).split(separator: "-", omittingEmptySubsequences: false)
         return tag.count == 2 && Int32(tag[0]) != nil && tag[0].allSatisfy(\.isASCII)
@@ -45,7 +45,7 @@ enum StagingFile {
     }
 
     /// Writes all of `bytes` to `descriptor`, again after an interrupted call.
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+    package static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -61,7 +61,7 @@ enum StagingFile {
     /// Puts the staged `temporary` in place of `final` (``OutputPath``'s rules; the
     /// staging file is gone afterwards either way): renamed onto a regular file, keeping the
     /// mode of the file it replaces; copied into a FIFO or device.
-    static func place(_ temporary: String, at final: OutputPath, named name: String) throws(OutputError) {
+    package static func place(_ temporary: String, at final: OutputPath, named name: String) throws(OutputError) {
         defer { unlink(temporary) }
         switch final {
         case .file(let path):
@@ -101,7 +101,7 @@ enum StagingFile {
     }
 
     /// Flushes the folder of `path`, so the rename survives a power cut.
-    static func flushDirectory(of path: String) {
+    package static func flushDirectory(of path: String) {
         let descriptor = open(folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {
             fsync(descriptor)
@@ -110,7 +110,7 @@ enum StagingFile {
     }
 
     /// The folder part of a path ("." for a bare name).
-    static func folder(of path: String) -> String {
+    package static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
