@@ -138,7 +138,8 @@ forms_dir = os.path.join(work, "forms")
 shutil.rmtree(forms_dir, ignore_errors=True)
 subprocess.run([tool, "forms", generate(form_nominees, form_jurors, form_criteria, "json"), "-o", forms_dir], check=True,
                stderr=subprocess.DEVNULL)
-forms = sorted(os.path.join(forms_dir, name) for name in os.listdir(forms_dir))
+# The workbooks only: the folder also holds the manifest of what the export wrote.
+forms = sorted(os.path.join(forms_dir, name) for name in os.listdir(forms_dir) if name.endswith(".xlsx"))
 unscored = generate(form_nominees, form_jurors, form_criteria, "json", scores=False)
 collect = measure([tool, "collect", unscored] + forms + ["-o", os.path.join(work, "collected.csv")],
                   f"collect {len(forms)} forms of {form_nominees} nominees x {form_criteria} criteria")
