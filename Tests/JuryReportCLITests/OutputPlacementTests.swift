@@ -60,7 +60,8 @@ struct OutputPlacementTests {
         let fifo = directory.appendingPathComponent("pipe")
         try #require(mkfifo(fifo.path, 0o600) == 0)
         let drained = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), [
-            "-c", "cat \"$1\" > \"$2\" & \"$3\" schema --output \"$1\"; status=$?; wait; exit $status",
+            // Within ten seconds each: a FIFO replaced by a file would leave cat waiting.
+            "-c", "timeout 10 cat \"$1\" > \"$2\" & timeout 10 \"$3\" schema --output \"$1\"; status=$?; wait; exit $status",
             "sh", fifo.path, directory.appendingPathComponent("drained").path, Paths.juryreport.path,
         ])
         #expect(drained.status == 0, "\(drained.standardError)")
