@@ -141,7 +141,8 @@ subprocess.run([tool, "forms", generate(form_nominees, form_jurors, form_criteri
 # The workbooks only: the folder also holds the manifest of what the export wrote.
 forms = sorted(os.path.join(forms_dir, name) for name in os.listdir(forms_dir) if name.endswith(".xlsx"))
 unscored = generate(form_nominees, form_jurors, form_criteria, "json", scores=False)
-collect = measure([tool, "collect", unscored] + forms + ["-o", os.path.join(work, "collected.csv")],
+# To standard output: each of the runs collects anew (a table on disk would be added to).
+collect = measure([tool, "collect", unscored] + forms + ["-o", "-"],
                   f"collect {len(forms)} forms of {form_nominees} nominees x {form_criteria} criteria")
 rows.append(collect)
 ratios.append(("6. collect: scores per second (thousands)", len(forms) * form_nominees * form_criteria / collect["time"] / 1000, None))
