@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "JSONExporter", dependencies: ["JuryReportCore"]),
         // The judging round's way back: filled score forms read as spreadsheet programs save
         // them (ZIPFoundation for the workbook's zip), checked and collected into scores.
-        .target(name: "JuryReportJudging", dependencies: ["JuryReportCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "JuryReportJudging", dependencies: ["JuryReportCore", "JuryReportSource", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // `import JuryReport`: the core and every built-in exporter, and their registry
         // (BuiltInExporters), the one place that knows them all.
         .target(

@@ -110,6 +110,23 @@ public enum EditionJSON {
                     }
                 }
             }
+            // The jury's remarks (inline and of a remarksFile), for plugins and the organizer's
+            // programs; left out when there are none, so that a report without stays as it was.
+            if !edition.remarks.isEmpty {
+                json.member("remarks") { json in
+                    json.array { json in
+                        for remark in edition.remarks {
+                            json.element { json in
+                                json.object { json in
+                                    json.member("juror", remark.juror)
+                                    json.member("nominee", remark.nominee)
+                                    json.member("remark", remark.text)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             // The edition's own labels only, so the JSON loads back to the same edition; a
             // program finds the built-in ones with `juryreport labels LANG`.
             json.member("labels") { json in

@@ -15,6 +15,13 @@ public enum BuiltInExporters {
         MarkdownExporter(), CSVExporter(), XLSXExporter(), LaTeXExporter(), HTMLExporter(), JSONExporter(),
     ]
 
+    /// The score forms `juryreport forms` writes, for the jury members `jurors` (ids; every
+    /// member when nil): a workbook (`xlsx`) and a PDF to fill in by hand (`pdf`). A registry
+    /// of their own, apart from the report formats.
+    public static func forms(jurors: Set<String>? = nil) throws(RegistryError) -> ExporterRegistry {
+        try ExporterRegistry([XLSXFormExporter(jurors: jurors), LaTeXFormExporter(jurors: jurors)])
+    }
+
     /// A registry of the built-in formats; `adding` more after them (a name already taken
     /// is an error).
     public static func registry(adding more: [any Exporter] = []) throws(RegistryError) -> ExporterRegistry {

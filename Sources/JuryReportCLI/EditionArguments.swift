@@ -90,13 +90,13 @@ enum EditionArguments {
     }
 
     /// The files a run on `arguments` reads, which none of its outputs may replace: each
-    /// edition file (directories expanded) and the scores file and logo it names.
+    /// edition file (directories expanded) and the scores and remarks files and logo it names.
     static func inputFiles(_ arguments: [String], _ editions: [Edition]) -> ProtectedInputs {
         let paths = (try? expanded(arguments)) ?? arguments
         var inputs = ProtectedInputs(paths)
         for (path, edition) in zip(paths, editions) {
             let folder = (path as NSString).deletingLastPathComponent
-            for named in [edition.scoresFile?.path, edition.branding.logo?.path].compactMap({ $0 }) {
+            for named in [edition.scoresFile?.path, edition.remarksFile?.path, edition.branding.logo?.path].compactMap({ $0 }) {
                 inputs.add(named.hasPrefix("/") || folder.isEmpty ? named : (folder as NSString).appendingPathComponent(named))
             }
         }

@@ -40,21 +40,16 @@ struct FormsCommand: AsyncParsableCommand {
     @Flag(help: "Overwrite forms that hold scores entered since they were written.")
     var force = false
 
-    /// The form exporters of `--format`, in the order given.
+    /// The form exporters of `--format`, in the order given, from the registry of forms.
     private func exporters() throws -> [any Exporter] {
-        let chosen = jurors.isEmpty ? nil : Set(jurors)
-        var exporters: [any Exporter] = []
-        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            switch name {
-            case "xlsx": exporters.append(XLSXFormExporter(jurors: chosen))
-            case "pdf": exporters.append(LaTeXFormExporter(jurors: chosen))
-            default:
-                let hint = Suggestion.closest(to: name, among: ["xlsx", "pdf"]).map { "; did you mean '\($0)'?" } ?? ""
-                throw ValidationError("forms are written as xlsx or pdf, not '\(name)'\(hint)")
-            }
+        let registry = try BuiltInExporters.forms(jurors: jurors.isEmpty ? nil : Set(jurors))
+        let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if names.isEmpty { throw ValidationError("--format names no form format; use \(registry.names.joined(separator: ", "))") }
+        do {
+            return try registry.exporters(named: names)
+        } catch {
+            throw ValidationError("forms: " + error.message)
         }
-        if exporters.isEmpty { throw ValidationError("--format names no form format; use xlsx, pdf or xlsx,pdf") }
-        return exporters
     }
 
     func run() async throws {
@@ -64,7 +59,7 @@ struct FormsCommand: AsyncParsableCommand {
         var pipeline = namedFiles.applied(to: ExportPipeline(registry: try ExporterRegistry(formExporters), environment: ProcessInfo.processInfo.environment))
         pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }
         // Forms go out before any score is in: the scoresFile may not exist yet.
-        pipeline.loader.allowsMissingScoresFile = true
+        pipeline.loader.allowsMissingTables = true
         let chosen = try ExitStatus.usage { try ExportSelection(exporters: formExporters, options: ExportOptions()) }
         let loaded = try await EditionArguments.load(editions, with: pipeline)
         pipeline.protectedInputs = EditionArguments.inputFiles(editions, loaded)

@@ -25,7 +25,10 @@ struct InitCommand: ParsableCommand {
             throw ExitStatus.cannotWrite
         }
         do {
-            try OutputFile.write(PackageResources.starter_edition_yaml, to: path, existing: .keep)
+            InterruptCleanup.install()
+            defer { InterruptCleanup.awaitPendingSignal() }
+            try OutputFile.write(
+                PackageResources.starter_edition_yaml, to: path, existing: .keep, observer: { InterruptCleanup.track($0, present: $1) })
         } catch {
             Console.error(error.description)
             throw ExitStatus.code(of: error)

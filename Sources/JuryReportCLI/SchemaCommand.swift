@@ -35,7 +35,10 @@ struct SchemaCommand: ParsableCommand {
     /// Writes the schema into `path`, replacing what is there (or not, with `existing: .keep`).
     static func write(to path: String, existing: OutputFile.Existing = .replace) throws {
         do {
-            try OutputFile.write(Array(EditionSchema.json.utf8), to: path, existing: existing)
+            InterruptCleanup.install()
+            defer { InterruptCleanup.awaitPendingSignal() }
+            try OutputFile.write(
+                Array(EditionSchema.json.utf8), to: path, existing: existing, observer: { InterruptCleanup.track($0, present: $1) })
         } catch {
             Console.error(error.description)
             throw ExitStatus.code(of: error)

@@ -62,6 +62,40 @@ public enum OutputFile {
         }
     }
 
+    /// Writes several files as one: every regular file is staged whole before any is put in
+    /// place (a fault while staging leaves every one as it was), then each stream is written,
+    /// then each staged file renamed onto its place. `collect`'s scores and remarks tables.
+    public static func write(
+        _ files: [(bytes: [UInt8], path: String)], protecting inputs: ProtectedInputs = ProtectedInputs(),
+        observer: TemporaryResourceObserver? = nil
+    ) throws(OutputError) {
+        let places = try files.map { file throws(OutputError) in try OutputPath.resolve(file.path) }
+        for case .file(let final) in places { try inputs.check(final) }
+        let track: (String, Bool) -> Void = { observer?(.file($0), $1) }
+        var staged: [(temporary: String, index: Int)] = []
+        defer { staged.forEach { track($0.temporary, false) } }
+        do throws(OutputError) {
+            for (index, place) in places.enumerated() {
+                guard case .file(let final) = place else { continue }
+                let temporary = try StagingFile.create(in: StagingFile.folder(of: final), for: files[index].path, observer: track)
+                staged.append((temporary, index))
+                try fill(temporary, with: files[index].bytes, name: files[index].path)
+            }
+            for (index, place) in places.enumerated() {
+                if case .file = place { continue }
+                try write(files[index].bytes, to: files[index].path)
+            }
+            while let (temporary, index) = staged.first {
+                try StagingFile.place(temporary, at: places[index], named: files[index].path)
+                track(temporary, false)
+                staged.removeFirst()
+            }
+        } catch {
+            staged.forEach { unlink($0.temporary) }
+            throw error
+        }
+    }
+
     /// `bytes` into the staging file, flushed to disk.
     private static func fill(_ temporary: String, with bytes: [UInt8], name: String) throws(OutputError) {
         let descriptor = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)

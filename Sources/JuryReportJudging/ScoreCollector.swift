@@ -4,7 +4,9 @@ import JuryReportCore
 /// collected for: the form's identity (edition, jury member, the fingerprint of the nominee
 /// and criterion lists), its ids (every nominee and criterion found once by its hidden id,
 /// so an edited layout is never misread), each value (a number inside the scale; a decimal
-/// comma is read), recusals, and the same jury member twice. Empty cells are warnings.
+/// comma is read), recusals, and the same jury member twice. Empty cells are warnings. The
+/// remarks column, where the form has one, gives the member's remarks: literal text, within
+/// ``Remark/maximumLength``.
 public struct ScoreCollector: Sendable {
     public let edition: Edition
     /// Made once for every form: the places of the ids and the recusals.
@@ -24,6 +26,9 @@ public struct ScoreCollector: Sendable {
         /// Jury member by jury member in jury order, nominee by nominee, criterion by criterion:
         /// every score of the forms except those the edition file already holds inline.
         public var scores: [Score] = []
+        /// Jury member by jury member in jury order, nominee by nominee: every remark of the
+        /// forms except those the edition file already holds inline.
+        public var remarks: [Remark] = []
         public var errors: [Diagnostic] = []
         public var warnings: [Diagnostic] = []
     }
@@ -31,7 +36,7 @@ public struct ScoreCollector: Sendable {
     public func collect(_ forms: [FilledForm]) -> Collection {
         var collection = Collection()
         var formOf: [String: String] = [:]
-        var read: [(juror: Int, scores: [Score])] = []
+        var read: [(juror: Int, scores: [Score], remarks: [Remark])] = []
         let jurors = ScoreIndex.places(edition.jury.map { $0.id })
         for form in forms {
             guard let juror = check(identityOf: form, jurors: jurors, into: &collection) else { continue }
@@ -42,9 +47,11 @@ public struct ScoreCollector: Sendable {
                 continue
             }
             formOf[id] = form.file
-            if let scores = scores(of: form, juror: juror, into: &collection) { read.append((juror, scores)) }
+            if let (scores, remarks) = scores(of: form, juror: juror, into: &collection) { read.append((juror, scores, remarks)) }
         }
-        collection.scores = read.sorted { $0.juror < $1.juror }.flatMap(\.scores)
+        read.sort { $0.juror < $1.juror }
+        collection.scores = read.flatMap(\.scores)
+        collection.remarks = read.flatMap(\.remarks)
         return collection
     }
 
@@ -75,8 +82,8 @@ public struct ScoreCollector: Sendable {
         return index
     }
 
-    /// The form's scores, found by the ids of its key row and id column.
-    private func scores(of form: FilledForm, juror: Int, into collection: inout Collection) -> [Score]? {
+    /// The form's scores and remarks, found by the ids of its key row and id column.
+    private func scores(of form: FilledForm, juror: Int, into collection: inout Collection) -> ([Score], [Remark])? {
         var errors: [Diagnostic] = []
         func fault(_ message: String, sheet: String? = nil, row: Int = 0, column: Int = 0) {
             var diagnostic = Diagnostic(.error, file: form.file, message: message)
@@ -98,10 +105,19 @@ public struct ScoreCollector: Sendable {
         let keyPlaces = ScoreIndex.places(expectedKeys)
         let nomineePlaces = nominees
         var columnOf = [Int?](repeating: nil, count: expectedKeys.count)
+        var remarksColumn: Int?
         var rowOf = [Int?](repeating: nil, count: edition.nominees.count)
         var values: [Int: [Int: FilledForm.Value]] = [:]
         for cell in sheet.cells {
             if cell.row == corner.row && cell.column != corner.column {
+                if cell.value == .text(ScoreFormKeys.remarks) {
+                    if remarksColumn != nil {
+                        fault("the remarks column is there twice (was it copied?)", sheet: sheet.name, row: cell.row, column: cell.column)
+                    }
+                    remarksColumn = cell.column
+                    values[cell.row, default: [:]][cell.column] = cell.value
+                    continue
+                }
                 guard case .text(let key) = cell.value, let place = keyPlaces[key] else {
                     fault("the form's key row holds something it did not: the row was edited; fill in a new form", sheet: sheet.name, row: cell.row, column: cell.column)
                     continue
@@ -138,10 +154,33 @@ public struct ScoreCollector: Sendable {
         let scale = edition.scale
         let range = "\(NumberText.shortest(scale.min)) to \(NumberText.shortest(scale.max))"
         var scores: [Score] = []
+        var remarks: [Remark] = []
+        let inlineRemarks = Dictionary(
+            edition.inlineRemarks.filter { $0.juror == member.id }.map { ($0.nominee, $0.text) }, uniquingKeysWith: { first, _ in first })
         for (nominee, row) in rowOf.enumerated() {
             guard let row else { continue }
             let nomineeID = edition.nominees[nominee].id
             let recused = recusals.isRecused(juror: juror, nominee: nominee)
+            if let column = remarksColumn, let value = values[row]?[column] {
+                let at = CellReference.named(sheet: sheet.name, row: row, column: column)
+                switch RemarkCell.text(of: value) {
+                case .success(nil): break
+                case .success(let text?):
+                    if recused {
+                        fault("'\(member.id)' is recused from '\(nomineeID)' and gives it no remark; leave the cell empty", sheet: sheet.name, row: row, column: column)
+                    } else if let given = inlineRemarks[nomineeID] {
+                        if given != text {
+                            fault("the edition file already gives a remark here, and the form another; change the remark in the edition file or remove it there", sheet: sheet.name, row: row, column: column)
+                        }
+                    } else {
+                        remarks.append(Remark(juror: member.id, nominee: nomineeID, text: text))
+                    }
+                case .failure(let problem):
+                    var diagnostic = Diagnostic(.error, file: form.file, message: problem.message)
+                    diagnostic.cell = at
+                    errors.append(diagnostic)
+                }
+            }
             var missing: [String] = []
             for (place, column) in columnOf.enumerated() {
                 guard let column else { continue }
@@ -207,7 +246,7 @@ public struct ScoreCollector: Sendable {
             }
         }
         collection.errors += errors
-        return errors.isEmpty ? scores : nil
+        return errors.isEmpty ? (scores, remarks) : nil
     }
 
     /// The scores the edition file itself gives the jury member at `juror`, by

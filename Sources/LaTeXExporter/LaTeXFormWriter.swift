@@ -2,9 +2,9 @@ import JuryReportCore
 
 /// One jury member's score form as a LaTeX document to print and fill in by hand: the
 /// member's name and the instructions, the criteria with their weights and descriptions, a
-/// grid of boxes (one row per nominee, one column per criterion; the scores the edition
-/// already has written in, the nominees the member is recused from struck through), and
-/// lines for name, date and signature. Set up like the report (``LaTeXDocumentSetup``).
+/// grid of boxes (one row per nominee, one column per criterion and one for remarks; the
+/// scores and remarks the edition already has written in, the nominees the member is
+/// recused from struck through), and lines for name, date and signature. Set up like the report (``LaTeXDocumentSetup``).
 struct LaTeXFormWriter {
     let form: ScoreForm
     let output: TextOutput
@@ -53,10 +53,13 @@ struct LaTeXFormWriter {
             }
             try line("\\end{itemize}")
         }
-        // The grid: number, name, a box per criterion; the boxes share what the name leaves.
-        let nameWidth = columns > 5 ? 0.22 : 0.32
-        let boxWidth = (1 - 0.06 - nameWidth) / Double(columns) - 0.012
+        // The grid: number, name, a box per criterion, the remarks; the boxes share what the
+        // name and the remarks leave.
+        let nameWidth = columns > 5 ? 0.18 : 0.24
+        let remarksWidth = columns > 5 ? 0.2 : 0.26
+        let boxWidth = (1 - 0.07 - nameWidth - remarksWidth) / Double(columns) - 0.012
         let boxes = String(repeating: "|C{\(String(format: "%.3f", boxWidth))\\linewidth}", count: columns)
+            + "|P{\(String(format: "%.2f", remarksWidth))\\linewidth}"
         try line("{\\renewcommand{\\arraystretch}{1.6}")
         try line("\\begin{longtable}{|C{0.04\\linewidth}|P{\(String(format: "%.2f", nameWidth))\\linewidth}\(boxes)|}")
         try line("\\hline")
@@ -65,7 +68,7 @@ struct LaTeXFormWriter {
         }
         try line(
             "\\textbf{\(text.escape(words.number))} & \\textbf{\(text.escape(words.nominee))} & " + headers.joined(separator: " & ")
-                + "\\\\ \\hline")
+                + " & \\textbf{\(text.escape(judging.remarks))}\\\\ \\hline")
         try line("\\endhead")
         for (index, nominee) in edition.nominees.enumerated() {
             let name = text.escape(String(nominee.name.prefix(Self.longestName)) + (nominee.name.count > Self.longestName ? "…" : ""))
@@ -74,10 +77,11 @@ struct LaTeXFormWriter {
                 if recused { return "\\textcolor{gray}{\(text.escape(judging.notJudged))}" }
                 return form.score(nominee: index, column: column).map { text.escape(NumberText.shortest($0)) } ?? ""
             }
-            // A strut makes every row tall enough to write a number in by hand.
+            let remark = recused ? "" : form.remark(nominee: index).map { "\\footnotesize{}" + text.escape($0) } ?? ""
+            // A strut makes every row tall enough to write a number and a remark in by hand.
             try line(
-                "\\rule{0pt}{7mm}\(nominee.number) & {}\(name)\(recused ? " \\textit{(\(text.escape(judging.recused)))}" : "") & "
-                    + cells.joined(separator: " & ") + "\\\\ \\hline")
+                "\\rule{0pt}{11mm}\(nominee.number) & {}\(name)\(recused ? " \\textit{(\(text.escape(judging.recused)))}" : "") & "
+                    + cells.joined(separator: " & ") + " & {}\(remark)\\\\ \\hline")
         }
         try line("\\end{longtable}}")
         try line("\\vspace{2\\baselineskip}")

@@ -3,7 +3,8 @@ import JuryReportCore
 /// Plans one jury member's score form as a workbook: the member's name and the instructions
 /// on top, one row per nominee, one input column per criterion (its weight in the header,
 /// its description in the header's note and in the criteria block below), a live weighted
-/// mean per row, recused cells locked and grey, the sheet protected without a password, and
+/// mean per row, a remarks column, recused cells locked and grey, the sheet protected
+/// without a password, and
 /// the form's identity in its document properties. Hidden ids (see ``ScoreFormKeys``) let
 /// `collect` read it back whatever a spreadsheet program did to its layout.
 struct ScoreFormPlanner {
@@ -14,7 +15,8 @@ struct ScoreFormPlanner {
     private var edition: Edition { form.edition }
     private var words: Vocabulary { Vocabulary(edition) }
 
-    /// Columns: the hidden ids, number, name, a score column per criterion, the mean.
+    /// Columns: the hidden ids, number, name, a score column per criterion, the mean, the
+    /// remarks.
     static let idColumn = 0
     static let firstScoreColumn = 3
     /// Data rows: the weights, the (hidden) key row, then the nominees.
@@ -30,6 +32,7 @@ struct ScoreFormPlanner {
         let scale = edition.scale
         let columns = form.columnCount
         let meanColumn = Self.firstScoreColumn + columns
+        let remarksColumn = meanColumn + 1
         let lastNomineeRow = Self.firstNomineeRow + nominees.count - 1
         let min = words.shortest(scale.min)
         let max = words.shortest(scale.max)
@@ -45,6 +48,7 @@ struct ScoreFormPlanner {
             sheetColumns.append(ColumnPlan(header: header, width: Swift.min(Swift.max(Double(header.count) + 2, 10), 18), wraps: true))
         }
         sheetColumns.append(ColumnPlan(header: judging.weightedMean, width: 12, wraps: true))
+        sheetColumns.append(ColumnPlan(header: judging.remarks, width: 40, wraps: true))
 
         let title = "\(judging.scoreForm): \(words.documentTitle(of: edition))"
         let member = form.member
@@ -72,6 +76,7 @@ struct ScoreFormPlanner {
             case Self.keyRow:
                 return [Cell(value: .text(ScoreFormKeys.corner), style: .note), Cell.empty, Cell.empty]
                     + (0..<columns).map { Cell(value: .text(form.columnKey($0)), style: .note) }
+                    + [Cell.empty, Cell(value: .text(ScoreFormKeys.remarks), style: .note)]
             case Self.firstNomineeRow...lastNomineeRow:
                 let nominee = index - Self.firstNomineeRow
                 var cells = [
@@ -98,6 +103,11 @@ struct ScoreFormPlanner {
                 cells.append(Cell(
                     value: .formula(ScoreLayout.weightedMean(of: scores, weights: weights), result: mean),
                     style: .total))
+                // A recused member has nothing to remark: the cell is locked and grey.
+                cells.append(
+                    recusal != nil
+                        ? Cell(value: .empty, style: CellStyle(role: .recused))
+                        : Cell(value: form.remark(nominee: nominee).map(CellValue.text) ?? .empty, style: CellStyle(role: .input, wraps: true)))
                 return cells
             case lastNomineeRow + 2:
                 return [Cell.empty, Cell.empty, Cell(value: .text(words.criteria), style: .label), Cell(value: .text(words.weight), style: .label)]
@@ -131,7 +141,12 @@ struct ScoreFormPlanner {
                         firstRow: Self.firstNomineeRow, lastRow: lastNomineeRow, firstColumn: Self.firstScoreColumn,
                         lastColumn: meanColumn - 1),
                     minimum: scale.min, maximum: scale.max, title: judging.validationTitle,
-                    message: judging.validationMessage(min: min, max: max))
+                    message: judging.validationMessage(min: min, max: max)),
+                ValidationPlan(
+                    block: CellBlock(
+                        firstRow: Self.firstNomineeRow, lastRow: lastNomineeRow, firstColumn: remarksColumn, lastColumn: remarksColumn),
+                    kind: .textLength, minimum: 0, maximum: Double(Remark.maximumLength), title: judging.remarks,
+                    message: judging.remarksLimit(Remark.maximumLength)),
             ],
             comments: comments, hiddenColumns: [Self.idColumn], hiddenRows: [Self.keyRow])
         let identity = form.identity

@@ -31,10 +31,17 @@ extension SheetWriter {
                 XLSXText.prefix(validation.title, limit: 32), XLSXText.prefix(validation.message, limit: 255),
             ]) { strings in
                 var rule = lxw_data_validation()
-                rule.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
-                rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
-                rule.minimum_number = validation.minimum
-                rule.maximum_number = validation.maximum
+                switch validation.kind {
+                case .number:
+                    rule.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+                    rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+                    rule.minimum_number = validation.minimum
+                    rule.maximum_number = validation.maximum
+                case .textLength:
+                    rule.validate = UInt8(LXW_VALIDATION_TYPE_LENGTH.rawValue)
+                    rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO.rawValue)
+                    rule.value_number = validation.maximum
+                }
                 rule.input_title = strings[0]
                 rule.input_message = strings[1]
                 rule.error_title = strings[0]
@@ -45,7 +52,7 @@ extension SheetWriter {
                     worksheet_data_validation_range(
                         worksheet, lxw_row_t(sheet.sheetRow(block.firstRow)), lxw_col_t(block.firstColumn),
                         lxw_row_t(sheet.sheetRow(block.lastRow)), lxw_col_t(block.lastColumn), &rule),
-                    "adding the score check to \(sheet.name)")
+                    "adding the checks of \(sheet.name)")
             }
         }
         if let block = sheet.blankHighlight, block.lastRow >= block.firstRow, block.lastColumn >= block.firstColumn {

@@ -93,7 +93,15 @@ struct PreambleRow {
 
 /// A check on what may be typed into a block of cells: a decimal number within bounds.
 struct ValidationPlan: Equatable {
+    /// What the cells take: a number from `minimum` to `maximum`, or text of at most
+    /// `maximum` characters.
+    enum Kind: Equatable {
+        case number
+        case textLength
+    }
+
     var block: CellBlock
+    var kind: Kind = .number
     var minimum: Double
     var maximum: Double
     /// Shown when the cell is selected and when a wrong value is typed.

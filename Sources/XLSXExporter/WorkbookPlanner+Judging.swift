@@ -168,4 +168,46 @@ extension WorkbookPlanner {
                     anchorRow: 0, anchorColumn: 5)
                 : nil)
     }
+
+    /// The jury's remarks, for the organizer: nominee by nominee in report order, each
+    /// nominee's by jury order; an Excel table, so that they filter by nominee or member.
+    func remarks(_ name: String) -> SheetPlan {
+        let nominees = Dictionary(edition.nominees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let jury = Dictionary(edition.jury.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let remarks = edition.remarks.enumerated().sorted { a, b in
+            let x = (nominees[a.element.nominee] ?? 0, jury[a.element.juror] ?? 0, a.offset)
+            let y = (nominees[b.element.nominee] ?? 0, jury[b.element.juror] ?? 0, b.offset)
+            return x < y
+        }.map(\.element)
+        let nomineeName = { (remark: Remark) in nominees[remark.nominee].map { edition.nominees[$0].name } ?? remark.nominee }
+        let jurorName = { (remark: Remark) in jury[remark.juror].map { edition.jury[$0].name } ?? remark.juror }
+        return SheetPlan(
+            name: name,
+            columns: [
+                fit(words.number, remarks.map { nominees[$0.nominee].map { String(edition.nominees[$0].number) } ?? "" }),
+                Self.capped(fit(words.nominee, remarks.map(nomineeName)), at: 30),
+                Self.capped(fit(words.juror, remarks.map(jurorName)), at: 24),
+                ColumnPlan(header: words.judging.remarks, width: 80, wraps: true),
+            ],
+            rowCount: remarks.count,
+            row: { index in
+                let remark = remarks[index]
+                return [
+                    Cell(value: nominees[remark.nominee].map { .number(Double(edition.nominees[$0].number)) } ?? .empty, style: .number),
+                    Cell(value: .text(nomineeName(remark)), style: .wrapped), Cell(value: .text(jurorName(remark)), style: .wrapped),
+                    Cell(value: .text(remark.text), style: .wrapped),
+                ]
+            },
+            table: TablePlan(name: "Remarks", firstDataRow: 0))
+    }
+
+    /// `column` no wider than `width`, wrapping beyond.
+    static func capped(_ column: ColumnPlan, at width: Double) -> ColumnPlan {
+        var column = column
+        if column.width > width {
+            column.width = width
+            column.wraps = true
+        }
+        return column
+    }
 }

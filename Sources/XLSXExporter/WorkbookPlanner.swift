@@ -29,6 +29,7 @@ struct WorkbookPlanner {
         let criteriaSheet = edition.criteria.isEmpty ? nil : name(words.criteria)
         let layout = ScoreLayout(edition: edition, sheet: name(words.scores), criteriaSheet: criteriaSheet)
         let rankingSheet = request.standings.isEmpty ? nil : name(words.judging.ranking)
+        let remarksSheet = edition.remarks.isEmpty ? nil : name(words.judging.remarks)
         var sheets = [
             self.editionSheet(editionSheet),
             nominees(nomineeSheet, scoreLayout: edition.scores.isEmpty ? nil : layout),
@@ -38,6 +39,7 @@ struct WorkbookPlanner {
         if let criteriaSheet { sheets.append(criteria(criteriaSheet)) }
         sheets.append(scores(layout))
         if let rankingSheet { sheets.append(ranking(rankingSheet, layout: layout)) }
+        if let remarksSheet { sheets.append(remarks(remarksSheet)) }
         // presentation.numbering false: the number columns hidden (kept, for sorting back).
         if !edition.presentation.numbering {
             for index in sheets.indices {

@@ -19,8 +19,9 @@ struct JSONRoundTripTests {
         try Data(EditionJSON.encode(edition)).write(to: file)
         let keys = try IndependentReaders.run("read_json_keys.py", [file.path], as: [String: [String]].self)
         for (object, path) in FieldInstances.all {
-            // The scores of a scoresFile are written inline: the canonical JSON stands alone.
-            let described = object.keys.filter { !(path.isEmpty && $0 == "scoresFile") }
+            // The scores and remarks of a scoresFile and remarksFile are written inline: the
+            // canonical JSON stands alone.
+            let described = object.keys.filter { !(path.isEmpty && ($0 == "scoresFile" || $0 == "remarksFile")) }
             #expect(keys[FieldInstances.text(path)] == described, "\(object.name) at '\(FieldInstances.text(path))'")
         }
     }
@@ -34,7 +35,8 @@ struct JSONRoundTripTests {
             bytes: json, syntax: .json, name: "canonical.json", directory: Paths.edition(fixture).deletingLastPathComponent())
         var inline = edition
         inline.scoresFile = nil
-        #expect(again == inline, "the scores of a scoresFile are inline in the JSON")
+        inline.remarksFile = nil
+        #expect(again == inline, "the scores and remarks of a scoresFile and remarksFile are inline in the JSON")
         #expect(EditionJSON.encode(again) == json, "canonical: encoding it again changes nothing")
     }
 

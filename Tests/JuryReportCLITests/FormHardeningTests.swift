@@ -143,7 +143,7 @@ struct FormHardeningTests {
             let first = try ProcessRunner.juryreport(["collect", edition.path, anna.path])
             #expect(first.status == 0, "\(first.standardError)")
             let second = try ProcessRunner.juryreport(["collect", edition.path, bram.path])
-            #expect(second.status == 0 && second.standardError.contains("1 scores from 1 form beside 2 kept"), "\(second.standardError)")
+            #expect(second.status == 0 && second.standardError.contains("1 score from 1 form beside 2 kept"), "\(second.standardError)")
             #expect(try Self.rows(table) == ["anna,alpha,impact,7", "anna,gamma,craft,4", "bram,alpha,impact,9"])
             // Anna's newer form: refused, naming her, the table and the form; the table as it was.
             let newer = try filled("anna", "anna-newer.xlsx", ["alpha": ["impact": 8]])
@@ -151,7 +151,7 @@ struct FormHardeningTests {
             let refused = try ProcessRunner.juryreport(["collect", edition.path, newer.path])
             #expect(refused.status == 65)
             #expect(refused.standardError.contains(
-                "\(newer.path): error: \(table.path) already holds scores of 'anna' (from an earlier collect); this newer form of theirs replaces them only with --replace"),
+                "\(newer.path): error: \(table.path) already holds scores or remarks of 'anna' (from an earlier collect); this newer form of theirs replaces them only with --replace"),
                 "\(refused.standardError)")
             #expect(try Data(contentsOf: table) == before)
             let replaced = try ProcessRunner.juryreport(["collect", edition.path, newer.path, "--replace"])

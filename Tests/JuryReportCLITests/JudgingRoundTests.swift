@@ -84,10 +84,10 @@ struct JudgingRoundTests {
             typed[juror] = Self.typed(juror)
             let output = directory.appendingPathComponent("filled-\(juror).xlsx")
             let report = try IndependentReaders.fillForm(Self.form(juror, in: directory), to: output, scores: typed[juror]!)
-            // What openpyxl finds in the form: the check of the scale, the protection
-            // without a password, input cells unlocked, formulas and recused cells locked.
-            #expect(report.validations.count == 1)
-            #expect(report.validations.first?.type == "decimal")
+            // What openpyxl finds in the form: the check of the scale (and the remarks' length,
+            // see RemarksRoundTests), the protection without a password, input cells unlocked,
+            // formulas and recused cells locked.
+            #expect(report.validations.map(\.type) == ["decimal", "textLength"])
             #expect(report.validations.first.map { ($0.min, $0.max) } ?? (nil, nil) == ("1", "10"))
             #expect(report.protected && report.password == nil)
             #expect(report.properties["juryreport.juror"] == juror && report.properties["juryreport.edition"] == "open-data-award-2026")

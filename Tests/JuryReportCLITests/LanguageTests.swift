@@ -264,7 +264,7 @@ struct LanguageTests {
         try #require(result.status == 0, "\(result.standardError)")
         for path in editions {
             var loader = EditionLoader()
-            loader.allowsMissingScoresFile = true
+            loader.allowsMissingTables = true
             let edition = try loader.load(contentsOf: path)
             let pdf = out.appendingPathComponent(edition.baseName + ".pdf")
             // All of these are set in pdflatex, which engine=auto takes when it can.

@@ -21,6 +21,7 @@ struct StarterFileTests {
         try Data(full.utf8).write(to: file)
         // The table `scoresFile` names, as collect writes it: no scores yet.
         try Data("juror,nominee,criterion,score\r\n".utf8).write(to: directory.appendingPathComponent("scores.csv"))
+        try Data("juror,nominee,remark\r\n".utf8).write(to: directory.appendingPathComponent("remarks.csv"))
         // And the logo `branding.logo` names.
         try FileManager.default.copyItem(at: Paths.edition("branding/logo.png"), to: directory.appendingPathComponent("logo.png"))
         let json = try ProcessRunner.juryreport(["export", file.path, "--format", "json", "--stdout"])
@@ -37,9 +38,10 @@ struct StarterFileTests {
                 #expect(!(used["labels"] ?? []).isEmpty, "the starter shows no label")
                 continue
             }
-            // The JSON holds the scores of a scoresFile inline, not the file's name.
+            // The JSON holds the scores and remarks of a scoresFile and a remarksFile inline,
+            // not the files' names.
             let missing = Set(object.keys).subtracting(used[Self.listless(FieldInstances.text(path))] ?? []).subtracting(
-                path.isEmpty ? ["scoresFile"] : [])
+                path.isEmpty ? ["scoresFile", "remarksFile"] : [])
             #expect(missing.isEmpty, "the starter shows no \(missing.sorted()) of \(object.name)")
         }
     }

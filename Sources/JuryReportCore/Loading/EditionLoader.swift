@@ -10,9 +10,9 @@ public struct EditionLoader: Sendable {
     /// Told how long each phase of a load took, in seconds: `decode` (bytes to a parsed document),
     /// `validate` (the document to a checked edition). For benchmarks.
     public var phaseTimer: (@Sendable (String, Double) -> Void)?
-    /// Whether a `scoresFile` that does not exist yet is taken as empty rather than refused:
-    /// for `collect`, which is about to write it.
-    public var allowsMissingScoresFile = false
+    /// Whether a `scoresFile` or `remarksFile` that does not exist yet is taken as empty
+    /// rather than refused: for `collect`, which is about to write it, and `forms`.
+    public var allowsMissingTables = false
     /// Where the files an edition names may lie (``NamedFileScope``).
     public var namedFileScope = NamedFileScope()
 
@@ -68,7 +68,7 @@ public struct EditionLoader: Sendable {
         return try load(bytes: bytes, syntax: syntax, name: name, directory: url.deletingLastPathComponent())
     }
 
-    /// Loads an edition from the bytes of a file. A `scoresFile` it names is read relative
+    /// Loads an edition from the bytes of a file. The tables it names are read relative
     /// to `directory`, by default the folder of `name`.
     public func load(bytes: [UInt8], syntax: EditionSyntax, name: String, directory: URL? = nil) throws(EditionError) -> Edition {
         func fail(_ message: String, _ position: SourcePosition?) -> EditionError {
@@ -104,35 +104,59 @@ public struct EditionLoader: Sendable {
             var edition = reader.read()
             var diagnostics = reader.diagnostics
             let locator = SourceLocator(view)
-            let inlineCount = edition?.scores.count ?? 0
-            var loadedScores: ScoresFileLoader.Loaded?
-            if let reference = edition?.scoresFile {
-                let shownDirectory = (name as NSString).deletingLastPathComponent
-                var loader = ScoresFileLoader(
-                    directory: directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory),
-                    shownDirectory: shownDirectory, allowsMissing: allowsMissingScoresFile)
+            let shownDirectory = (name as NSString).deletingLastPathComponent
+            let folder = directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory)
+            var tables = TableFileLoader(directory: folder, shownDirectory: shownDirectory, allowsMissing: allowsMissingTables)
+            /// The table `reference` names, read by `parse`, or the faults that keep it out.
+            func loadTable<Row>(
+                _ reference: TableFileReference, field key: String, kind: String, list: String, columns: [String], rowBytes: Int,
+                perCriterion: Bool, parse: (String, String) -> ([Row], [TableRowPositions], [Diagnostic])
+            ) -> (rows: [Row], loaded: TableFileLoader.Loaded)? {
                 if let edition {
-                    loader.maximumSize = ScoresFileLoader.maximumSize(of: edition, within: maximumFileSize)
+                    tables.maximumSize = TableFileLoader.maximumSize(
+                        of: edition, rowBytes: rowBytes, perCriterion: perCriterion, within: maximumFileSize)
                 }
-                let field = FieldPath.root.appending("scoresFile")
+                let field = FieldPath.root.appending(key)
                 let position = locator.nearestPosition(to: field)
-                let (loaded, faults): (ScoresFileLoader.Loaded?, [Diagnostic])
-                if let outside = namedFileScope.problem(with: loader.url(of: reference.path), editionFolder: loader.directory) {
-                    (loaded, faults) = (nil, [Diagnostic(.error, file: name, path: field, position: position, message: outside)])
-                } else {
-                    (loaded, faults) = loader.load(reference.path, editionFile: name, field: field, position: position)
+                if let outside = namedFileScope.problem(with: tables.url(of: reference.path), editionFolder: folder) {
+                    diagnostics.append(Diagnostic(.error, file: name, path: field, position: position, message: outside))
+                    return nil
                 }
+                let read = tables.text(of: reference.path, kind: kind, editionFile: name, field: field, position: position)
+                diagnostics += read.diagnostics
+                guard let text = read.text else {
+                    // No text and no fault: a table that does not exist yet, where allowed.
+                    return read.diagnostics.isEmpty ? ([], TableFileLoader.Loaded(file: read.shown, list: list, columns: columns, positions: [])) : nil
+                }
+                let (rows, positions, faults) = parse(text, read.shown)
                 diagnostics += faults
+                return (rows, TableFileLoader.Loaded(file: read.shown, list: list, columns: columns, positions: positions))
+            }
+            let inlineScores = edition?.scores.count ?? 0
+            var loadedScores: TableFileLoader.Loaded?
+            // A score row is three ids and a number: 512 bytes.
+            if let reference = edition?.scoresFile, let (scores, loaded) = loadTable(
+                reference, field: "scoresFile", kind: "scores file", list: "scores", columns: ScoresTable.columns, rowBytes: 512,
+                perCriterion: true, parse: ScoresTable.read)
+            {
                 loadedScores = loaded
-                if let loaded {
-                    edition?.scores += loaded.scores
-                    edition?.scoresFile?.count = loaded.scores.count
-                }
+                edition?.scores += scores
+                edition?.scoresFile?.count = scores.count
+            }
+            let inlineRemarks = edition?.remarks.count ?? 0
+            var loadedRemarks: TableFileLoader.Loaded?
+            // A remark row: two ids and a remark of up to 2,000 characters, each of up to four
+            // bytes and quoted.
+            if let reference = edition?.remarksFile, let (remarks, loaded) = loadTable(
+                reference, field: "remarksFile", kind: "remarks file", list: "remarks", columns: RemarksTable.columns,
+                rowBytes: 512 + Remark.maximumLength * 8, perCriterion: false, parse: RemarksTable.read)
+            {
+                loadedRemarks = loaded
+                edition?.remarks += remarks
+                edition?.remarksFile?.count = remarks.count
             }
             if let logo = edition?.branding.logo {
-                let shownDirectory = (name as NSString).deletingLastPathComponent
                 let field = FieldPath.root.appending("branding").appending("logo")
-                let folder = directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory)
                 let file = logo.path.hasPrefix("/") ? URL(fileURLWithPath: logo.path) : folder.appendingPathComponent(logo.path)
                 let loaded = namedFileScope.problem(with: file, editionFolder: folder).map { Result<Logo, LogoLoader.Fault>.failure(.init(message: $0)) }
                     ?? LogoLoader.load(logo.path, in: folder, shownDirectory: shownDirectory)
@@ -148,7 +172,9 @@ public struct EditionLoader: Sendable {
                     edition: edition, incompleteLists: reader.incompleteLists,
                     sourceIndexes: reader.sourceIndexes
                 ) { message, path in
-                    if let moved = ScoresFileLoader.relocate(message, at: path, inlineCount: inlineCount, loaded: loadedScores) {
+                    if let moved = TableFileLoader.relocate(message, at: path, inlineCount: inlineScores, loaded: loadedScores)
+                        ?? TableFileLoader.relocate(message, at: path, inlineCount: inlineRemarks, loaded: loadedRemarks)
+                    {
                         diagnostics.append(moved)
                         return
                     }

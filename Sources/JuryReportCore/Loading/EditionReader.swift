@@ -123,6 +123,14 @@ final class EditionReader {
             guard let juror, let nominee else { return nil }
             return Recusal(juror: juror, nominee: nominee, reason: reason)
         }
+        let remarks = document.list("remarks") { fields -> Remark? in
+            let juror = fields.text("juror")
+            let nominee = fields.text("nominee")
+            let text = fields.text("remark")
+            guard let juror, let nominee, let text else { return nil }
+            return Remark(juror: juror, nominee: nominee, text: text)
+        }
+        let remarksFile = document.text("remarksFile")
         let labels = document.mapping("labels") { fields -> [LabelKey: String]? in
             var labels: [LabelKey: String] = [:]
             for key in LabelKey.allCases {
@@ -173,8 +181,9 @@ final class EditionReader {
             format: format, award: award, details: editionDetails,
             sections: sections ?? [], criteria: criteria ?? [], scale: scale ?? .standard,
             nominees: nominees, analysis: analysis ?? [], verdict: verdict, jury: jury,
-            signature: signature, scores: scores ?? [], scoresFile: scoresFile.map { ScoresFileReference(path: $0, count: 0) },
-            recusals: recusals ?? [], labels: labels ?? [:], presentation: presentation ?? Presentation(),
+            signature: signature, scores: scores ?? [], scoresFile: scoresFile.map { TableFileReference(path: $0, count: 0) },
+            recusals: recusals ?? [], remarks: remarks ?? [], remarksFile: remarksFile.map { TableFileReference(path: $0, count: 0) },
+            labels: labels ?? [:], presentation: presentation ?? Presentation(),
             branding: branding ?? Branding())
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the files an edition names (its `scoresFile`, its logo) may lie: inside the edition
+/// Where the files an edition names (its `scoresFile`, its `remarksFile`, its logo) may lie: inside the edition
 /// file's folder tree or the current directory's, or a folder the user allows
 /// (`--allow-path DIR`) — links followed, so neither `../private.png`, an absolute path nor a
 /// link out of the folder reaches a file elsewhere.

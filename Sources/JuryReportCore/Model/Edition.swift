@@ -25,9 +25,14 @@ public struct Edition: Sendable, Equatable {
     /// Inline scores first, then those of ``scoresFile``.
     public var scores: [Score]
     /// The CSV table the later scores were read from, if the edition names one.
-    public var scoresFile: ScoresFileReference?
+    public var scoresFile: TableFileReference?
     /// Who did not judge whom, in the file's order.
     public var recusals: [Recusal]
+    /// The jury's remarks on the nominees (inline first, then those of ``remarksFile``): for
+    /// the organizer, never in a published report.
+    public var remarks: [Remark]
+    /// The CSV table the later remarks were read from, if the edition names one.
+    public var remarksFile: TableFileReference?
     /// The edition's own words for labels, over its language's built-in ones.
     public var labels: [LabelKey: String]
     public var presentation: Presentation
@@ -38,7 +43,8 @@ public struct Edition: Sendable, Equatable {
         sections: [TextSection] = [], criteria: [Criterion] = [],
         scale: ScoreScale = .standard, nominees: [Nominee], analysis: [TextSection] = [],
         verdict: Verdict, jury: [JuryMember], signature: String? = nil, scores: [Score] = [],
-        scoresFile: ScoresFileReference? = nil, recusals: [Recusal] = [], labels: [LabelKey: String] = [:],
+        scoresFile: TableFileReference? = nil, recusals: [Recusal] = [], remarks: [Remark] = [],
+        remarksFile: TableFileReference? = nil, labels: [LabelKey: String] = [:],
         presentation: Presentation = Presentation(), branding: Branding = Branding()
     ) {
         self.branding = branding
@@ -58,6 +64,8 @@ public struct Edition: Sendable, Equatable {
         self.scores = scores
         self.scoresFile = scoresFile
         self.recusals = recusals
+        self.remarks = remarks
+        self.remarksFile = remarksFile
     }
 
     /// The only schema version this build reads.
@@ -76,6 +84,9 @@ public struct Edition: Sendable, Equatable {
 
     /// The scores written in the edition file itself, without those of ``scoresFile``.
     public var inlineScores: ArraySlice<Score> { scores.dropLast(scoresFile?.count ?? 0) }
+
+    /// The remarks written in the edition file itself, without those of ``remarksFile``.
+    public var inlineRemarks: ArraySlice<Remark> { remarks.dropLast(remarksFile?.count ?? 0) }
 
     /// The jury's chair, if one is marked.
     public var chair: JuryMember? { jury.first { $0.chair } }

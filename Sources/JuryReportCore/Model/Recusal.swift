@@ -13,11 +13,12 @@ public struct Recusal: Sendable, Equatable {
     }
 }
 
-/// Where some of an edition's scores came from: a CSV table beside the edition file.
-public struct ScoresFileReference: Sendable, Equatable {
+/// Where some of an edition's scores or remarks came from: a CSV table beside the edition
+/// file (its `scoresFile`, its `remarksFile`).
+public struct TableFileReference: Sendable, Equatable {
     /// The path as the edition file writes it, relative to the edition file.
     public var path: String
-    /// How many of ``Edition/scores`` came from it: the last ones.
+    /// How many of ``Edition/scores`` (or ``Edition/remarks``) came from it: the last ones.
     public var count: Int
 
     public init(path: String, count: Int) {

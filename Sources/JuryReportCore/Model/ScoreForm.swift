@@ -60,11 +60,14 @@ public struct FormIdentity: Sendable, Equatable, CustomStringConvertible {
 public enum ScoreFormKeys {
     public static let corner = "juryreport:ids"
     public static let scoreColumn = "juryreport:score"
+    /// Above the remarks column, after the score columns. A form without it (made before
+    /// remarks came back) is read for its scores alone.
+    public static let remarks = "juryreport:remarks"
 }
 
 /// One jury member's score form: one row per nominee in report order, one score column per
-/// criterion (one column without criteria), the nominees the member is recused from marked,
-/// the scores the edition already has filled in.
+/// criterion (one column without criteria) and a remarks column, the nominees the member is
+/// recused from marked, the scores and remarks the edition already has filled in.
 public struct ScoreForm: Sendable {
     public let edition: Edition
     /// The jury member's index in ``Edition/jury``.
@@ -72,6 +75,8 @@ public struct ScoreForm: Sendable {
     public let identity: FormIdentity
     private let grid: ScoreGrid
     private let recusals: RecusalIndex
+    /// The member's remarks the edition already has, by nominee id.
+    private let remarks: [String: String]
 
     public init(edition: Edition, juror: Int, grid: ScoreGrid? = nil, recusals: RecusalIndex? = nil) {
         self.edition = edition
@@ -79,6 +84,9 @@ public struct ScoreForm: Sendable {
         self.identity = FormIdentity(edition, juror: juror)
         self.grid = grid ?? ScoreGrid(edition)
         self.recusals = recusals ?? RecusalIndex(edition)
+        let id = edition.jury[juror].id
+        remarks = Dictionary(
+            edition.remarks.filter { $0.juror == id }.map { ($0.nominee, $0.text) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The jury member.
@@ -96,6 +104,9 @@ public struct ScoreForm: Sendable {
     public func score(nominee: Int, column: Int) -> Double? {
         grid.score(nominee: nominee, juror: juror, criterion: edition.criteria.isEmpty ? nil : column)
     }
+
+    /// The remark the edition already has of the member on the nominee at `nominee`.
+    public func remark(nominee: Int) -> String? { remarks[edition.nominees[nominee].id] }
 
     /// The recusal that keeps the member from the nominee, if any.
     public func recusal(nominee: Int) -> Recusal? {

@@ -111,6 +111,14 @@ public enum EditionFields {
         ])
     }
 
+    public static var remark: ObjectDescription {
+        ObjectDescription("remark", [
+            FieldDescription("juror", .id, required: true, "A jury member id"),
+            FieldDescription("nominee", .id, required: true, "A nominee id"),
+            FieldDescription("remark", .plainText, required: true, "The member's remark, at most \(Remark.maximumLength) characters; never published"),
+        ])
+    }
+
     /// Every label, each overriding the built-in word of the edition's language.
     public static var labels: ObjectDescription {
         let english = Dictionary(uniqueKeysWithValues: Labels.builtIn("en"))
@@ -158,6 +166,12 @@ public enum EditionFields {
                 "scoresFile", .relativePath,
                 "More scores: a CSV table (juror, nominee, criterion, score) relative to this file, as juryreport collect writes it"),
             FieldDescription("recusals", .list(.object(recusal)), "Jury members who do not judge a nominee"),
+            FieldDescription(
+                "remarks", .list(.object(remark)),
+                "The jury's remarks on nominees, one per member and nominee: in the organizer's workbook and the JSON, never in a report"),
+            FieldDescription(
+                "remarksFile", .relativePath,
+                "More remarks: a CSV table (juror, nominee, remark) relative to this file, as juryreport collect writes it"),
             FieldDescription("labels", .object(labels), "The edition's own words for any label (juryreport labels LANG prints them)"),
             FieldDescription("presentation", .object(presentation), "How every format shows the content"),
             FieldDescription("branding", .object(branding), "The organizer's house style: a logo and an accent colour"),
@@ -166,7 +180,7 @@ public enum EditionFields {
 
     /// Every object, each once, in the order of the file.
     public static var objects: [ObjectDescription] {
-        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal, labels, presentation, branding]
+        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal, remark, labels, presentation, branding]
     }
 
     /// The most nominees, jury members and criteria an edition may have: far beyond any

@@ -26,6 +26,7 @@ struct EditionValidator {
         checkChair()
         let recused = checkRecusals(nomineeIds: nomineeIds, jurorIds: jurorIds)
         checkScores(criterionIds: criterionIds, nomineeIds: nomineeIds, jurorIds: jurorIds, recused: recused)
+        checkRemarks(nomineeIds: nomineeIds, jurorIds: jurorIds, recused: recused)
     }
 
     /// Checks that each recusal names a known juror and nominee, once; returns the index of
@@ -51,7 +52,7 @@ struct EditionValidator {
 
     static let idRule = "is not a valid id: use lowercase letters a-z, digits and single hyphens, like 'cleantech-center'"
 
-    private func path(_ list: String, _ index: Int, _ field: String? = nil) -> FieldPath {
+    func path(_ list: String, _ index: Int, _ field: String? = nil) -> FieldPath {
         let listPath = FieldPath.root.appending(list)
         let sourceIndex = sourceIndexes[listPath]?[index] ?? index
         let itemPath = listPath.appending(index: sourceIndex)
@@ -172,7 +173,7 @@ struct EditionValidator {
         }
     }
 
-    private static func known(_ ids: Set<String>) -> String {
+    static func known(_ ids: Set<String>) -> String {
         let sorted = ids.sorted()
         let shown = sorted.prefix(8).joined(separator: ", ")
         return "(known: \(shown)\(sorted.count > 8 ? ", …" : ""))"

@@ -21,6 +21,8 @@ public struct JudgingVocabulary: Sendable, Equatable {
     public let dateLine: String
     public let nameLine: String
     public let missing: String
+    /// A form's remarks column and the organizer's sheet of remarks.
+    public let remarks: String
 
     public init(labels: Labels) {
         self.labels = labels
@@ -40,6 +42,7 @@ public struct JudgingVocabulary: Sendable, Equatable {
         dateLine = labels[.dateLine]
         nameLine = labels[.nameLine]
         missing = labels[.missing]
+        remarks = labels[.remarks]
     }
 
     /// A recused cell's note: "Not judged: REASON".
@@ -54,6 +57,9 @@ public struct JudgingVocabulary: Sendable, Equatable {
     public func handInstructions(min: String, max: String) -> String {
         labels.fill(.handInstructions, ["min": min, "max": max])
     }
+
+    /// The message of a remark cell's validation: at most `count` characters.
+    public func remarksLimit(_ count: Int) -> String { labels.fill(.remarksLimit, ["count": String(count)]) }
 
     /// The message of a score cell's validation, with the scale.
     public func validationMessage(min: String, max: String) -> String {

@@ -11,7 +11,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
     case dateFormat, months, decimalSeparator, colon
     case recusals, recusalsIntroduction, reason, notJudged, recusedBecause, recused, scoreForm
     case formInstructions, handInstructions, weightedMean, mean, lowest, highest, ranking
-    case validationTitle, validationMessage, signatureLine, dateLine, nameLine, missing
+    case validationTitle, validationMessage, signatureLine, dateLine, nameLine, missing, remarks, remarksLimit
 
     /// The placeholders a label's text may hold, each as `{name}`.
     public var placeholders: [String] {
@@ -21,6 +21,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
         case .chartLeftOut: return ["count"]
         case .dateFormat: return ["day", "month", "year"]
         case .recusedBecause: return ["reason"]
+        case .remarksLimit: return ["count"]
         case .formInstructions, .handInstructions, .validationMessage: return ["min", "max"]
         default: return []
         }

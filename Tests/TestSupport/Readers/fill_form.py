@@ -2,8 +2,10 @@
 independent writer, finding the cells by the form's hidden ids, then saving it again.
 
 Usage: fill_form.py FORM OUT SCORES_JSON [EDITS_JSON]
-SCORES_JSON maps nominee id -> criterion id (or "juryreport:score") -> value; a value is
-written as given: a number, or a text such as "7,5" (a number stored as text).
+SCORES_JSON maps nominee id -> criterion id (or "juryreport:score", or "juryreport:remarks"
+for the remark) -> value; a value is written as given: a number, or a text such as "7,5" (a
+number stored as text). A text that starts with "=" is stored as text, as a program stores
+what a juror types after an apostrophe; {"formula": "=..."} writes a formula.
 EDITS_JSON, what a juror might do besides: {"unprotect": true} removes the protection,
 {"insertRow": N} inserts an empty row before sheet row N (1-based) after filling in,
 {"deleteNominee": ID} deletes that nominee's row, {"property": {NAME: VALUE}} changes a
@@ -38,7 +40,12 @@ for nominee, by_criterion in scores.items():
     for key, value in by_criterion.items():
         cell = sheet.cell(row=rows[nominee], column=columns[key])
         report["locked"][cell.coordinate] = bool(cell.protection.locked)
-        cell.value = value
+        if isinstance(value, dict):
+            cell.value = value["formula"]
+        else:
+            cell.value = value
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"
 # Also how a recused or a formula cell is protected, for the test.
 for row in sheet.iter_rows(min_row=corner.row + 1):
     for cell in row:
