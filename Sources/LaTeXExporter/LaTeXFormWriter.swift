@@ -77,10 +77,15 @@ struct LaTeXFormWriter {
                 if recused { return "\\textcolor{gray}{\(text.escape(judging.notJudged))}" }
                 return form.score(nominee: index, column: column).map { text.escape(NumberText.shortest($0)) } ?? ""
             }
-            let remark = recused ? "" : form.remark(nominee: index).map { "\\footnotesize{}" + text.escape($0) } ?? ""
-            // A strut makes every row tall enough to write a number and a remark in by hand.
+            // The remark's own line breaks kept; a cell's text sets from the top.
+            let remark = recused ? "" : form.remark(nominee: index).map { remark in
+                "\\footnotesize{}" + remark.split(separator: "\n", omittingEmptySubsequences: false).map { text.escape(String($0)) }
+                    .joined(separator: "\\newline{}")
+            } ?? ""
+            // A strut makes every row tall enough to write a number and a remark in by hand,
+            // its room below the first line, where the hand writes.
             try line(
-                "\\rule{0pt}{11mm}\(nominee.number) & {}\(name)\(recused ? " \\textit{(\(text.escape(judging.recused)))}" : "") & "
+                "\\rule[-7mm]{0pt}{11mm}\(nominee.number) & {}\(name)\(recused ? " \\textit{(\(text.escape(judging.recused)))}" : "") & "
                     + cells.joined(separator: " & ") + " & {}\(remark)\\\\ \\hline")
         }
         try line("\\end{longtable}}")
