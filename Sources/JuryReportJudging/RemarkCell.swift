@@ -5,7 +5,7 @@ import JuryReportSource
 /// The remark a form's remarks cell holds, as the edition keeps it: the text with its line
 /// breaks as `\n` (a spreadsheet may save CR LF, CR or a vertical tab, Word's line break, for
 /// one) and without surrounding white space; refused when it holds what no edition may hold
-/// or is longer than ``Remark/maximumLength``.
+/// or is longer than `Remark.maximumLength`.
 enum RemarkCell {
     struct Problem: Error {
         var message: String

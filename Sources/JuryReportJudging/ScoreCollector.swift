@@ -6,7 +6,7 @@ import JuryReportCore
 /// so an edited layout is never misread), each value (a number inside the scale; a decimal
 /// comma is read), recusals, and the same jury member twice. Empty cells are warnings. The
 /// remarks column, where the form has one, gives the member's remarks: literal text, within
-/// ``Remark/maximumLength``.
+/// `Remark.maximumLength`.
 public struct ScoreCollector: Sendable {
     public let edition: Edition
     /// Made once for every form: the places of the ids and the recusals.

@@ -2,7 +2,8 @@ import JuryReportSource
 
 /// The CSV table of remarks that `juryreport collect` writes and an edition's `remarksFile`
 /// names: a header `juror,nominee,remark`, then one remark a row. Remarks come from outside
-/// the organization, so the table is inert in a spreadsheet too: see ``FormulaGuard``.
+/// the organization, so the table is inert in a spreadsheet too: every line of a remark that
+/// a spreadsheet could run as a formula is guarded, reversibly (see `text(of:)`).
 public enum RemarksTable {
     /// The columns, in the order they are written.
     public static let columns = ["juror", "nominee", "remark"]

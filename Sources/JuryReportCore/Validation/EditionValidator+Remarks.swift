@@ -6,12 +6,7 @@ extension EditionValidator {
     func checkRemarks(nomineeIds: Set<String>, jurorIds: Set<String>, recused: [String: Int]) {
         var seen: [String: Int] = [:]
         for (index, remark) in edition.remarks.enumerated() {
-            if !jurorIds.contains(remark.juror) && !incompleteLists.contains("jury") {
-                report("refers to no jury member: \(DisplayText.quoted(remark.juror)) \(Self.known(jurorIds))", path("remarks", index, "juror"))
-            }
-            if !nomineeIds.contains(remark.nominee) && !incompleteLists.contains("nominees") {
-                report("refers to no nominee: \(DisplayText.quoted(remark.nominee)) \(Self.known(nomineeIds))", path("remarks", index, "nominee"))
-            }
+            checkReferences(juror: remark.juror, nominee: remark.nominee, of: "remarks", index, jurorIds: jurorIds, nomineeIds: nomineeIds)
             if remark.text.trimmingWhitespace().isEmpty {
                 report("is empty; leave the remark out instead", path("remarks", index, "remark"))
             } else if remark.text.count > Remark.maximumLength {

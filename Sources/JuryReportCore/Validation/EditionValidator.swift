@@ -34,12 +34,7 @@ struct EditionValidator {
     private func checkRecusals(nomineeIds: Set<String>, jurorIds: Set<String>) -> [String: Int] {
         var seen: [String: Int] = [:]
         for (index, recusal) in edition.recusals.enumerated() {
-            if !jurorIds.contains(recusal.juror) && !incompleteLists.contains("jury") {
-                report("refers to no jury member: \(DisplayText.quoted(recusal.juror)) \(Self.known(jurorIds))", path("recusals", index, "juror"))
-            }
-            if !nomineeIds.contains(recusal.nominee) && !incompleteLists.contains("nominees") {
-                report("refers to no nominee: \(DisplayText.quoted(recusal.nominee)) \(Self.known(nomineeIds))", path("recusals", index, "nominee"))
-            }
+            checkReferences(juror: recusal.juror, nominee: recusal.nominee, of: "recusals", index, jurorIds: jurorIds, nomineeIds: nomineeIds)
             let key = recusal.juror + " " + recusal.nominee
             if let first = seen[key] {
                 report("\(DisplayText.quoted(recusal.juror)) is already recused from \(DisplayText.quoted(recusal.nominee)) by \(path("recusals", first))", path("recusals", index))
@@ -48,6 +43,17 @@ struct EditionValidator {
             }
         }
         return seen
+    }
+
+    /// Checks that the item at `index` of `list` names a known jury member and nominee (unless
+    /// the list it refers to lost items while reading).
+    func checkReferences(juror: String, nominee: String, of list: String, _ index: Int, jurorIds: Set<String>, nomineeIds: Set<String>) {
+        if !jurorIds.contains(juror) && !incompleteLists.contains("jury") {
+            report("refers to no jury member: \(DisplayText.quoted(juror)) \(Self.known(jurorIds))", path(list, index, "juror"))
+        }
+        if !nomineeIds.contains(nominee) && !incompleteLists.contains("nominees") {
+            report("refers to no nominee: \(DisplayText.quoted(nominee)) \(Self.known(nomineeIds))", path(list, index, "nominee"))
+        }
     }
 
     static let idRule = "is not a valid id: use lowercase letters a-z, digits and single hyphens, like 'cleantech-center'"
