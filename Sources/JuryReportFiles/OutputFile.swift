@@ -36,29 +36,26 @@ public enum OutputFile {
             guard bytes.withUnsafeBytes({ StagingFile.writeAll($0, to: descriptor) }) else {
                 throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
             }
+        case .file where existing == .replace:
+            try write([(bytes, path)], protecting: inputs, observer: observer)
         case .file(let final):
+            // Kept: linked into place, which fails if a file appeared meanwhile.
             try inputs.check(final)
-            if existing == .keep, access(final, F_OK) == 0 {
+            if access(final, F_OK) == 0 {
                 throw OutputError(path: path, reason: "already exists; not overwritten")
             }
             let track: (String, Bool) -> Void = { observer?(.file($0), $1) }
             let temporary = try StagingFile.create(in: StagingFile.folder(of: final), for: path, observer: track)
-            defer { track(temporary, false) }
-            do throws(OutputError) {
-                try fill(temporary, with: bytes, name: path)
-                if existing == .keep {
-                    defer { unlink(temporary) }
-                    guard link(temporary, final) == 0 else {
-                        throw OutputError(path: path, reason: errno == EEXIST ? "already exists; not overwritten" : "cannot write: \(String(cString: strerror(errno)))")
-                    }
-                    StagingFile.flushDirectory(of: final)
-                } else {
-                    try StagingFile.place(temporary, at: place, named: path)
-                }
-            } catch {
+            // The staging file goes whether or not it was linked into place.
+            defer {
                 unlink(temporary)
-                throw error
+                track(temporary, false)
             }
+            try fill(temporary, with: bytes, name: path)
+            guard link(temporary, final) == 0 else {
+                throw OutputError(path: path, reason: errno == EEXIST ? "already exists; not overwritten" : "cannot write: \(String(cString: strerror(errno)))")
+            }
+            StagingFile.flushDirectory(of: final)
         }
     }
 

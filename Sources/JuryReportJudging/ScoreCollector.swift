@@ -115,7 +115,6 @@ public struct ScoreCollector: Sendable {
                         fault("the remarks column is there twice (was it copied?)", sheet: sheet.name, row: cell.row, column: cell.column)
                     }
                     remarksColumn = cell.column
-                    values[cell.row, default: [:]][cell.column] = cell.value
                     continue
                 }
                 guard case .text(let key) = cell.value, let place = keyPlaces[key] else {
@@ -162,7 +161,6 @@ public struct ScoreCollector: Sendable {
             let nomineeID = edition.nominees[nominee].id
             let recused = recusals.isRecused(juror: juror, nominee: nominee)
             if let column = remarksColumn, let value = values[row]?[column] {
-                let at = CellReference.named(sheet: sheet.name, row: row, column: column)
                 switch RemarkCell.text(of: value) {
                 case .success(nil): break
                 case .success(let text?):
@@ -176,9 +174,7 @@ public struct ScoreCollector: Sendable {
                         remarks.append(Remark(juror: member.id, nominee: nomineeID, text: text))
                     }
                 case .failure(let problem):
-                    var diagnostic = Diagnostic(.error, file: form.file, message: problem.message)
-                    diagnostic.cell = at
-                    errors.append(diagnostic)
+                    fault(problem.message, sheet: sheet.name, row: row, column: column)
                 }
             }
             var missing: [String] = []

@@ -35,9 +35,7 @@ extension WorkbookPlanner {
         let criterionNames = Dictionary(edition.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         // The name column is repeated on every printed page of a wide sheet: at most 30
         // wide, longer names wrap.
-        var nameColumn = fit(words.nominee, nominees.map(\.name) + [words.weight])
-        nameColumn.wraps = nameColumn.wraps || nameColumn.width > Self.scoreNameWidth
-        nameColumn.width = min(nameColumn.width, Self.scoreNameWidth)
+        let nameColumn = Self.capped(fit(words.nominee, nominees.map(\.name) + [words.weight]), at: Self.scoreNameWidth)
         let nameStyle = nameColumn.wraps ? CellStyle.wrapped : CellStyle.plain
         var columns = [fit(words.number, nominees.map { String($0.number) }), nameColumn]
         for key in layout.scoreColumns {
