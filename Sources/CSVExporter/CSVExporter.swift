@@ -9,10 +9,13 @@ public struct CSVExporter: Exporter {
     public let format = ExportFormat(
         name: "csv", fileSuffixes: [".nominees.csv", ".jury.csv", ".facts.csv", ".criteria.csv", ".scores.csv", ".recusals.csv"],
         summary: "nominees, jury, key figures, criteria, scores and recusals as RFC 4180 CSV tables (UTF-8, CRLF)",
-        options: [Self.delimiter, Self.byteOrderMark, Self.formulaGuard])
+        options: [Self.delimiter, Self.decimal, Self.byteOrderMark, Self.formulaGuard])
 
     static let delimiter = ExportOption.choice(
         "delimiter", [",", ";", "tab"], default: ",", summary: "the field separator (; for Dutch Excel)")
+    static let decimal = ExportOption.choice(
+        "decimal", ["point", "comma"], default: nil,
+        summary: "the decimal separator of numbers (default: comma with delimiter=;, else point)")
     static let byteOrderMark = ExportOption.boolean("bom", default: false, summary: "start with a UTF-8 byte order mark, for Excel")
     static let formulaGuard = ExportOption.boolean(
         "formula-guard", default: true, summary: "prefix ' to text a spreadsheet would run as a formula")
@@ -26,8 +29,10 @@ public struct CSVExporter: Exporter {
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let options = request.options
         let delimiter = try options.value(of: Self.delimiter) ?? ","
+        let decimal = try options.value(of: Self.decimal) ?? (delimiter == ";" ? "comma" : "point")
         let csv = CSVFormat(
-            delimiter: delimiter == "tab" ? "\t" : Character(delimiter), formulaGuard: try options.isOn(Self.formulaGuard))
+            delimiter: delimiter == "tab" ? "\t" : Character(delimiter), formulaGuard: try options.isOn(Self.formulaGuard),
+            decimalComma: decimal == "comma")
         let byteOrderMark = try options.isOn(Self.byteOrderMark)
         let tables = CSVTables(request: request)
 

@@ -4,6 +4,9 @@ struct CSVFormat {
     var delimiter: Character = ","
     /// Whether text that a spreadsheet could read as a formula gets a `'` in front.
     var formulaGuard = true
+    /// Whether numbers are written with a decimal comma (`8,5`), as Dutch or German Excel
+    /// reads them; quoted when the delimiter is a comma too.
+    var decimalComma = false
 
     /// Characters that make a spreadsheet read a cell as a formula when they come first,
     /// full-width forms included. Scalars, not characters: `=` followed by a combining mark
@@ -36,7 +39,9 @@ struct CSVFormat {
     func encode(_ field: Field) -> String {
         switch field {
         case .number(let text):
-            return text
+            guard decimalComma, text.utf8.contains(UInt8(ascii: ".")) else { return text }
+            let comma = text.replacingOccurrences(of: ".", with: ",")
+            return delimiter == "," ? "\"" + comma + "\"" : comma
         case .text(let raw):
             let text = formulaGuard ? Self.guardFormulas(raw) : raw
             guard needsQuotes(text) else { return text }

@@ -19,7 +19,7 @@ struct HTMLRenderer {
     }
 
     func render(_ outline: ReportOutline) throws {
-        try head(outline.metadata)
+        try head(outline.metadata, title: outline.title)
         try output.write("<body>\n<article>\n")
         try title(outline.title)
         for block in outline.blocks { try render(block) }
@@ -32,7 +32,7 @@ struct HTMLRenderer {
 
     /// The head: language, metadata, a policy that lets nothing but the inline stylesheet
     /// load (no script, no font, no image, no request), the stylesheet.
-    private func head(_ metadata: ReportMetadata) throws {
+    private func head(_ metadata: ReportMetadata, title: ReportTitle) throws {
         let author = metadata.author.map { "\n<meta name=\"author\" content=\"\(HTMLText.attribute($0))\">" } ?? ""
         let subject = metadata.subject.map { "\n<meta name=\"description\" content=\"\(HTMLText.attribute($0))\">" } ?? ""
         try output.write("""
@@ -45,7 +45,7 @@ struct HTMLRenderer {
             <title>\(text(metadata.title))</title>\(author)\(subject)
             <meta name="generator" content="juryreport">
             <style>
-            \(HTMLStyle.css)\(Self.accentCSS(style.branding))
+            \(HTMLStyle.css)\(Self.accentCSS(style.branding))\(Self.printedPageCSS(title))
             </style>
             </head>
 
@@ -58,9 +58,11 @@ struct HTMLRenderer {
         if let logo = style.branding.logo, logo.kind != .pdf {
             try line("<img class=\"logo\" src=\"data:\(logo.kind.mediaType);base64,\(Data(logo.bytes).base64EncodedString())\" alt=\"\(HTMLText.attribute(style.logoDescription))\">")
         }
-        try line("<p class=\"award\">\(text(title.award))</p>")
-        try line("<h1>\(text(title.title))</h1>")
-        if !title.edition.isEmpty { try line("<p class=\"edition\">\(text(title.edition.joined(separator: " · ")))</p>") }
+        if let overline = title.overline { try line("<p class=\"award\">\(text(overline))</p>") }
+        try line("<h1>\(Self.unbrokenYearRanges(text(title.title)))</h1>")
+        if !title.edition.isEmpty {
+            try line("<p class=\"edition\">\(Self.unbrokenYearRanges(text(title.edition.joined(separator: " · "))))</p>")
+        }
         if let theme = title.theme {
             try line("<p class=\"theme\">\(text(theme.label + style.colon)) \(rich(theme.value))</p>")
         }
@@ -73,11 +75,36 @@ struct HTMLRenderer {
         try line("</header>")
     }
 
-    /// The house colour over the stylesheet's (headings, the winner's box and rows) and the logo's place.
+    /// Tables of more rows than this may break over printed pages.
+    static let longestWholeTable = 30
+
+    /// Announcements longer than this (about a line of the column) are set as paragraphs.
+    static let longestCentredAnnouncement = 90
+
+    /// Escaped text whose year ranges (`2019-2020`) cannot break at their hyphen.
+    static func unbrokenYearRanges(_ escaped: String) -> String {
+        escaped.replacing(/\d{4}[-\u{2013}]\d{2,4}/) { "<span class=\"nowrap\">\($0.output)</span>" }
+    }
+
+    /// The printed page's running title (award, edition) and page numbers, in the page's
+    /// margin boxes.
+    static func printedPageCSS(_ title: ReportTitle) -> String {
+        let award = HTMLText.cssString(title.award)
+        let edition = HTMLText.cssString(title.runningEdition.joined(separator: " · "))
+        return """
+
+            @page { @top-left { content: \(award); } @top-right { content: \(edition); }
+              @bottom-center { content: counter(page) " / " counter(pages); } }
+            """
+    }
+
+    /// The house colour over the stylesheet's (the report's headings, the winner's box, rows
+    /// and heading, links) and the logo's place. Other nominees' headings keep the ink, so
+    /// the winner stays apart.
     static func accentCSS(_ branding: Branding) -> String {
         var css = ""
         if let accent = branding.accent, let back = branding.accentTint(0.14) {
-            css += "\n:root { --winner: \(accent); --winner-back: \(back); }\nh1, h2, h3 { color: \(accent); }"
+            css += "\n:root { --winner: \(accent); --winner-back: \(back); --link: \(accent); }\nh1, h2 { color: \(accent); }"
         }
         if branding.logo != nil { css += "\nimg.logo { display: block; max-height: 5rem; max-width: 50%; margin: 0 auto 1rem; }" }
         return css
@@ -106,7 +133,9 @@ struct HTMLRenderer {
         case .chart(let chart):
             try self.chart(chart)
         case .announcement(let announcement):
-            try line("<p class=\"announcement\">\(text(announcement))</p>")
+            // One line is centred and bold; longer text is set as a paragraph in the box.
+            let long = announcement.count > Self.longestCentredAnnouncement ? " long" : ""
+            try line("<p class=\"announcement\(long)\">\(text(announcement))</p>")
         case .signatures(let signatures):
             try self.signatures(signatures)
         }
@@ -135,24 +164,17 @@ struct HTMLRenderer {
         try line("</section>")
     }
 
-    /// The column whose cell names its row: read out before each cell by screen readers.
-    private func rowHeaderColumn(_ kind: ReportTable.Kind) -> Int {
-        switch kind {
-        case .criteria, .keyFigures, .recusals: return 0
-        case .standings: return 2
-        }
-    }
-
-    /// A table with its caption, which is read out but not shown when the heading above
-    /// already says the same.
+    /// A table with its caption, which is read out but not shown when the heading above or
+    /// the columns' headers already say it (a nominee's key figures). The column the outline
+    /// names as the row's header is marked so, for screen readers.
     private func table(_ table: ReportTable, under heading: String?) throws {
-        let rowHeader = rowHeaderColumn(table.kind)
         func alignment(_ column: Int) -> String {
             table.columns[column].alignment == .trailing ? " class=\"number\"" : ""
         }
         try line("<div class=\"table-scroll\">")
-        try line("<table>")
-        let hidden = table.caption == heading ? " class=\"visually-hidden\"" : ""
+        // A table longer than a page may break over pages, its head repeated.
+        try line(table.rows.count > Self.longestWholeTable ? "<table class=\"long\">" : "<table>")
+        let hidden = table.caption == heading || table.kind == .keyFigures ? " class=\"visually-hidden\"" : ""
         try line("<caption\(hidden)>\(text(table.caption))</caption>")
         let headers = table.columns.indices.map { "<th scope=\"col\"\(alignment($0))>\(text(table.columns[$0].header))</th>" }
         try line("<thead><tr>\(headers.joined())</tr></thead>")
@@ -160,14 +182,16 @@ struct HTMLRenderer {
         for row in table.rows {
             let cells = row.cells.indices.map { column -> String in
                 let content = rich(row.cells[column])
-                return column == rowHeader
-                    ? "<th scope=\"row\"\(alignment(column))>\(content)</th>" : "<td\(alignment(column))>\(content)</td>"
+                let side = table.alignment(row: row, column: column) == .trailing ? " class=\"number\"" : ""
+                return column == table.rowHeader
+                    ? "<th scope=\"row\"\(side)>\(content)</th>" : "<td\(side)>\(content)</td>"
             }
             try line("<tr\(row.isWinner ? " class=\"winner\"" : "")>\(cells.joined())</tr>")
         }
         try line("</tbody>")
         try line("</table>")
         try line("</div>")
+        if let note = table.note { try line("<p class=\"table-note\">\(text(note))</p>") }
     }
 
     /// Bars as `meter` elements: drawn by the browser, read out as values, no script.

@@ -34,6 +34,25 @@ enum HTMLText {
         return result
     }
 
+    /// Text as a double-quoted CSS string inside a `style` element: `"` and `\\` escaped,
+    /// `<` and every control character as a code point (`</style>` cannot end the sheet).
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\": result += "\\" + String(scalar)
+            case "<", ">", "&": result += "\\" + String(scalar.value, radix: 16) + " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    result += "\\" + String(scalar.value, radix: 16) + " "
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
     /// Whether a link target may become an `href`: an absolute `http`, `https` or `mailto`
     /// address. Validation already refuses others; this keeps `javascript:` and its kin out
     /// of the page even for an edition made by a program.

@@ -7,18 +7,35 @@ extension LaTeXReportWriter {
         let shares: [Int]
         switch table.kind {
         case .criteria: shares = [30, 15, 55]
-        case .keyFigures: shares = [65, 35]
-        case .standings: shares = table.columns.count == 4 ? [10, 10, 60, 20] : [12, 68, 20]
+        // A column of text values needs more room than one of numbers.
+        case .keyFigures: shares = table.columns[1].alignment == .trailing ? [65, 35] : [55, 45]
+        case .standings: shares = Self.standingsShares(table)
         case .recusals: shares = [28, 34, 38]
         }
-        let columns = Self.columns(shares: shares, trailing: table.columns.map { $0.alignment == .trailing })
+        let trailing = table.columns.map { $0.alignment == .trailing }
+        var columns = Self.columns(shares: shares, trailing: trailing)
         // A table that may be longer than a page runs over pages; a shorter one stays whole
         // (longtable can leave its head alone on a page when it ends at a page's foot).
         let mayRunOver = (table.kind == .standings || table.kind == .recusals) && table.rows.count > Self.longestWholeTable
-        let environment = mayRunOver ? "longtable" : "tabular"
+        var environment = mayRunOver ? "longtable" : "tabular"
+        var width = ""
+        if table.kind == .standings || table.kind == .criteria, !mayRunOver {
+            // Numbers as wide as their widest entry or header (a weight's header is a long
+            // word in German), the text the rest; a criterion's name takes 28 %.
+            environment = "tabularx"
+            width = "{\\linewidth}"
+            columns = trailing.indices.map { column in
+                if trailing[column] { return "r" }
+                return table.kind == .criteria && column == 0 ? "P{0.28\\linewidth}" : ">{\\raggedright\\arraybackslash}X"
+            }.joined()
+            usesTabularx = true
+        }
         inTable = true
         defer { inTable = false }
-        try line("\\begin{\(environment)}{@{}\(columns)@{}}")
+        // The standings, of many columns, a size smaller and closer set.
+        let isSmall = table.kind == .standings && environment == "tabularx"
+        if isSmall { try line("\\begingroup\\small\\setlength{\\tabcolsep}{4pt}") }
+        try line("\\begin{\(environment)}\(width){@{}\(columns)@{}}")
         try line("\\toprule")
         try line(table.columns.map { "\\textbf{\(text.escape($0.header))}" }.joined(separator: " & ") + "\\\\")
         try line("\\midrule")
@@ -29,17 +46,39 @@ extension LaTeXReportWriter {
         }
         for (index, row) in table.rows.enumerated() {
             // `{}` first, so a cell cannot be read as the optional argument of `\\`.
-            let cells = row.cells.map { cell -> String in
+            let cells = row.cells.indices.map { column -> String in
+                let cell = row.cells[column]
                 guard !cell.isEmpty else { return "" }
-                let rendered = render(Self.shortened(cell, to: Self.longestCell))
-                return row.isWinner ? "{}\\textbf{\(rendered)}" : "{}" + rendered
+                var rendered = render(Self.shortened(cell, to: Self.longestCell))
+                if row.isWinner { rendered = "\\textbf{\(rendered)}" }
+                // A cell on the other side than its column's.
+                let side = table.alignment(row: row, column: column)
+                if side != table.columns[column].alignment {
+                    rendered = (side == .trailing ? "\\raggedleft" : "\\raggedright") + "\\arraybackslash " + rendered
+                }
+                return "{}" + rendered
             }
             // No page break before a long table's end: its foot would stand under a repeated head.
             let isLast = index == table.rows.count - 1
             try line(cells.joined(separator: " & ") + (isLast && environment == "longtable" ? "\\\\*" : "\\\\"))
         }
-        if environment == "tabular" { try line("\\bottomrule") }
-        try line("\\end{\(environment)}\(environment == "tabular" ? "\\par" : "")")
+        if environment != "longtable" { try line("\\bottomrule") }
+        try line("\\end{\(environment)}\(environment != "longtable" ? "\\par" : "")")
+        if isSmall { try line("\\endgroup") }
+        if let note = table.note {
+            try line("\\nopagebreak\\smallskip{\\small \(text.escape(note))\\par}")
+        }
+    }
+
+    /// The standings' column widths: rank and number narrow, each criterion's mean and the
+    /// total alike, the nominee's name the rest.
+    private static func standingsShares(_ table: ReportTable) -> [Int] {
+        let hasNumber = table.rowHeader == 2
+        let means = table.columns.count - (hasNumber ? 4 : 3)
+        let mean = means == 0 ? 0 : min(14, 48 / means)
+        let fixed = (hasNumber ? [8, 7] : [9]) + [Int](repeating: mean, count: means) + [12]
+        let name = 100 - fixed.reduce(0, +)
+        return Array(fixed.prefix(hasNumber ? 2 : 1)) + [name] + Array(fixed.dropFirst(hasNumber ? 2 : 1))
     }
 
     /// Column types whose widths are `shares` (in hundredths, adding up to 100) of the text
@@ -80,9 +119,12 @@ extension LaTeXReportWriter {
             try line("  xbar, y dir=reverse, width=0.6\\linewidth, height=\(NumberText.shortest(height))cm,")
             try line("  xmin=\(NumberText.shortest(chart.minimum)), xmax=\(NumberText.shortest(chart.maximum)),")
             try line("  ytick={1,...,\(range.count)}, enlarge y limits={abs=0.6},")
-            try line("  yticklabel style={align=right, text width=0.3\\linewidth, font=\\small},")
+            // A name is never hyphenated; a long one breaks between its words.
+            try line("  yticklabel style={align=right, text width=0.34\\linewidth, font={\\small\\hyphenpenalty=10000\\relax}},")
             try line("  yticklabels={\(labels.joined(separator: ","))},")
-            try line("  point meta=explicit symbolic, bar width=9pt, nodes near coords, nodes near coords style={font=\\small},")
+            // Each value beside its bar's end, clear of the bar and its outline.
+            try line("  point meta=explicit symbolic, bar width=9pt, nodes near coords, nodes near coords align={horizontal},")
+            try line("  nodes near coords style={font=\\small, anchor=west, xshift=1pt}, clip=false,")
             try line("  xticklabel={\\pgfmathprintnumber[assume math mode=true\(Self.decimalComma(chart) ? ",use comma" : "")]{\\tick}},")
             if number == pictures.count - 1 {
                 try line("  xlabel={\(text.escape(chart.valueLabel))},")

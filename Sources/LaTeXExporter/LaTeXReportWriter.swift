@@ -15,6 +15,8 @@ struct LaTeXReportWriter {
     var inTable = false
     /// Whether a chart was drawn, so the preamble loads pgfplots.
     var hasChart = false
+    /// Whether a table sizes its columns to the text's width (tabularx).
+    var usesTabularx = false
     /// The time the PDF's dates stand for, in seconds since 1970 (UTC).
     let created: Int64
     /// Escapes text and collects what it had to replace.
@@ -40,6 +42,8 @@ struct LaTeXReportWriter {
     static let longestChartLabel = 80
     static let longestCell = 1_000
     static let longestSignature = 500
+    /// Detail labels of at most this many characters size their column; longer ones wrap in 30 %.
+    static let longestDetailLabel = 24
     /// Longer headings are set as paragraphs that may break over pages.
     static let longestHeading = 300
     /// The running header's award and edition are cut after this many characters.
@@ -82,13 +86,14 @@ struct LaTeXReportWriter {
         "\(baseName).logo.\(logo.kind.fileExtension)"
     }
 
-    /// The colours of the winner's box and, with an accent, of headings: the house colour.
+    /// The colours of the winner's box and of links and, with an accent, of headings: the
+    /// house colour.
     static func colors(_ branding: Branding) -> String {
         guard let accent = branding.accent, let back = branding.accentTint(0.14) else {
-            return "\\definecolor{winner}{RGB}{0,97,0}\n\\definecolor{winnerback}{RGB}{226,244,229}"
+            return "\\definecolor{winner}{RGB}{0,97,0}\n\\definecolor{winnerback}{RGB}{226,244,229}\n\\definecolor{link}{RGB}{0,70,140}"
         }
         return "\\definecolor{accent}{HTML}{\(accent.dropFirst())}\n\\definecolor{winner}{HTML}{\(accent.dropFirst())}\n"
-            + "\\definecolor{winnerback}{HTML}{\(back.dropFirst())}"
+            + "\\definecolor{winnerback}{HTML}{\(back.dropFirst())}\n\\colorlet{link}{accent}"
     }
 
     /// `D:YYYYMMDDHHmmSSZ`, a PDF date in UTC.
@@ -107,7 +112,7 @@ struct LaTeXReportWriter {
         let subject = escaper.escape(metadata.subject ?? "")
         // The running header: the award and the edition, cut to fit one line.
         let award = text.escape(Self.shortened(outline.title.award, to: Self.longestHeader))
-        let edition = text.escape(Self.shortened(outline.title.edition.joined(separator: " · "), to: Self.longestHeader))
+        let edition = text.escape(Self.shortened(outline.title.runningEdition.joined(separator: " · "), to: Self.longestHeader))
         var fallback = text.fallbackFonts
         fallback.formUnion(escaper.fallbackFonts)
         try output.write(LaTeXTemplate.fill(LaTeXTemplate.reportPreamble, [
@@ -116,7 +121,8 @@ struct LaTeXReportWriter {
                 paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author,
                 subject: subject, created: created, fallback: fallback, colorLinks: "link", charts: hasChart),
             "colors": Self.colors(outline.style.branding),
-            "graphicx": outline.style.branding.logo == nil ? "" : "\\usepackage{graphicx}",
+            "packages": (outline.style.branding.logo == nil ? "" : "\\usepackage{graphicx}\n")
+                + (usesTabularx ? "\\usepackage{tabularx}" : ""),
             "award": award, "edition": edition,
         ]))
     }
@@ -129,11 +135,15 @@ struct LaTeXReportWriter {
             try line("\\includegraphics[height=18mm,width=0.5\\linewidth,keepaspectratio]{\(Self.logoFile(outline.metadata.baseName, logo))}\\par")
             try line("\\vspace{0.8em}")
         }
-        try line("{\\large\\scshape \(text.escape(title.award))\\par}")
-        try line("\\vspace{0.8em}")
-        try line("{\\LARGE\\bfseries \(text.escape(title.title))\\par}")
-        try line("\\vspace{0.8em}")
-        if !title.edition.isEmpty { try line("{\\large \(text.escape(title.edition.joined(separator: " · ")))\\par}") }
+        if let overline = title.overline {
+            try line("{\\large\\scshape \(text.escape(overline))\\par}")
+            try line("\\vspace{0.6em}")
+        }
+        try line("{\\LARGE\\sffamily\\bfseries \(Self.unbrokenYearRanges(text.escape(title.title)))\\par}")
+        if !title.edition.isEmpty {
+            try line("\\vspace{0.6em}")
+            try line("{\\large \(Self.unbrokenYearRanges(text.escape(title.edition.joined(separator: " · "))))\\par}")
+        }
         if let theme = title.theme {
             try line("\\vspace{0.3em}")
             try line("{\\itshape \(text.escape(theme.label + outline.style.colon)) \(render(theme.value))\\par}")
@@ -179,22 +189,25 @@ struct LaTeXReportWriter {
             }
             inTable = true
             defer { inTable = false }
-            try line("\\begin{tabular}{@{}>{\\bfseries}\(Self.columns(shares: [25, 75], trailing: [false, false]))@{}}")
+            // Labels as wide as the widest of them (a short one); the values the rest.
+            usesTabularx = true
+            let labelColumn = details.allSatisfy({ $0.label.count <= Self.longestDetailLabel }) ? "l" : "p{0.3\\linewidth}"
+            try line("\\begin{tabularx}{\\linewidth}{@{}>{\\bfseries}\(labelColumn)>{\\raggedright\\arraybackslash}X@{}}")
             for detail in details {
                 try line("\(text.escape(detail.label + outline.style.colon)) & {}\(render(detail.value))\\\\")
             }
-            try line("\\end{tabular}\\par")
+            try line("\\end{tabularx}\\par")
         case .table(let table):
             try self.table(table)
         case .chart(let chart):
             try self.chart(chart)
         case .announcement(let announcement) where announcement.count > Self.longestCell:
-            // Too long for a box, which cannot run over a page.
-            try line("\\begin{center}{\\large\\bfseries\\color{winner}\(text.escape(announcement))\\par}\\end{center}")
+            // Too long for a box, which cannot run over a page: a paragraph under a rule.
+            try line("\\par\\medskip{\\color{winner}\\rule{\\linewidth}{0.8pt}}\\par\\nopagebreak")
+            try line("\(text.escape(announcement))\\par")
         case .announcement(let announcement):
-            try line("\\begin{center}")
-            try line("\\fcolorbox{winner}{winnerback}{\\parbox{0.9\\linewidth}{\\centering\\large\\bfseries\\strut \(text.escape(announcement))\\strut}}")
-            try line("\\end{center}")
+            // One line is centred and bold in the box; longer text is set as a paragraph.
+            try line("\\juryreportannouncement{\(text.escape(announcement))}")
         case .signatures(let signatures):
             // Not after a verdict (see write()): a block of its own.
             try line("\\par\\vspace{2\\baselineskip}\\noindent\\begin{minipage}{\\linewidth}")
@@ -208,20 +221,21 @@ struct LaTeXReportWriter {
         for block in section.blocks { try render(block) }
     }
 
-    /// A section (the verdict) whose last block stays on one page with the signature block
-    /// after it: the block is measured, and the page is ended before the last block when
-    /// the rest of the page cannot hold both.
+    /// A section (the verdict) whose end stays on one page with the signature block after
+    /// it: no page break between the last block and the signatures, so the page breaks
+    /// inside the text above them (a paragraph's last lines come along) and no whole block
+    /// moves on leaving a hole.
     private mutating func section(_ section: ReportSection, keepingLastWith signatures: ReportSignatures) throws {
         try heading(section)
-        for block in section.blocks.dropLast() { try render(block) }
-        try line("\\begin{lrbox}{\\juryreportsignatures}\\begin{minipage}{\\linewidth}")
-        try self.signatures(signatures)
-        try line("\\end{minipage}\\end{lrbox}")
-        // The signatures and room for the last lines of the last block (its end comes along).
-        try line("\\juryreportneedspace{\\dimexpr\\ht\\juryreportsignatures+\\dp\\juryreportsignatures+4\\baselineskip\\relax}")
-        if let last = section.blocks.last { try render(last) }
+        for (index, block) in section.blocks.enumerated() {
+            // The announcement stays with the end of the text before it.
+            if case .announcement = block, index > 0 { try line("\\par\\nopagebreak[4]") }
+            try render(block)
+        }
         try line("\\par\\nopagebreak[4]\\vspace{2\\baselineskip}\\nopagebreak[4]")
-        try line("\\noindent\\usebox{\\juryreportsignatures}\\par")
+        try line("\\noindent\\begin{minipage}{\\linewidth}")
+        try self.signatures(signatures)
+        try line("\\end{minipage}\\par")
     }
 
     /// The section's heading, with a bookmark of the PDF (sections, and nominees under them).
@@ -230,9 +244,11 @@ struct LaTeXReportWriter {
         let bookmark = text.escape(Self.shortened(heading, to: Self.longestBookmark))
         try line("\\pdfbookmark[\(section.level)]{\(bookmark)}{\(section.anchor)}")
         var title = text.escape(heading)
+        // The house colour on the report's parts; among the nominees only the winner's heading
+        // is coloured, so the winner stays apart in every style.
         if case .nominee(.winner) = section.kind {
             title = "\\textcolor{winner}{\(title)}"
-        } else if outline.style.branding.accent != nil {
+        } else if outline.style.branding.accent != nil, section.level == 1 {
             title = "\\textcolor{accent}{\(title)}"
         }
         guard heading.count <= Self.longestHeading else {
@@ -277,6 +293,11 @@ struct LaTeXReportWriter {
             }
         }
         return result
+    }
+
+    /// Escaped text whose year ranges (`2019-2020`) cannot break at their hyphen.
+    static func unbrokenYearRanges(_ escaped: String) -> String {
+        escaped.replacing(/(\d{4})([-\u{2013}])(\d{2,4})/) { "\\mbox{\($0.1)\($0.2)\($0.3)}" }
     }
 
     /// `text` cut after `limit` characters, with an ellipsis.

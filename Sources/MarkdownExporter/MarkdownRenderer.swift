@@ -13,17 +13,20 @@ struct MarkdownRenderer {
         for block in outline.blocks { try render(block) }
     }
 
-    /// The title as the one top heading, then a line: award · edition · theme · organizer ·
-    /// date · website.
+    /// The title as the one top heading (it names the award and the period), the line above
+    /// it and the edition in a line under it, then the facts about the edition as a short
+    /// list: theme, organizer, date, website (an autolink).
     private mutating func title(_ title: ReportTitle) throws {
         try document.heading(1, title.title)
-        var parts = [title.award] + title.edition
-        if let theme = title.theme { parts.append("\(theme.label)\(colon) \(Inline.plainText(of: theme.value))") }
-        if let organizer = title.organizer { parts.append(organizer) }
-        if let date = title.date { parts.append(date) }
-        var line = MarkdownText.escape(parts.joined(separator: " · "), atLineStart: true)
-        if let url = title.url { line += " · " + MarkdownText.render([.link([.text(url)], url: url)]) }
-        try document.paragraph(markdown: line)
+        let line = ([title.overline].compactMap { $0 } + title.edition).joined(separator: " · ")
+        if !line.isEmpty { try document.paragraph(line) }
+        var facts: [String] = []
+        func fact(_ label: String, _ markdown: String) { facts.append(strong(label + colon) + " " + markdown) }
+        if let theme = title.theme { fact(theme.label, MarkdownText.render(theme.value, atLineStart: false, singleLine: true)) }
+        if let organizer = title.organizer { fact(title.labels.organizer, MarkdownText.escape(organizer)) }
+        if let date = title.date { fact(title.labels.date, MarkdownText.escape(date)) }
+        if let url = title.url { fact(title.labels.website, MarkdownText.render([.link([.text(url)], url: url)], atLineStart: false)) }
+        try document.list(markdown: facts)
     }
 
     private mutating func render(_ block: ReportBlock) throws {
@@ -45,7 +48,13 @@ struct MarkdownRenderer {
             try document.table(
                 header: table.columns.map { MarkdownText.escape($0.header) },
                 alignments: table.columns.map { $0.alignment == .trailing ? .right : .left },
-                rows: table.rows.map { row in row.cells.map { MarkdownText.render($0, atLineStart: false, singleLine: true) } })
+                rows: table.rows.map { row in
+                    row.cells.map { cell in
+                        let markdown = MarkdownText.render(cell, atLineStart: false, singleLine: true)
+                        // The winner's row in bold, as in the PDF and the page.
+                        return row.isWinner && !cell.isEmpty ? "**" + markdown + "**" : markdown
+                    }
+                })
         case .chart:
             // A chart is not text; its numbers are in the standings table above it.
             break

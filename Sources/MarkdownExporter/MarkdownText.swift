@@ -59,6 +59,20 @@ enum MarkdownText {
         index >= 3 && scalars[(index - 3)..<index].allSatisfy { $0 == "w" || $0 == "W" }
     }
 
+    /// Whether `url` can be written as a CommonMark autolink, which takes no escapes: a
+    /// scheme of 2 to 32 characters, a colon, then no space, control character, `<`, `>`
+    /// or `|` (which would split a table's cell).
+    static func isAutolink(_ url: String) -> Bool {
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        let scalars = Array(url.unicodeScalars)
+        guard let colon = scalars.firstIndex(of: ":"), (2...32).contains(colon), isLetter(scalars[0]),
+            scalars[..<colon].allSatisfy({ isLetter($0) || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0) })
+        else { return false }
+        return scalars[colon...].allSatisfy { scalar in
+            scalar.value > 0x20 && scalar.value != 0x7F && !(0x80..<0xA0).contains(scalar.value) && !"<>|".unicodeScalars.contains(scalar)
+        }
+    }
+
     /// A link destination in pointy brackets, which may hold any character but `<`, `>`
     /// and line breaks unescaped; `|` is escaped too, so a link in a table cell (a
     /// criterion's description) does not split the cell.
@@ -85,6 +99,9 @@ enum MarkdownText {
             case .softBreak: result += singleLine ? " " : "\n"
             case .emphasis(let inner): result += "*" + render(inner, singleLine: singleLine) + "*"
             case .strong(let inner): result += "**" + render(inner, singleLine: singleLine) + "**"
+            case .link(let label, let url) where label == [.text(url)] && isAutolink(url):
+                // An address that shows itself: `<https://…>`, read as typed.
+                result += "<" + url + ">"
             case .link(let label, let url):
                 result += "[" + render(label, singleLine: singleLine) + "](" + destination(url) + ")"
             }

@@ -129,6 +129,27 @@ struct CSVReaderTests {
         #expect(Array(scores.dropFirst()) == edition.scores.map { [$0.juror, $0.nominee, $0.criterion ?? "", NumberText.shortest($0.score)] })
     }
 
+    @Test("decimal=comma: the default with delimiter=;, quoted under commas; point otherwise")
+    func decimalComma() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let directory = try Paths.temporaryDirectory("csv")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases: [(options: [(key: String, value: String)], delimiter: String, total: String)] = [
+            ([("delimiter", ";")], ";", "8,833333333333334"),
+            ([("delimiter", ";"), ("decimal", "point")], ";", "8.833333333333334"),
+            ([("decimal", "comma")], ",", "8,833333333333334"),
+            ([], ",", "8.833333333333334"),
+        ]
+        for (index, test) in cases.enumerated() {
+            let files = try exportCSV(edition, test.options, into: directory.appendingPathComponent("\(index)"))
+            let rows = try IndependentReaders.csv(files["nominees"]!, delimiter: test.delimiter).rows
+            // Python's csv reads the same number of fields in every row: a comma inside a
+            // number under comma separators is quoted.
+            #expect(Set(rows.map(\.count)).count == 1, "\(test.options)")
+            #expect(rows.dropFirst().first?.suffix(2) == [test.total, "1"], "\(test.options)")
+        }
+    }
+
     @Test("delimiter=; and bom=true, for Dutch Excel")
     func semicolonAndBOM() throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.yaml"))

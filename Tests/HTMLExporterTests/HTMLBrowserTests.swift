@@ -141,9 +141,18 @@ struct HTMLBrowserTests {
         for mention in edition.verdict.mentions.compactMap(edition.nominee(id:)) {
             #expect(visible.contains("\(mention.number). \(mention.name) \(words.mention)"))
         }
-        for entry in Standings(edition).ranked {
-            #expect(visible.contains("\(entry.rank) \(edition.nominees[entry.nomineeIndex].number) \(edition.nominees[entry.nomineeIndex].name) \(String(format: "%.2f", entry.total))"))
+        // Each row: rank, number, name, each criterion's mean, the total.
+        let standings = Standings(edition)
+        for entry in standings.ranked {
+            let means = edition.criteria.indices.compactMap { standings.mean(nomineeIndex: entry.nomineeIndex, criterionIndex: $0) }
+            let row = ["\(entry.rank)", "\(edition.nominees[entry.nomineeIndex].number)", edition.nominees[entry.nomineeIndex].name]
+                + means.map { String(format: "%.2f", $0) } + [String(format: "%.2f", entry.total)]
+            #expect(visible.contains(row.joined(separator: " ")), "\(row)")
         }
+        #expect(visible.contains("5 Epsilon Archive not scored"))
+        // The row's header is the name, in the third column, not the total.
+        let html = try String(contentsOf: try HTMLPages.page("scored.yaml"), encoding: .utf8)
+        #expect(html.contains("<td class=\"number\">1</td><th scope=\"row\">Alpha Transit Maps</th>"), "\(html)")
         #expect(page.elements.contains("meter"), "the chart's bars")
         #expect(visible.contains(try #require(edition.verdict.announcement)))
     }
@@ -161,5 +170,25 @@ struct HTMLBrowserTests {
         let edition = try HTMLPages.edition("pro-motor-award-2019-2020.yaml")
         #expect(text.contains(PDFTools.squeezed(try #require(edition.verdict.announcement))))
         #expect(text.contains(PDFTools.squeezed(edition.details.title)))
+
+        // The printed pages: the page's own running title and page numbers in its margins,
+        // no page but the last more than a quarter empty, the signatures with their heading.
+        let pages = try PDFTools.pages(pdf)
+        for (index, page) in pages.enumerated() {
+            let top = page.words.filter { $0.yMax < page.height * 0.065 }.map(\.text).joined(separator: " ")
+            let bottom = page.words.filter { $0.yMin > page.height * 0.94 }.map(\.text).joined(separator: " ")
+            #expect(top.hasPrefix(edition.award.name) && top.contains("2019-2020"), "page \(index + 1)'s running title: \(top)")
+            #expect(bottom == "\(index + 1) / \(pages.count)", "page \(index + 1)'s number: \(bottom)")
+            #expect(!(top + bottom).contains("file:"), "not the browser's own header and footer")
+        }
+        let empty = PDFTools.emptyShares(pages)
+        for (index, share) in empty.dropLast().enumerated() {
+            #expect(share <= 0.25, "page \(index + 1) of \(empty.count): \(Int(share * 100)) % empty")
+        }
+        #expect(pages.count <= 6, "\(pages.count) pages (the PDF from LaTeX has 5)")
+        let last = PDFTools.squeezed(try #require(pages.last).bodyWords.map(\.text).joined())
+        let signatureLine = try #require(edition.signature)
+        let lastJuror = try #require(edition.jury.last).name
+        #expect(last.contains(PDFTools.squeezed(signatureLine)) && last.contains(PDFTools.squeezed(lastJuror)))
     }
 }

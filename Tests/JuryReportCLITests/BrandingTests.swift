@@ -46,7 +46,9 @@ struct BrandingTests {
         #expect(Data(base64Encoded: String(source.output.1)) == logo)
         #expect(source.output.2 == "Stichting Groene Stad")
         #expect(html.contains("img-src data:"), "the page's policy lets the inline image show, and nothing else load")
-        #expect(html.contains("h1, h2, h3 { color: #1B7F3B; }"))
+        // The house colour on the report's headings, not on every nominee's: the winner's
+        // heading alone among them takes the winner's colour.
+        #expect(html.contains("h1, h2 { color: #1B7F3B; }") && html.contains("--link: #1B7F3B"))
 
         // The workbook: the logo on the first sheet, the header rows in a tint of the accent.
         let script = """

@@ -234,7 +234,7 @@ struct LanguageTests {
             try #require(result.status == 0, "\(result.standardError)")
             let base = out.appendingPathComponent("open-data-award-2025")
             let markdown = try String(contentsOf: base.appendingPathExtension("md"), encoding: .utf8)
-            #expect(markdown.contains("| \(total) |"), "markdown \(language)")
+            #expect(markdown.contains("| **\(total)** |"), "markdown \(language): the winner's total, in bold")
             let html = try IndependentReaders.run("read_html.py", [base.appendingPathExtension("html").path], as: Page.self).text
             #expect(html.contains(total), "html \(language)")
             let pdf = try PDFTools.text(base.appendingPathExtension("pdf"))
@@ -456,7 +456,9 @@ struct PresentationTests {
         #expect(fields?["lang"] as? String == "en" && fields?["award"] as? String == "Open Data Award" && fields?["year"] as? Int == 2025)
         // No numbers before the names; totals with one decimal.
         #expect(markdown.contains("\n### Alpha Transit Maps\n") && !markdown.contains("### 1. Alpha"))
-        #expect(markdown.contains("| Rank | Nominee | Total |\n| ---: | --- | ---: |\n| 1 | Alpha Transit Maps | 8.8 |\n"), "\(markdown)")
+        #expect(
+            markdown.contains("| Rank | Nominee | Impact | Originality | Total |\n| ---: | --- | ---: | ---: | ---: |\n"
+                + "| **1** | **Alpha Transit Maps** | **9.0** | **8.5** | **8.8** |\n"), "\(markdown)")
         let html = try String(contentsOf: base.appendingPathExtension("html"), encoding: .utf8)
         #expect(html.contains(">Alpha Transit Maps</h3>") && !html.contains(">1. Alpha"))
         let book = try IndependentReaders.xlsx(base.appendingPathExtension("xlsx"))

@@ -59,7 +59,12 @@ struct ReportOutlineTests {
         ])
         guard case .signatures = outline.blocks.last else { Issue.record("the outline ends with the signatures"); return }
         #expect(outline.title.award == "Open Data Award")
-        #expect(outline.title.edition == ["Edition 3", "2024-2025"])
+        // No title of its own: the award and period make it, under the report's name, and
+        // the edition line does not say the period again.
+        #expect(outline.title.title == "Open Data Award 2024-2025")
+        #expect(outline.title.overline == "Jury report")
+        #expect(outline.title.edition == ["Edition 3"])
+        #expect(outline.title.runningEdition == ["Edition 3", "2024-2025"])
         #expect(outline.title.date == "30 June 2025")
         #expect(outline.metadata.author == "Ada Lovelace", "the chair")
 
@@ -91,12 +96,15 @@ struct ReportOutlineTests {
 
         let standings = try #require(Self.section(.standings, in: outline))
         let table = try #require(Self.tables(standings.blocks).first)
-        #expect(table.columns.map(\.header) == ["Rank", "No.", "Nominee", "Total"])
+        // Each criterion's mean beside the total (worked out by hand in the fixture's header).
+        #expect(table.columns.map(\.header) == ["Rank", "No.", "Nominee", "Impact", "Originality", "Total"])
         #expect(table.rows.map { Self.text($0.cells) } == [
-            ["1", "1", "Alpha Transit Maps", "8.83"], ["2", "2", "Beta Budget Explorer", "7.83"],
-            ["2", "3", "Gamma Air Quality", "7.83"], ["4", "4", "Delta Procurement Watch", "6.17"],
-            ["", "5", "Epsilon Archive", ""],
+            ["1", "1", "Alpha Transit Maps", "9.00", "8.50", "8.83"], ["2", "2", "Beta Budget Explorer", "8.00", "7.50", "7.83"],
+            ["2", "3", "Gamma Air Quality", "7.50", "8.50", "7.83"], ["4", "4", "Delta Procurement Watch", "6.50", "5.50", "6.17"],
+            ["", "5", "Epsilon Archive", "", "", "not scored"],
         ])
+        #expect(table.rowHeader == 2, "the nominee's name heads its row")
+        #expect(table.note == nil, "both jurors scored every scored nominee")
         #expect(table.rows.map(\.isWinner) == [true, false, false, false, false])
         guard case .chart(let chart) = standings.blocks.last else { Issue.record("no chart after the table"); return }
         #expect(chart.bars.map(\.valueText) == ["8.83", "7.83", "7.83", "6.17"], "the unscored nominee has no bar")
@@ -105,7 +113,11 @@ struct ReportOutlineTests {
 
         let verdict = try #require(Self.section(.verdict, in: outline))
         let paragraphs = verdict.blocks.compactMap { if case .paragraph(let nodes) = $0 { Inline.plainText(of: nodes) } else { nil } }
-        #expect(paragraphs == ["Winner: 1. Alpha Transit Maps", "Honourable mentions: 3. Gamma Air Quality", "Alpha scored highest on both criteria."])
+        #expect(paragraphs == ["Alpha scored highest on both criteria."])
+        guard case .details(let opening) = verdict.blocks.first else { Issue.record("the verdict opens with who won"); return }
+        #expect(opening.map { "\($0.label): \(Inline.plainText(of: $0.value))" } == [
+            "Winner: 1. Alpha Transit Maps", "Honourable mentions: 3. Gamma Air Quality",
+        ])
         #expect(verdict.blocks.last == .announcement("The Open Data Award 2025 goes to Alpha Transit Maps."))
 
         let signatures = try #require(Self.signatures(outline))
@@ -126,12 +138,13 @@ struct ReportOutlineTests {
         let headings = nominees.blocks.compactMap { if case .section(let section) = $0 { section.heading } else { nil } }
         #expect(headings.first == "Alpha Transit Maps")
         let table = try #require(Self.tables(Self.section(.standings, in: outline)?.blocks ?? []).first as ReportTable?)
-        #expect(table.columns.count == 3, "no number column")
-        #expect(table.rows.first.map { Self.text($0.cells) } == ["1", "Alpha Transit Maps", "8,8"])
-        #expect(table.rows.last.map { Self.text($0.cells) } == ["", "Epsilon Archive", ""])
+        #expect(table.columns.count == 5, "no number column")
+        #expect(table.rowHeader == 1, "the name, in the second column, heads its row")
+        #expect(table.rows.first.map { Self.text($0.cells) } == ["1", "Alpha Transit Maps", "9,0", "8,5", "8,8"])
+        #expect(table.rows.last.map { Self.text($0.cells) } == ["", "Epsilon Archive", "", "", "niet beoordeeld"])
         let verdict = try #require(Self.section(.verdict, in: outline))
-        guard case .paragraph(let winner) = verdict.blocks.first else { Issue.record("no winner line"); return }
-        #expect(Inline.plainText(of: winner) == "Winnaar: Alpha Transit Maps")
+        guard case .details(let winner) = verdict.blocks.first else { Issue.record("no winner line"); return }
+        #expect(winner.map { "\($0.label): \(Inline.plainText(of: $0.value))" }.first == "Winnaar: Alpha Transit Maps")
         #expect(outline.style.colon == ":")
     }
 
@@ -158,7 +171,8 @@ struct ReportOutlineTests {
         guard nominees.blocks.count == 1, case .section(let only) = nominees.blocks[0] else { Issue.record("\(nominees.blocks)"); return }
         #expect(only.heading == "1. The Only One")
         #expect(only.blocks == [.distinction(ReportDistinction(kind: .winner, label: "Winner")), .summary("Alone on the shortlist.")])
-        #expect(outline.title.title == "Jury report", "the report's label stands for a missing title")
+        #expect(outline.title.title == "Small Prize 2024", "award and year stand for a missing title (no period)")
+        #expect(outline.title.overline == "Jury report", "the report's name above it")
         let signatures = try #require(Self.signatures(outline))
         #expect(signatures.line == nil && signatures.heading == "Jury" && signatures.placeAndDate == "17 May 2024")
     }
@@ -188,5 +202,56 @@ struct ReportOutlineTests {
         collect(outline.blocks)
         #expect(anchors.count > 5 && Set(anchors).count == anchors.count, "\(anchors)")
         #expect(anchors.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") } })
+    }
+
+    @Test("a title that names the award and the period: no line above it, the period not again under it")
+    func titleSaysItAll() throws {
+        let outline = try Self.outline(fixture: "pro-motor-award-2019-2020.yaml")
+        // "Juryrapport Pro-Motor Award 2019-2020" holds "Pro-motor Award" (case aside) and the period.
+        #expect(outline.title.title == "Juryrapport Pro-Motor Award 2019-2020")
+        #expect(outline.title.overline == nil)
+        #expect(outline.title.edition == ["Editie 4"])
+        #expect(outline.title.runningEdition == ["Editie 4", "2019-2020"], "the running header still has both")
+        // A title that names neither keeps both around it.
+        let yaml = try String(contentsOf: Paths.edition("scored.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  number: 3\n", with: "  number: 3\n  title: Data for everyone\n")
+        let other = try Self.outline(yaml: yaml).title
+        #expect(other.overline == "Open Data Award" && other.edition == ["Edition 3", "2024-2025"])
+    }
+
+    @Test("key figures: numbers right, a text value left; a column of numbers right as a whole")
+    func keyFigureSides() throws {
+        let outline = try Self.outline(fixture: "pro-motor-award-2019-2020.yaml")
+        let nominees = try #require(Self.section(.nominees, in: outline))
+        let tables = nominees.blocks.flatMap { block -> [ReportTable] in
+            guard case .section(let nominee) = block else { return [] }
+            return Self.tables(nominee.blocks).filter { $0.kind == .keyFigures }
+        }
+        let mixed = try #require(tables.first { table in table.rows.contains { Self.text($0.cells)[1] == "een half jaar tot een jaar" } })
+        #expect(mixed.columns[1].alignment == .leading, "a column with text keeps left where only columns align")
+        for row in mixed.rows {
+            let isNumber = Double(Self.text(row.cells)[1]) != nil
+            #expect(mixed.alignment(row: row, column: 1) == (isNumber ? .trailing : .leading), "\(Self.text(row.cells))")
+        }
+        let numeric = try #require(tables.first { table in table.rows.allSatisfy { Double(Self.text($0.cells)[1]) != nil } })
+        #expect(numeric.columns[1].alignment == .trailing && numeric.rows.allSatisfy { $0.alignments.isEmpty })
+    }
+
+    @Test("French: the mentions joined with a no-break space before the semicolon")
+    func frenchList() throws {
+        let yaml = try String(contentsOf: Paths.edition("languages/fr.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  mentions: [atelier-velo]", with: "  mentions: [atelier-velo, tiers-lieu]")
+        let verdict = try #require(Self.section(.verdict, in: Self.outline(yaml: yaml)))
+        guard case .details(let opening) = verdict.blocks.first, let mentions = opening.last else { Issue.record("\(verdict.blocks)"); return }
+        #expect(Inline.plainText(of: mentions.value).contains("\u{00A0}; "), "\(mentions.value)")
+    }
+
+    @Test("a total from fewer jurors than the jury has is named under the standings")
+    func fewerJurors() throws {
+        let yaml = try String(contentsOf: Paths.edition("scored.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  - { juror: alan, nominee: beta, criterion: impact, score: 8 }\n", with: "")
+            .replacingOccurrences(of: "  - { juror: alan, nominee: beta, criterion: originality, score: 8 }\n", with: "")
+        let table = try #require(Self.tables(Self.section(.standings, in: Self.outline(yaml: yaml))?.blocks ?? []).first as ReportTable?)
+        #expect(table.note == "Scored by fewer than all 2 jurors (how many scored in brackets): Beta Budget Explorer (1).")
     }
 }

@@ -107,17 +107,53 @@ struct LaTeXPDFTests {
         let (_, pdf, _) = try buildPDF(edition, engine: engine, into: directory)
         let text = PDFTools.squeezed(try PDFTools.text(pdf, layout: true))
         #expect(text.contains("Standings"))
-        #expect(text.contains("RankNo.NomineeTotal"))
-        // Rounded to presentation.decimals (default 2).
-        #expect(text.contains("11AlphaTransitMaps8.83"))
-        #expect(text.contains("22BetaBudgetExplorer7.83"))
-        #expect(text.contains("23GammaAirQuality7.83"))
-        #expect(text.contains("44DeltaProcurementWatch6.17"))
+        #expect(text.contains("RankNo.NomineeImpactOriginalityTotal"))
+        // Rounded to presentation.decimals (default 2), each criterion's mean before the total.
+        #expect(text.contains("11AlphaTransitMaps9.008.508.83"))
+        #expect(text.contains("22BetaBudgetExplorer8.007.507.83"))
+        #expect(text.contains("23GammaAirQuality7.508.507.83"))
+        #expect(text.contains("44DeltaProcurementWatch6.505.506.17"))
         #expect(!text.contains("8.833"))
-        #expect(text.contains("5EpsilonArchive"))
-        #expect(text.contains("8.83"), "the chart's values")
+        #expect(text.contains("5EpsilonArchivenotscored"), "the unscored nominee says so")
         #expect(text.contains("Honourablementions:3.GammaAirQuality"))
+
+        // The chart: each value beside its bar's end, on the bar's line, clear of it. The
+        // axis' tick labels 0 and 10 give where a value's bar ends.
+        let pages = try PDFTools.pages(pdf)
+        let page = try #require(pages.first { page in page.words.contains { $0.text == "Total" } && page.words.contains { $0.text == "Watch" } })
+        let ticks = page.words.filter { $0.text == "0" || $0.text == "10" }.sorted { $0.yMin > $1.yMin }
+        let zero = try #require(ticks.first { $0.text == "0" }), ten = try #require(ticks.first { $0.text == "10" })
+        let axis = (zero.xMin + zero.xMax) / 2, unit = ((ten.xMin + ten.xMax) / 2 - axis) / 10
+        let labels = page.words.filter { $0.text == "Watch" }.sorted { $0.yMin > $1.yMin }
+        let delta = try #require(labels.first, "the chart's label of Delta Procurement Watch")
+        let value = try #require(page.words.filter { $0.text == "6.17" }.min { abs($0.yMiddle - delta.yMiddle) < abs($1.yMiddle - delta.yMiddle) })
+        #expect(abs(value.yMiddle - delta.yMiddle) < 4, "the value on its bar's line")
+        #expect(value.xMin > axis + 6.17 * unit, "the value starts after the bar's end (\(value.xMin) against \(axis + 6.17 * unit))")
+        #expect(value.xMin < axis + 6.17 * unit + 12, "and close to it")
         #expect(try PDFTools.info(pdf)["CreationDate"]?.contains("Jun 30 00:00:00 2025") == true)
+    }
+
+    @Test("pages a typographer signs: none but the last more than a quarter empty, the bundled report on five pages", arguments: engines)
+    func pageFill(engine: String) throws {
+        let directory = try Paths.temporaryDirectory("latex-fill-\(engine)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = ["scored.yaml", "pro-motor-award-2019-2020.yaml", "judging.yaml"] + ["de", "fr", "es", "it"].map { "languages/\($0).yaml" }
+        for file in files {
+            var loader = EditionLoader()
+            loader.allowsMissingTables = true
+            let edition = try loader.load(contentsOf: Paths.edition(file))
+            let (_, pdf, _) = try buildPDF(edition, engine: engine, into: directory.appendingPathComponent(edition.baseName))
+            let empty = PDFTools.emptyShares(try PDFTools.pages(pdf))
+            for (index, share) in empty.dropLast().enumerated() {
+                #expect(share <= 0.25, "\(file), page \(index + 1) of \(empty.count): \(Int(share * 100)) % empty")
+            }
+            if file.hasPrefix("pro-motor") { #expect(empty.count <= 5, "the bundled report on \(empty.count) pages") }
+            // The last page holds more than the signatures: the verdict's end is on it.
+            let last = try #require(try PDFTools.pages(pdf).last).bodyWords.map(\.text).joined(separator: " ")
+            let verdict = try #require(edition.verdict.announcement ?? edition.winner?.name)
+            let tail = verdict.split(separator: " ").suffix(2).joined(separator: " ")
+            #expect(PDFTools.squeezed(last).contains(PDFTools.squeezed(tail)), "\(file): the last page has only the signatures")
+        }
     }
 
     @Test("two PDF builds are byte-identical", arguments: engines)

@@ -37,10 +37,10 @@ struct LaTeXRendererTests {
             "Hand-built report", "\\section", "Opening", "\\emph{stressed}", "\\href{https://example.org/x}", "\\section", "Nominees",
             "\\subsection", "1. First", "Winner", "One line about First.", "Some Body", "\\begin{tabular", "Users", "Standings",
             "\\addplot", "Verdict", "\\textbf{Winner:} First",
-            // The signatures are measured in a box first, so the page can end before the
-            // verdict's last block when both would not fit; the box is set last.
-            "\\begin{lrbox}{\\juryreportsignatures}", "For the jury", "Utrecht, 1 May 2024", "Ann Chair", "\\end{lrbox}",
-            "First wins the Hand Award.", "\\usebox{\\juryreportsignatures}", "\\end{document}",
+            // The announcement stays with the text before it and the signatures with the
+            // announcement: no page may break between them.
+            "\\nopagebreak[4]", "\\juryreportannouncement{First wins the Hand Award.}", "\\nopagebreak[4]",
+            "For the jury", "Utrecht, 1 May 2024", "Ann Chair", "\\end{document}",
         ]
         var searched = body[...]
         for needle in order {
@@ -52,7 +52,9 @@ struct LaTeXRendererTests {
         let columns = body.split(separator: "\n").filter { $0.hasPrefix("\\begin{tabular}") }.map { line in
             String(line.matches(of: /(?:^|[}@])([PR])\{\\dimexpr/).map { $0.output.1 }.joined())
         }
-        #expect(columns.contains("PR") && columns.contains("RPR"), "\(columns)")
+        #expect(columns.contains("PR"), "\(columns)")
+        // The standings: numbers as wide as they are, the name the rest of the line.
+        #expect(body.contains("\\begin{tabularx}{\\linewidth}{@{}r>{\\raggedright\\arraybackslash}Xr@{}}"))
         #expect(Self.offset(of: "\\addplot", in: body) > Self.offset(of: "8.50", in: body), "the table before its chart")
     }
 

@@ -19,9 +19,11 @@ struct MarkdownReaderTests {
             #expect(document.descendants(name).isEmpty, "found \(name)")
         }
         #expect(blocks.first == .heading(1, edition.details.title))
-        #expect(blocks.dropFirst().first == .paragraph(
-            "\(edition.award.name) · \(words.editionNumber(7)) · \(edition.details.period!) · \(words.theme): \(edition.details.theme!) · "
-                + "\(edition.award.organizer!) · 17 May 2024" + (edition.award.url.map { " · \($0)" } ?? "")))
+        // The hostile title names neither award nor period: both stand around it.
+        #expect(blocks.dropFirst().first == .paragraph("\(edition.award.name) · \(words.editionNumber(7)) · \(edition.details.period!)"))
+        #expect(Array(blocks.dropFirst(2).prefix(1)) == [.list(
+            ["\(words.theme): \(edition.details.theme!)", "\(words.organizer): \(edition.award.organizer!)", "\(words.date): 17 May 2024"]
+                + (edition.award.url.map { ["\(words.website): \($0)"] } ?? []))])
 
         for section in edition.sections {
             let start = try #require(blocks.firstIndex(of: .heading(2, section.heading!)), "\(section.heading!)")
@@ -137,19 +139,25 @@ struct MarkdownReaderTests {
         let (blocks, _) = try MarkdownFixture.blocks(try MarkdownFixture.export(edition))
         let start = try #require(blocks.firstIndex(of: .heading(2, "Standings")))
         #expect(blocks[start + 1] == .table([
-            ["Rank", "No.", "Nominee", "Total"],
+            ["Rank", "No.", "Nominee", "Impact", "Originality", "Total"],
             // Rounded to presentation.decimals (default 2); CSV and JSON keep every digit.
-            ["1", "1", "Alpha Transit Maps", "8.83"],
-            ["2", "2", "Beta Budget Explorer", "7.83"],
-            ["2", "3", "Gamma Air Quality", "7.83"],
-            ["4", "4", "Delta Procurement Watch", "6.17"],
-            ["", "5", "Epsilon Archive", ""],
+            // Each criterion's mean beside the total, as the fixture's header works them out.
+            ["1", "1", "Alpha Transit Maps", "9.00", "8.50", "8.83"],
+            ["2", "2", "Beta Budget Explorer", "8.00", "7.50", "7.83"],
+            ["2", "3", "Gamma Air Quality", "7.50", "8.50", "7.83"],
+            ["4", "4", "Delta Procurement Watch", "6.50", "5.50", "6.17"],
+            ["", "5", "Epsilon Archive", "", "", "not scored"],
         ]))
         #expect(blocks.contains(.table([
             ["Criterion", "Weight", "Description"],
             ["Impact", "2", "What changed for the people the project serves."],
             ["Originality", "1", ""],
         ])))
-        #expect(blocks.contains(.paragraph("Honourable mentions: 3. Gamma Air Quality")))
+        #expect(blocks.contains { if case .list(let items) = $0 { items.contains("Honourable mentions: 3. Gamma Air Quality") } else { false } })
+        // The website as an autolink, read as a link to itself.
+        #expect(blocks.contains(.list([
+            "Theme: Data that serves the public", "Organizer: Civic Data Foundation", "Date: 30 June 2025",
+            "Website: https://example.org/open-data-award",
+        ])))
     }
 }

@@ -25,12 +25,16 @@ struct MarkdownRendererTests {
         let headings = blocks.compactMap { if case .heading(let level, let text) = $0 { (level, text) } else { nil } }
         #expect(headings.map(\.0) == HandBuiltOutline.headings.map(\.0))
         #expect(headings.map(\.1) == HandBuiltOutline.headings.map(\.1))
-        #expect(blocks[1] == .paragraph("Hand Award · Edition 1 · The Foundation · 1 May 2024"))
+        // The line above the title and the edition, then the title block's facts as a list.
+        #expect(blocks[1] == .paragraph("Hand Award · Edition 1"))
+        #expect(blocks[2] == .list(["Organizer: The Foundation", "Date: 1 May 2024"]))
         #expect(document.descendants("emph").map(\.text) == ["stressed"])
         #expect(document.descendants("link").map { $0.attributes["destination"] } == ["https://example.org/x"])
         #expect(blocks.contains(.list(["Lead: Some Body"])))
         #expect(blocks.contains(.table([["Figure", "Value"], ["Users", "12"]])))
         #expect(blocks.contains(.table([["Rank", "Nominee", "Total"], ["1", "First", "8.50"]])))
+        // The winner's row in bold, each cell.
+        #expect(document.descendants("table_cell").filter { !$0.descendants("strong").isEmpty }.map(\.text) == ["1", "First", "8.50"])
         // GFM's delimiter rows: numbers to the right.
         let text = String(decoding: markdown, as: UTF8.self)
         #expect(text.contains("| --- | ---: |") && text.contains("| ---: | --- | ---: |"), "\(text)")
@@ -44,6 +48,8 @@ struct MarkdownRendererTests {
         var outline = HandBuiltOutline.outline
         outline.blocks = []
         let (blocks, _) = try MarkdownFixture.blocks(try Self.render(outline))
-        #expect(blocks == [.heading(1, "Hand-built report"), .paragraph("Hand Award · Edition 1 · The Foundation · 1 May 2024")])
+        #expect(blocks == [
+            .heading(1, "Hand-built report"), .paragraph("Hand Award · Edition 1"), .list(["Organizer: The Foundation", "Date: 1 May 2024"]),
+        ])
     }
 }

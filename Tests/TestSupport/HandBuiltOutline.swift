@@ -6,7 +6,8 @@ public enum HandBuiltOutline {
     public static let outline = ReportOutline(
         metadata: ReportMetadata(title: "Hand-built report", author: "Ann Chair", subject: nil, language: "en", baseName: "hand-2024"),
         title: ReportTitle(
-            award: "Hand Award", title: "Hand-built report", edition: ["Edition 1"], theme: nil, organizer: "The Foundation",
+            award: "Hand Award", overline: "Hand Award", title: "Hand-built report", edition: ["Edition 1"],
+            runningEdition: ["Edition 1"], theme: nil, organizer: "The Foundation",
             url: nil, date: "1 May 2024", isoDate: "2024-05-01"),
         blocks: [
             .section(ReportSection(kind: .text, level: 1, heading: "Opening", anchor: "section-1", blocks: [
@@ -27,7 +28,7 @@ public enum HandBuiltOutline {
                 .table(ReportTable(
                     kind: .standings, caption: "Standings",
                     columns: [.init(header: "Rank", alignment: .trailing), .init(header: "Nominee", alignment: .leading), .init(header: "Total", alignment: .trailing)],
-                    rows: [.init(cells: [[.text("1")], [.text("First")], [.text("8.50")]], isWinner: true)])),
+                    rows: [.init(cells: [[.text("1")], [.text("First")], [.text("8.50")]], isWinner: true)], rowHeader: 1)),
                 .chart(ReportChart(
                     bars: [.init(label: "First", value: 8.5, valueText: "8.50", isWinner: true)], minimum: 0, maximum: 10,
                     valueLabel: "Total", leftOutNote: "left out")),

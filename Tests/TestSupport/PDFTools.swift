@@ -44,6 +44,53 @@ public enum PDFTools {
         }
     }
 
+    /// A page as pdftotext's `-bbox` sees it: its size and every word with its box, in
+    /// points from the top left corner (read by `Readers/read_pdf_words.py`).
+    public struct Page: Decodable {
+        public var width: Double
+        public var height: Double
+        public var words: [Word]
+
+        public struct Word: Decodable {
+            public var text: String
+            public var xMin, yMin, xMax, yMax: Double
+            public var yMiddle: Double { (yMin + yMax) / 2 }
+
+            public init(from decoder: any Decoder) throws {
+                var fields = try decoder.unkeyedContainer()
+                text = try fields.decode(String.self)
+                xMin = try fields.decode(Double.self)
+                yMin = try fields.decode(Double.self)
+                xMax = try fields.decode(Double.self)
+                yMax = try fields.decode(Double.self)
+            }
+        }
+
+        /// The words of the text block: not the running header or the page number in the
+        /// top and bottom margins (the top 6.5 % and the bottom 6 % of the page).
+        public var bodyWords: [Word] {
+            words.filter { $0.yMax > height * 0.065 && $0.yMin < height * 0.94 }
+        }
+    }
+
+    /// Every page's words with their boxes.
+    public static func pages(_ pdf: URL) throws -> [Page] {
+        try Tool.poppler.require()
+        return try IndependentReaders.run("read_pdf_words.py", [pdf.path], as: [Page].self)
+    }
+
+    /// How much of each page's text block stays empty below its last line, from 0 (full) to
+    /// 1: the text block is as tall as the tallest extent of text over all the pages.
+    public static func emptyShares(_ pages: [Page]) -> [Double] {
+        let bodies = pages.map(\.bodyWords)
+        guard let top = bodies.flatMap({ $0 }).map(\.yMin).min(), let bottom = bodies.flatMap({ $0 }).map(\.yMax).max(), bottom > top
+        else { return pages.map { _ in 1 } }
+        return bodies.map { words in
+            guard let last = words.map(\.yMax).max() else { return 1 }
+            return (bottom - last) / (bottom - top)
+        }
+    }
+
     /// Text with all white space and hyphens removed and its quotes straightened, to compare
     /// what a PDF shows with its source whatever the line breaks, hyphenation and quotes
     /// (typed `'` and `"` are set as curly ones, see ``Quotes``).

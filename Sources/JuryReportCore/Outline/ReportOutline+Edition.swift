@@ -39,14 +39,31 @@ private struct ReportOutlineBuilder {
 
     func title() -> ReportTitle {
         let details = edition.details
+        let award = edition.award.name
+        let period = details.period ?? String(details.year)
+        // Without a title of its own the report is titled by what it is about, the award
+        // and the period, under the report's name.
+        let hasOwnTitle = details.title != words.defaultTitle
+        let title = hasOwnTitle ? details.title : "\(award) \(period)"
+        let overline: String?
+        if !hasOwnTitle {
+            overline = words.defaultTitle
+        } else {
+            overline = TextMatching.text(title, contains: award) ? nil : award
+        }
         var parts: [String] = []
         if let number = details.number { parts.append(words.editionNumber(number)) }
-        if let period = details.period { parts.append(period) }
+        var running = parts
+        if let period = details.period {
+            running.append(period)
+            if !TextMatching.text(title, contains: period) { parts.append(period) }
+        }
         return ReportTitle(
-            award: edition.award.name, title: details.title, edition: parts,
+            award: award, overline: overline, title: title, edition: parts, runningEdition: running,
             theme: details.theme.map { ReportDetail(label: words.theme, value: [.text($0)]) },
             organizer: edition.award.organizer, url: edition.award.url, date: details.date.map(words.longDate),
-            isoDate: details.date?.description)
+            isoDate: details.date?.description,
+            labels: ReportTitle.FactLabels(organizer: words.organizer, date: words.date, website: words.website))
     }
 
     func blocks() -> [ReportBlock] {
@@ -123,6 +140,24 @@ private struct ReportOutlineBuilder {
         }
     }
 
+    /// A nominee's key figures: numbers right, text left. A column of numbers keeps to the
+    /// right as a whole; one that mixes them keeps to the left, its numbers right per cell.
+    private func keyFigures(_ facts: [Fact]) -> ReportTable {
+        let rows = facts.map { ReportTable.Row(cells: [[.text($0.label)], [.text(factText($0.value))]]) }
+        let isNumber = facts.map { if case .number = $0.value { true } else { false } }
+        guard isNumber.contains(false) else {
+            return ReportTable(kind: .keyFigures, caption: words.keyFigures, columns: keyFigureColumns, rows: rows)
+        }
+        var columns = keyFigureColumns
+        columns[1].alignment = .leading
+        let aligned = zip(rows, isNumber).map { row, isNumber in
+            var row = row
+            if isNumber { row.alignments = [.leading, .trailing] }
+            return row
+        }
+        return ReportTable(kind: .keyFigures, caption: words.keyFigures, columns: columns, rows: aligned)
+    }
+
     private func nominee(at index: Int) -> ReportBlock {
         let nominee = edition.nominees[index]
         let distinction = distinction(ofNomineeAt: index)
@@ -139,48 +174,64 @@ private struct ReportOutlineBuilder {
         add(words.partners, nominee.partners.isEmpty ? nil : nominee.partners.joined(separator: ", "))
         if let url = nominee.url { details.append(ReportDetail(label: words.website, value: [.link([.text(url)], url: url)])) }
         if !details.isEmpty { blocks.append(.details(details)) }
-        if !nominee.facts.isEmpty {
-            blocks.append(.table(ReportTable(
-                kind: .keyFigures, caption: words.keyFigures,
-                columns: keyFigureColumns,
-                rows: nominee.facts.map { ReportTable.Row(cells: [[.text($0.label)], [.text(factText($0.value))]]) })))
-        }
+        if !nominee.facts.isEmpty { blocks.append(.table(keyFigures(nominee.facts))) }
         if let body = nominee.body { blocks += body.paragraphs.map { .paragraph($0) } }
         return .section(ReportSection(
             kind: .nominee(distinction?.kind), level: 2, heading: numberedName(nominee), anchor: "nominee-\(nominee.id)",
             blocks: blocks))
     }
 
+    /// The standings: rank, number, name, each criterion's mean (as published scored reports
+    /// show them) and the total; a nominee without scores says so, and a note names the
+    /// totals that rest on fewer jury members than the jury has.
     private func standingsSection() -> ReportBlock? {
         guard !standings.isEmpty else { return nil }
         var rows: [ReportTable.Row] = []
         var bars: [ReportChart.Bar] = []
         let numbering = edition.presentation.numbering
         let decimals = edition.presentation.decimals
+        // Per-criterion means where a row still has room for them.
+        let criteria = edition.criteria.count <= Self.mostCriterionColumns ? edition.criteria.indices : 0..<0
+        var fewer: [String] = []
+        func leading(_ nominee: Nominee, rank: String) -> [[Inline]] {
+            numbering ? [[.text(rank)], [.text(String(nominee.number))], [.text(nominee.name)]] : [[.text(rank)], [.text(nominee.name)]]
+        }
         for entry in standings.ranked {
             let nominee = edition.nominees[entry.nomineeIndex]
             let total = words.fixed(entry.total, decimals: decimals)
             let isWinner = entry.nomineeIndex == references.winner
-            let cells: [[Inline]] = numbering
-                ? [[.text(String(entry.rank))], [.text(String(nominee.number))], [.text(nominee.name)], [.text(total)]]
-                : [[.text(String(entry.rank))], [.text(nominee.name)], [.text(total)]]
-            rows.append(ReportTable.Row(cells: cells, isWinner: isWinner))
+            let means: [[Inline]] = criteria.map { criterion in
+                standings.mean(nomineeIndex: entry.nomineeIndex, criterionIndex: criterion)
+                    .map { [.text(words.fixed($0, decimals: decimals))] } ?? []
+            }
+            rows.append(ReportTable.Row(cells: leading(nominee, rank: String(entry.rank)) + means + [[.text(total)]], isWinner: isWinner))
             bars.append(ReportChart.Bar(label: nominee.name, value: entry.total, valueText: total, isWinner: isWinner))
+            if entry.jurorCount < edition.jury.count { fewer.append("\(nominee.name) (\(entry.jurorCount))") }
         }
         for nominee in edition.nominees where standings.entry(for: nominee.id) == nil {
             rows.append(ReportTable.Row(
-                cells: numbering ? [[], [.text(String(nominee.number))], [.text(nominee.name)], []] : [[], [.text(nominee.name)], []]))
+                cells: leading(nominee, rank: "") + criteria.map { _ in [] } + [[.text(words.labels[.notScored])]]))
         }
         var columns: [ReportTable.Column] = [.init(header: words.rank, alignment: .trailing)]
         if numbering { columns.append(.init(header: words.number, alignment: .trailing)) }
-        columns += [.init(header: words.nominee, alignment: .leading), .init(header: words.total, alignment: .trailing)]
-        let table = ReportTable(kind: .standings, caption: words.standings, columns: columns, rows: rows)
+        columns.append(.init(header: words.nominee, alignment: .leading))
+        columns += criteria.map { .init(header: edition.criteria[$0].name, alignment: .trailing) }
+        columns.append(.init(header: words.total, alignment: .trailing))
+        let note = fewer.isEmpty ? nil : words.labels.fill(.fewerJurors, [
+            "count": String(edition.jury.count), "nominees": fewer.joined(separator: words.labels[.listSeparator]),
+        ])
+        let table = ReportTable(
+            kind: .standings, caption: words.standings, columns: columns, rows: rows, rowHeader: numbering ? 2 : 1, note: note)
         let chart = ReportChart(
             bars: bars, minimum: min(0, edition.scale.min), maximum: edition.scale.max, valueLabel: words.total,
             leftOutNote: words.labels.fill(.chartLeftOut, ["count": String(bars.count)]))
         return .section(ReportSection(
             kind: .standings, level: 1, heading: words.standings, anchor: "standings", blocks: [.table(table), .chart(chart)]))
     }
+
+    /// The most criteria whose means the standings show beside the total; with more, the
+    /// total alone (the workbook has every mean).
+    static let mostCriterionColumns = 5
 
     /// Who did not judge whom and why, as published reports say.
     private func recusalsSection() -> ReportBlock? {
@@ -210,14 +261,17 @@ private struct ReportOutlineBuilder {
     private func verdict() -> ReportBlock {
         let verdict = edition.verdict
         var blocks: [ReportBlock] = []
+        // Who won and who is mentioned, as label and value: the verdict's opening lines.
+        var opening: [ReportDetail] = []
         if let winner = references.winner {
-            blocks.append(.paragraph([.strong([.text(words.winner + words.labels[.colon])]), .text(" " + numberedName(edition.nominees[winner]))]))
+            opening.append(ReportDetail(label: words.winner, value: [.text(numberedName(edition.nominees[winner]))]))
         }
         let mentions = references.mentions.map { edition.nominees[$0] }
         if !mentions.isEmpty {
-            let names = mentions.map(numberedName).joined(separator: "; ")
-            blocks.append(.paragraph([.strong([.text(words.mentions + words.labels[.colon])]), .text(" " + names)]))
+            let names = mentions.map(numberedName).joined(separator: words.labels[.listSeparator])
+            opening.append(ReportDetail(label: words.mentions, value: [.text(names)]))
         }
+        if !opening.isEmpty { blocks.append(.details(opening)) }
         if let rationale = verdict.rationale { blocks += rationale.paragraphs.map { .paragraph($0) } }
         if let announcement = verdict.announcement { blocks.append(.announcement(announcement)) }
         return .section(ReportSection(kind: .verdict, level: 1, heading: words.verdict, anchor: "verdict", blocks: blocks))

@@ -9,7 +9,8 @@ public struct ReportTable: Sendable, Equatable {
         case recusals
     }
 
-    /// A column: its header and which side its cells keep to.
+    /// A column: its header and which side its cells keep to where a format can align only
+    /// whole columns (Markdown); a row may align a cell otherwise (``Row/alignments``).
     public struct Column: Sendable, Equatable {
         public enum Alignment: Sendable, Equatable {
             case leading
@@ -30,10 +31,14 @@ public struct ReportTable: Sendable, Equatable {
         public var cells: [[Inline]]
         /// The winner's row, which renderers may set apart.
         public var isWinner: Bool
+        /// Each cell's side where it differs from its column's (a number right in a column of
+        /// text); empty when every cell keeps to its column.
+        public var alignments: [Column.Alignment]
 
-        public init(cells: [[Inline]], isWinner: Bool = false) {
+        public init(cells: [[Inline]], isWinner: Bool = false, alignments: [Column.Alignment] = []) {
             self.cells = cells
             self.isWinner = isWinner
+            self.alignments = alignments
         }
     }
 
@@ -42,11 +47,23 @@ public struct ReportTable: Sendable, Equatable {
     public var caption: String
     public var columns: [Column]
     public var rows: [Row]
+    /// The column whose cell names its row (a criterion, a nominee), for the formats that
+    /// mark it as the row's header; nil when no column does.
+    public var rowHeader: Int?
+    /// A note under the table, in the edition's language.
+    public var note: String?
 
-    public init(kind: Kind, caption: String, columns: [Column], rows: [Row]) {
+    public init(kind: Kind, caption: String, columns: [Column], rows: [Row], rowHeader: Int? = 0, note: String? = nil) {
         self.kind = kind
         self.caption = caption
         self.columns = columns
         self.rows = rows
+        self.rowHeader = rowHeader
+        self.note = note
+    }
+
+    /// The side the cell of `row` in `column` keeps to.
+    public func alignment(row: Row, column: Int) -> Column.Alignment {
+        column < row.alignments.count ? row.alignments[column] : columns[column].alignment
     }
 }

@@ -13,23 +13,46 @@ public struct Standings: Sendable, Equatable {
         public var rank: Int
         /// How many scores the total is made of.
         public var scoreCount: Int
+        /// How many jury members gave those scores.
+        public var jurorCount: Int
     }
 
     /// Ranked nominees, best first; nominees of equal rank in report order.
     public let ranked: [Entry]
     private let byNominee: [String: Int]
+    /// The mean score of each nominee on each criterion, nominee by nominee in the edition's
+    /// order (NaN where none): one flat array, as an edition may have 100,000 nominees.
+    private let means: [Double]
+    private let criterionCount: Int
 
     public init(_ edition: Edition) {
         let weights = Dictionary(edition.criteria.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
         let places = ScoreIndex.places(edition.nominees.map { $0.id })
+        let criteria = ScoreIndex.places(edition.criteria.map { $0.id })
+        let jurors = ScoreIndex.places(edition.jury.map { $0.id })
+        let criterionCount = edition.criteria.count
         var sums = [(weighted: Double, weight: Double, count: Int)](repeating: (0, 0, 0), count: edition.nominees.count)
+        var criterionSums = [(sum: Double, count: Int)](repeating: (0, 0), count: edition.nominees.count * criterionCount)
+        // Who scored whom, one flag per nominee and jury member, for the jurors' count.
+        var scoredBy = [Bool](repeating: false, count: edition.nominees.count * edition.jury.count)
+        var jurorCounts = [Int](repeating: 0, count: edition.nominees.count)
         for score in edition.scores {
             guard let place = places[score.nominee] else { continue }
             let weight = score.criterion.flatMap { weights[$0] } ?? 1
             sums[place].weighted += score.score * weight
             sums[place].weight += weight
             sums[place].count += 1
+            if let criterion = score.criterion.flatMap({ criteria[$0] }) {
+                criterionSums[place * criterionCount + criterion].sum += score.score
+                criterionSums[place * criterionCount + criterion].count += 1
+            }
+            if let juror = jurors[score.juror], !scoredBy[place * edition.jury.count + juror] {
+                scoredBy[place * edition.jury.count + juror] = true
+                jurorCounts[place] += 1
+            }
         }
+        means = criterionSums.map { $0.count > 0 ? $0.sum / Double($0.count) : .nan }
+        self.criterionCount = criterionCount
         var entries: [Entry] = []
         // By index: iterating the nominees would copy each, a retain per field.
         for index in edition.nominees.indices {
@@ -37,7 +60,7 @@ public struct Standings: Sendable, Equatable {
             guard sum.weight > 0 else { continue }
             entries.append(Entry(
                 nomineeID: edition.nominees[index].id, nomineeIndex: index, total: sum.weighted / sum.weight, rank: 0,
-                scoreCount: sum.count))
+                scoreCount: sum.count, jurorCount: jurorCounts[index]))
         }
         // A stable sort keeps report order among equal totals.
         entries = entries.enumerated().sorted { lhs, rhs in
@@ -53,6 +76,13 @@ public struct Standings: Sendable, Equatable {
 
     /// Whether any nominee has a total.
     public var isEmpty: Bool { ranked.isEmpty }
+
+    /// The mean of the scores of the nominee at `nomineeIndex` on the criterion at
+    /// `criterionIndex` (of ``Edition/criteria``), or nil when it has none.
+    public func mean(nomineeIndex: Int, criterionIndex: Int) -> Double? {
+        let value = means[nomineeIndex * criterionCount + criterionIndex]
+        return value.isNaN ? nil : value
+    }
 
     /// The place of a nominee, or nil when it has no scores.
     public func entry(for nomineeID: String) -> Entry? {

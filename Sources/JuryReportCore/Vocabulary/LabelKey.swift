@@ -12,6 +12,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
     case recusals, recusalsIntroduction, reason, notJudged, recusedBecause, recused, scoreForm
     case formInstructions, handInstructions, weightedMean, mean, lowest, highest, ranking
     case validationTitle, validationMessage, signatureLine, dateLine, nameLine, missing, remarks, remarksLimit
+    case notScored, fewerJurors, listSeparator
 
     /// The placeholders a label's text may hold, each as `{name}`.
     public var placeholders: [String] {
@@ -22,6 +23,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
         case .dateFormat: return ["day", "month", "year"]
         case .recusedBecause: return ["reason"]
         case .remarksLimit: return ["count"]
+        case .fewerJurors: return ["count", "nominees"]
         case .formInstructions, .handInstructions, .validationMessage: return ["min", "max"]
         default: return []
         }
