@@ -75,9 +75,6 @@ struct HTMLRenderer {
         try line("</header>")
     }
 
-    /// Tables of more rows than this may break over printed pages.
-    static let longestWholeTable = 30
-
     /// Announcements longer than this (about a line of the column) are set as paragraphs.
     static let longestCentredAnnouncement = 90
 
@@ -173,7 +170,7 @@ struct HTMLRenderer {
         }
         try line("<div class=\"table-scroll\">")
         // A table longer than a page may break over pages, its head repeated.
-        try line(table.rows.count > Self.longestWholeTable ? "<table class=\"long\">" : "<table>")
+        try line(table.mayRunOverPages ? "<table class=\"long\">" : "<table>")
         let hidden = table.caption == heading || table.kind == .keyFigures ? " class=\"visually-hidden\"" : ""
         try line("<caption\(hidden)>\(text(table.caption))</caption>")
         let headers = table.columns.indices.map { "<th scope=\"col\"\(alignment($0))>\(text(table.columns[$0].header))</th>" }

@@ -30,19 +30,11 @@ public enum EditionJSON {
                 }
             }
             json.member("sections") { $0.sections(edition.sections) }
-            json.member("criteria") { json in
-                json.array { json in
-                    for criterion in edition.criteria {
-                        json.element { json in
-                            json.object { json in
-                                json.member("id", criterion.id)
-                                json.member("name", criterion.name)
-                                json.member("weight", number: criterion.weight)
-                                json.member("description", criterion.description?.source)
-                            }
-                        }
-                    }
-                }
+            json.member("criteria", objects: edition.criteria) { json, criterion in
+                json.member("id", criterion.id)
+                json.member("name", criterion.name)
+                json.member("weight", number: criterion.weight)
+                json.member("description", criterion.description?.source)
             }
             json.member("scale") { json in
                 json.object { json in
@@ -66,65 +58,33 @@ public enum EditionJSON {
                     json.member("announcement", edition.verdict.announcement)
                 }
             }
-            json.member("jury") { json in
-                json.array { json in
-                    for member in edition.jury {
-                        json.element { json in
-                            json.object { json in
-                                json.member("id", member.id)
-                                json.member("name", member.name)
-                                json.member("role", member.role)
-                                json.member("chair", bool: member.chair)
-                                json.member("affiliation", member.affiliation)
-                            }
-                        }
-                    }
-                }
+            json.member("jury", objects: edition.jury) { json, member in
+                json.member("id", member.id)
+                json.member("name", member.name)
+                json.member("role", member.role)
+                json.member("chair", bool: member.chair)
+                json.member("affiliation", member.affiliation)
             }
             json.member("signature", edition.signature)
-            json.member("scores") { json in
-                json.array { json in
-                    for score in edition.scores {
-                        json.element { json in
-                            json.object { json in
-                                json.member("juror", score.juror)
-                                json.member("nominee", score.nominee)
-                                json.member("criterion", score.criterion)
-                                json.member("score", number: score.score)
-                            }
-                        }
-                    }
-                }
+            json.member("scores", objects: edition.scores) { json, score in
+                json.member("juror", score.juror)
+                json.member("nominee", score.nominee)
+                json.member("criterion", score.criterion)
+                json.member("score", number: score.score)
             }
             // The scores of a scoresFile are written above: the JSON stands on its own.
-            json.member("recusals") { json in
-                json.array { json in
-                    for recusal in edition.recusals {
-                        json.element { json in
-                            json.object { json in
-                                json.member("juror", recusal.juror)
-                                json.member("nominee", recusal.nominee)
-                                json.member("reason", recusal.reason)
-                            }
-                        }
-                    }
-                }
+            json.member("recusals", objects: edition.recusals) { json, recusal in
+                json.member("juror", recusal.juror)
+                json.member("nominee", recusal.nominee)
+                json.member("reason", recusal.reason)
             }
             // The jury's remarks (inline and of a remarksFile), for plugins and the organizer's
             // programs; left out when there are none, so that a report without stays as it was.
             if !edition.remarks.isEmpty {
-                json.member("remarks") { json in
-                    json.array { json in
-                        for remark in edition.remarks {
-                            json.element { json in
-                                json.object { json in
-                                    json.member("juror", remark.juror)
-                                    json.member("nominee", remark.nominee)
-                                    json.member("remark", remark.text)
-                                }
-                            }
-                        }
-                    }
+                json.member("remarks", objects: edition.remarks) { json, remark in
+                    json.member("juror", remark.juror)
+                    json.member("nominee", remark.nominee)
+                    json.member("remark", remark.text)
                 }
             }
             // The edition's own labels only, so the JSON loads back to the same edition; a
@@ -184,19 +144,11 @@ extension JSONWriter {
             json.member("partners") { $0.strings(nominee.partners) }
             json.member("summary", nominee.summary)
             json.member("body", nominee.body?.source)
-            json.member("facts") { json in
-                json.array { json in
-                    for fact in nominee.facts {
-                        json.element { json in
-                            json.object { json in
-                                json.member("label", fact.label)
-                                switch fact.value {
-                                case .number(let number): json.member("value", number: number)
-                                case .text(let text): json.member("value", text)
-                                }
-                            }
-                        }
-                    }
+            json.member("facts", objects: nominee.facts) { json, fact in
+                json.member("label", fact.label)
+                switch fact.value {
+                case .number(let number): json.member("value", number: number)
+                case .text(let text): json.member("value", text)
                 }
             }
             json.member("url", nominee.url)

@@ -27,6 +27,18 @@ struct JSONWriter {
         value(&self)
     }
 
+    /// A member whose value is an array of one object per item, the object's members
+    /// written by `body`.
+    mutating func member<Items: Sequence>(_ key: String, objects items: Items, _ body: (inout JSONWriter, Items.Element) -> Void) {
+        member(key) { json in
+            json.array { json in
+                for item in items {
+                    json.element { json in json.object { body(&$0, item) } }
+                }
+            }
+        }
+    }
+
     mutating func member(_ key: String, _ string: String?) {
         guard let string else { return }
         member(key) { $0.string(string) }

@@ -16,7 +16,7 @@ extension LaTeXReportWriter {
         var columns = Self.columns(shares: shares, trailing: trailing)
         // A table that may be longer than a page runs over pages; a shorter one stays whole
         // (longtable can leave its head alone on a page when it ends at a page's foot).
-        let mayRunOver = (table.kind == .standings || table.kind == .recusals) && table.rows.count > Self.longestWholeTable
+        let mayRunOver = (table.kind == .standings || table.kind == .recusals) && table.mayRunOverPages
         var environment = mayRunOver ? "longtable" : "tabular"
         var width = ""
         if table.kind == .standings || table.kind == .criteria, !mayRunOver {
@@ -70,15 +70,15 @@ extension LaTeXReportWriter {
         }
     }
 
-    /// The standings' column widths: rank and number narrow, each criterion's mean and the
-    /// total alike, the nominee's name the rest.
+    /// The standings' column widths (a table long enough to run over pages): the columns
+    /// before the name (rank, number) narrow, those after it (each criterion's mean, the
+    /// total) alike, the name the rest.
     private static func standingsShares(_ table: ReportTable) -> [Int] {
-        let hasNumber = table.rowHeader == 2
-        let means = table.columns.count - (hasNumber ? 4 : 3)
-        let mean = means == 0 ? 0 : min(14, 48 / means)
-        let fixed = (hasNumber ? [8, 7] : [9]) + [Int](repeating: mean, count: means) + [12]
-        let name = 100 - fixed.reduce(0, +)
-        return Array(fixed.prefix(hasNumber ? 2 : 1)) + [name] + Array(fixed.dropFirst(hasNumber ? 2 : 1))
+        let name = table.rowHeader ?? 0
+        let after = table.columns.count - name - 1
+        let figure = after == 0 ? 0 : min(14, 60 / after)
+        let before = [Int](repeating: 8, count: name), rest = [Int](repeating: figure, count: after)
+        return before + [100 - before.reduce(0, +) - rest.reduce(0, +)] + rest
     }
 
     /// Column types whose widths are `shares` (in hundredths, adding up to 100) of the text

@@ -32,8 +32,6 @@ struct LaTeXReportWriter {
         text.unavailable = unavailable
     }
 
-    /// Tables of more rows than this (standings, recusals) may run over pages.
-    static let longestWholeTable = 30
     /// A chart's bars per picture (a page holds one), and the most bars drawn over pages.
     static let chartBarsPerPicture = 40
     static let maximumChartBars = 400

@@ -75,10 +75,15 @@ enum MarkdownText {
 
     /// A link destination in pointy brackets, which may hold any character but `<`, `>`
     /// and line breaks unescaped; `|` is escaped too, so a link in a table cell (a
-    /// criterion's description) does not split the cell.
+    /// criterion's description) does not split the cell, and `&` is written as `&amp;`, as a
+    /// reader decodes entities in a destination (`&copy;` would become ©).
     static func destination(_ url: String) -> String {
         var result = "<"
         for scalar in url.unicodeScalars {
+            if scalar == "&" {
+                result += "&amp;"
+                continue
+            }
             if scalar == "<" || scalar == ">" || scalar == "\\" || scalar == "|" { result += "\\" }
             result.unicodeScalars.append(scalar)
         }
@@ -100,8 +105,9 @@ enum MarkdownText {
             case .emphasis(let inner): result += "*" + render(inner, singleLine: singleLine) + "*"
             case .strong(let inner): result += "**" + render(inner, singleLine: singleLine) + "**"
             case .link(let label, let url) where label == [.text(url)] && isAutolink(url):
-                // An address that shows itself: `<https://…>`, read as typed.
-                result += "<" + url + ">"
+                // An address that shows itself: `<https://…>`, read as typed (a reader decodes
+                // entities there, so `&` is written as one).
+                result += "<" + url.replacingOccurrences(of: "&", with: "&amp;") + ">"
             case .link(let label, let url):
                 result += "[" + render(label, singleLine: singleLine) + "](" + destination(url) + ")"
             }

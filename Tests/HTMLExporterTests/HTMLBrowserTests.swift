@@ -157,6 +157,19 @@ struct HTMLBrowserTests {
         #expect(visible.contains(try #require(edition.verdict.announcement)))
     }
 
+    @Test("printed, a hostile award and period stand literally in the page's running title", .requires(.poppler))
+    func printedHostileTitle() throws {
+        let page = try HTMLPages.page("hostile.yaml")
+        let pdf = page.deletingPathExtension().appendingPathExtension("pdf")
+        try Browser.printToPDF(page, to: pdf)
+        let edition = try HTMLPages.edition("hostile.yaml")
+        // The award's `<`, `&` and `"` and the period's `\` and braces, in the CSS strings of
+        // the margin boxes: shown as typed, with nothing of the style sheet around them.
+        let first = try #require(try PDFTools.pages(pdf).first)
+        let top = PDFTools.squeezed(first.words.filter { $0.yMax < first.height * 0.065 }.map(\.text).joined())
+        #expect(top == PDFTools.squeezed(edition.award.name + "Edition 7 · " + (edition.details.period ?? "")), "\(top)")
+    }
+
     @Test("printed, the bundled page is A4 and keeps its text", .requires(.poppler, .pdflatex, .lualatex))
     func printed() throws {
         let page = try HTMLPages.page("pro-motor-award-2019-2020.yaml")

@@ -253,20 +253,20 @@ struct LanguageTests {
     }
 
     @Test(
-        "real editions in print: signatures never alone on a page, a link's address on paper, bookmarks, engine=auto takes pdflatex",
+        "real editions in print: pages filled, signatures never alone on a page, a link's address on paper, bookmarks, engine=auto takes pdflatex",
         .requires(.poppler, .pdflatex, .pypdf))
     func printLayout() throws {
         let directory = try Paths.temporaryDirectory("print")
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("out")
-        let editions = Self.languages.map(Self.edition) + [Paths.edition("pro-motor-award-2019-2020.yaml"), Paths.edition("judging.yaml")]
-        let result = try ProcessRunner.juryreport(["export"] + editions.map(\.path) + ["-f", "latex", "--option", "pdf=true", "-o", out.path])
+        let result = try ProcessRunner.juryreport(["export"] + Self.printed.map(\.path) + ["-f", "latex", "--option", "pdf=true", "-o", out.path])
         try #require(result.status == 0, "\(result.standardError)")
-        for path in editions {
+        for path in Self.printed {
             var loader = EditionLoader()
             loader.allowsMissingTables = true
             let edition = try loader.load(contentsOf: path)
             let pdf = out.appendingPathComponent(edition.baseName + ".pdf")
+            try Self.expectFilledPages(pdf, of: edition, engine: "pdflatex")
             // All of these are set in pdflatex, which engine=auto takes when it can.
             #expect(try PDFTools.info(pdf)["Producer"]?.contains("pdfTeX") == true, "\(edition.baseName)")
             let pages = try PDFTools.text(pdf).split(separator: "\u{0C}").map(String.init)
@@ -299,6 +299,43 @@ struct LanguageTests {
         // The link of the French report's first section: its address in a footnote.
         let french = try PDFTools.text(out.appendingPathComponent("prix-regional-de-l-innovation-sociale-2024.pdf"))
         #expect(PDFTools.squeezed(french).contains(PDFTools.squeezed("https://example.org/prix-innovation-sociale/laureats-2024")))
+    }
+
+    /// The real editions the print layout is checked on: every language, the bundled
+    /// edition, a scored one and one being judged.
+    static let printed = languages.map(edition)
+        + ["pro-motor-award-2019-2020.yaml", "scored.yaml", "judging.yaml"].map { Paths.edition($0) }
+
+    /// Pages a typographer signs: none but the last more than a quarter empty (measured from
+    /// pdftotext's word boxes), the bundled report on five pages, and a last page that holds
+    /// the verdict's end, not the signatures alone.
+    static func expectFilledPages(_ pdf: URL, of edition: Edition, engine: String) throws {
+        let pages = try PDFTools.pages(pdf)
+        let empty = PDFTools.emptyShares(pages)
+        for (index, share) in empty.dropLast().enumerated() {
+            #expect(share <= 0.25, "\(edition.baseName), \(engine), page \(index + 1) of \(empty.count): \(Int(share * 100)) % empty")
+        }
+        if edition.baseName == "pro-motor-award-2020" { #expect(empty.count <= 5, "the bundled report on \(empty.count) pages") }
+        let last = try #require(pages.last).bodyWords.map(\.text).joined(separator: " ")
+        let verdict = try #require(edition.verdict.announcement ?? edition.winner?.name)
+        let tail = verdict.split(separator: " ").suffix(2).joined(separator: " ")
+        #expect(PDFTools.squeezed(last).contains(PDFTools.squeezed(tail)), "\(edition.baseName), \(engine): the last page has only the signatures")
+    }
+
+    @Test("the same editions set by lualatex: pages as full as pdflatex's", .requires(.poppler, .lualatex))
+    func printLayoutLuaLaTeX() throws {
+        let directory = try Paths.temporaryDirectory("print-lualatex")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(
+            ["export"] + Self.printed.map(\.path) + ["-f", "latex", "--option", "pdf=true", "--option", "engine=lualatex", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        for path in Self.printed {
+            var loader = EditionLoader()
+            loader.allowsMissingTables = true
+            let edition = try loader.load(contentsOf: path)
+            try Self.expectFilledPages(out.appendingPathComponent(edition.baseName + ".pdf"), of: edition, engine: "lualatex")
+        }
     }
 
     @Test(

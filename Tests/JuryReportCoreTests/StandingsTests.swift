@@ -15,6 +15,15 @@ struct StandingsTests {
         #expect(standings.ranked.map(\.total) == totals)
         #expect(standings.entry(for: "epsilon") == nil)
         #expect(NumberText.shortest(standings.entry(for: "alpha")!.total) == "8.833333333333334")
+        // Each criterion's mean (the fixture's header), none for the unscored nominee.
+        #expect([0, 1].map { standings.mean(nomineeIndex: 0, criterionIndex: $0) } == [9, 8.5])
+        #expect([0, 1].map { standings.mean(nomineeIndex: 4, criterionIndex: $0) } == [nil, nil])
+        #expect(standings.ranked.map(\.jurorCount) == [2, 2, 2, 2])
+        // Equal to itself although the unscored nominee's means are not numbers.
+        #expect(standings == Standings(edition))
+        var changed = edition
+        changed.scores[0].score = 8
+        #expect(standings != Standings(changed))
     }
 
     @Test("without criteria every score weighs 1")

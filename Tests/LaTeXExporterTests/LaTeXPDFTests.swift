@@ -133,29 +133,6 @@ struct LaTeXPDFTests {
         #expect(try PDFTools.info(pdf)["CreationDate"]?.contains("Jun 30 00:00:00 2025") == true)
     }
 
-    @Test("pages a typographer signs: none but the last more than a quarter empty, the bundled report on five pages", arguments: engines)
-    func pageFill(engine: String) throws {
-        let directory = try Paths.temporaryDirectory("latex-fill-\(engine)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let files = ["scored.yaml", "pro-motor-award-2019-2020.yaml", "judging.yaml"] + ["de", "fr", "es", "it"].map { "languages/\($0).yaml" }
-        for file in files {
-            var loader = EditionLoader()
-            loader.allowsMissingTables = true
-            let edition = try loader.load(contentsOf: Paths.edition(file))
-            let (_, pdf, _) = try buildPDF(edition, engine: engine, into: directory.appendingPathComponent(edition.baseName))
-            let empty = PDFTools.emptyShares(try PDFTools.pages(pdf))
-            for (index, share) in empty.dropLast().enumerated() {
-                #expect(share <= 0.25, "\(file), page \(index + 1) of \(empty.count): \(Int(share * 100)) % empty")
-            }
-            if file.hasPrefix("pro-motor") { #expect(empty.count <= 5, "the bundled report on \(empty.count) pages") }
-            // The last page holds more than the signatures: the verdict's end is on it.
-            let last = try #require(try PDFTools.pages(pdf).last).bodyWords.map(\.text).joined(separator: " ")
-            let verdict = try #require(edition.verdict.announcement ?? edition.winner?.name)
-            let tail = verdict.split(separator: " ").suffix(2).joined(separator: " ")
-            #expect(PDFTools.squeezed(last).contains(PDFTools.squeezed(tail)), "\(file): the last page has only the signatures")
-        }
-    }
-
     @Test("two PDF builds are byte-identical", arguments: engines)
     func reproducible(engine: String) throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))

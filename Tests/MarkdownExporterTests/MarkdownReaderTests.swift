@@ -122,6 +122,19 @@ struct MarkdownReaderTests {
         #expect(html.contains("&lt;script&gt;"))
     }
 
+    @Test("an address with what looks like an entity (&amp; &copy;) reads back as typed, as an autolink and as a link")
+    func entityInAddress() throws {
+        var edition = try MarkdownFixture.load("scored.yaml")
+        let address = "https://example.org/q?a=1&amp;b=2&copy;&c"
+        edition.nominees[0].url = address
+        edition.criteria[0].description = RichText("See [the rules](\(address)) here.")
+        let document = try CommonMarkReader.parse(try MarkdownFixture.export(edition))
+        let links = document.descendants("link")
+        // The nominee's website shows itself (an autolink); the criterion's rules are a link.
+        #expect(links.filter { $0.text == address }.map { $0.attributes["destination"] } == [address], "\(links.map(\.attributes))")
+        #expect(links.filter { $0.text == "the rules" }.map { $0.attributes["destination"] } == [address])
+    }
+
     @Test("a link with | in its address inside a table cell keeps its cell and its address")
     func linkInTableCell() throws {
         var edition = try MarkdownFixture.load("scored.yaml")

@@ -143,19 +143,16 @@ private struct ReportOutlineBuilder {
     /// A nominee's key figures: numbers right, text left. A column of numbers keeps to the
     /// right as a whole; one that mixes them keeps to the left, its numbers right per cell.
     private func keyFigures(_ facts: [Fact]) -> ReportTable {
-        let rows = facts.map { ReportTable.Row(cells: [[.text($0.label)], [.text(factText($0.value))]]) }
-        let isNumber = facts.map { if case .number = $0.value { true } else { false } }
-        guard isNumber.contains(false) else {
-            return ReportTable(kind: .keyFigures, caption: words.keyFigures, columns: keyFigureColumns, rows: rows)
-        }
+        func isNumber(_ fact: Fact) -> Bool { if case .number = fact.value { true } else { false } }
+        let mixed = !facts.allSatisfy(isNumber)
         var columns = keyFigureColumns
-        columns[1].alignment = .leading
-        let aligned = zip(rows, isNumber).map { row, isNumber in
-            var row = row
-            if isNumber { row.alignments = [.leading, .trailing] }
-            return row
+        if mixed { columns[1].alignment = .leading }
+        let rows = facts.map { fact in
+            ReportTable.Row(
+                cells: [[.text(fact.label)], [.text(factText(fact.value))]],
+                alignments: mixed && isNumber(fact) ? [.leading, .trailing] : [])
         }
-        return ReportTable(kind: .keyFigures, caption: words.keyFigures, columns: columns, rows: aligned)
+        return ReportTable(kind: .keyFigures, caption: words.keyFigures, columns: columns, rows: rows)
     }
 
     private func nominee(at index: Int) -> ReportBlock {

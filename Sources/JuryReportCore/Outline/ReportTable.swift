@@ -62,6 +62,13 @@ public struct ReportTable: Sendable, Equatable {
         self.note = note
     }
 
+    /// Tables of more rows than this may run over pages where a format sets pages (print);
+    /// shorter ones are kept whole.
+    public static let longestWholeTable = 30
+
+    /// Whether the table is long enough to run over pages (see ``longestWholeTable``).
+    public var mayRunOverPages: Bool { rows.count > Self.longestWholeTable }
+
     /// The side the cell of `row` in `column` keeps to.
     public func alignment(row: Row, column: Int) -> Column.Alignment {
         column < row.alignments.count ? row.alignments[column] : columns[column].alignment
