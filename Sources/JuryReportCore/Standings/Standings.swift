@@ -26,28 +26,35 @@ public struct Standings: Sendable, Equatable {
     private let criterionCount: Int
 
     public init(_ edition: Edition) {
-        let weights = Dictionary(edition.criteria.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
+        // Each criterion's place and weight in one lookup (the first of a repeated id).
+        let criteria = Dictionary(
+            edition.criteria.enumerated().map { ($1.id, (place: $0, weight: $1.weight)) }, uniquingKeysWith: { first, _ in first })
         let places = ScoreIndex.places(edition.nominees.map { $0.id })
-        let criteria = ScoreIndex.places(edition.criteria.map { $0.id })
         let jurors = ScoreIndex.places(edition.jury.map { $0.id })
-        let criterionCount = edition.criteria.count
+        let criterionCount = edition.criteria.count, juryCount = edition.jury.count
         var sums = [(weighted: Double, weight: Double, count: Int)](repeating: (0, 0, 0), count: edition.nominees.count)
         var criterionSums = [(sum: Double, count: Int)](repeating: (0, 0), count: edition.nominees.count * criterionCount)
         // Who scored whom, one flag per nominee and jury member, for the jurors' count.
-        var scoredBy = [Bool](repeating: false, count: edition.nominees.count * edition.jury.count)
+        var scoredBy = [Bool](repeating: false, count: edition.nominees.count * juryCount)
         var jurorCounts = [Int](repeating: 0, count: edition.nominees.count)
+        var lastJuror: (id: String, place: Int?) = ("", nil)
         for score in edition.scores {
             guard let place = places[score.nominee] else { continue }
-            let weight = score.criterion.flatMap { weights[$0] } ?? 1
+            let criterion = score.criterion.flatMap { criteria[$0] }
+            let weight = criterion?.weight ?? 1
             sums[place].weighted += score.score * weight
             sums[place].weight += weight
             sums[place].count += 1
-            if let criterion = score.criterion.flatMap({ criteria[$0] }) {
-                criterionSums[place * criterionCount + criterion].sum += score.score
-                criterionSums[place * criterionCount + criterion].count += 1
+            if let criterion {
+                criterionSums[place * criterionCount + criterion.place].sum += score.score
+                criterionSums[place * criterionCount + criterion.place].count += 1
             }
-            if let juror = jurors[score.juror], !scoredBy[place * edition.jury.count + juror] {
-                scoredBy[place * edition.jury.count + juror] = true
+            // Scores come juror by juror (forms, tables): the last juror's place first.
+            if score.juror != lastJuror.id {
+                lastJuror = (score.juror, jurors[score.juror])
+            }
+            if let juror = lastJuror.place, !scoredBy[place * juryCount + juror] {
+                scoredBy[place * juryCount + juror] = true
                 jurorCounts[place] += 1
             }
         }
