@@ -82,7 +82,7 @@ public struct Standings: Sendable, Equatable {
     }
 
     /// Equal when they rank alike and their means agree; a criterion without scores (NaN in
-    /// ``means``) equals another without, where `==` on `Double` would make no two such equal.
+    /// `means`) equals another without, where `==` on `Double` would make no two such equal.
     public static func == (lhs: Standings, rhs: Standings) -> Bool {
         lhs.ranked == rhs.ranked && lhs.criterionCount == rhs.criterionCount
             && lhs.means.elementsEqual(rhs.means) { $0 == $1 || ($0.isNaN && $1.isNaN) }
