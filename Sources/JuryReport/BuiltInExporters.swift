@@ -18,8 +18,8 @@ public enum BuiltInExporters {
     /// The score forms `juryreport forms` writes, for the jury members `jurors` (ids; every
     /// member when nil): a workbook (`xlsx`) and a PDF to fill in by hand (`pdf`). A registry
     /// of their own, apart from the report formats.
-    public static func forms(jurors: Set<String>? = nil) throws(RegistryError) -> ExporterRegistry {
-        try ExporterRegistry([XLSXFormExporter(jurors: jurors), LaTeXFormExporter(jurors: jurors)])
+    public static func forms(jurors: Set<String>? = nil, returnBy: CalendarDate? = nil) throws(RegistryError) -> ExporterRegistry {
+        try ExporterRegistry([XLSXFormExporter(jurors: jurors, returnBy: returnBy), LaTeXFormExporter(jurors: jurors, returnBy: returnBy)])
     }
 
     /// A registry of the built-in formats; `adding` more after them (a name already taken

@@ -26,6 +26,11 @@ struct FormsCommand: AsyncParsableCommand {
     @Option(name: .customLong("juror"), help: "Only the form of this jury member (an id); repeat for more. Default: every member.")
     var jurors: [String] = []
 
+    @Option(
+        name: .customLong("return-by"),
+        help: ArgumentHelp("The day the forms are to be back (YYYY-MM-DD), said on each form with the award's organizer.", valueName: "date"))
+    var returnBy: String?
+
     @Option(help: "xlsx, pdf or both (xlsx,pdf).")
     var format: String = "xlsx"
 
@@ -42,7 +47,14 @@ struct FormsCommand: AsyncParsableCommand {
 
     /// The form exporters of `--format`, in the order given, from the registry of forms.
     private func exporters() throws -> [any Exporter] {
-        let registry = try BuiltInExporters.forms(jurors: jurors.isEmpty ? nil : Set(jurors))
+        var date: CalendarDate?
+        if let returnBy {
+            guard let parsed = CalendarDate(iso: returnBy) else {
+                throw ValidationError("--return-by: '\(returnBy)' is not a date; give it as YYYY-MM-DD, such as 2026-05-15")
+            }
+            date = parsed
+        }
+        let registry = try BuiltInExporters.forms(jurors: jurors.isEmpty ? nil : Set(jurors), returnBy: date)
         let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if names.isEmpty { throw ValidationError("--format names no form format; use \(registry.names.joined(separator: ", "))") }
         do {

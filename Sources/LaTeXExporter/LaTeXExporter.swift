@@ -59,16 +59,20 @@ public struct LaTeXExporter: Exporter {
         if engine.name == "pdflatex", !beyondPDFLaTeX.isEmpty {
             sink.warn(Self.pdflatexWarning(beyondPDFLaTeX))
         } else if engine.name == "lualatex", !beyondPDFLaTeX.isEmpty {
-            // What no installed font has would be left out: replaced visibly instead, in the
-            // source given to the engine (the .tex stays the same on every machine).
-            let coverage = FontCoverage.installed(
-                writer.text.fallbackFonts.fonts, path: path, environment: request.environment,
-                observer: request.temporaryResourceObserver)
-            let missing = Set(beyondPDFLaTeX.filter { !coverage.contains($0) })
-            if !missing.isEmpty {
-                pdfSource = try Self.document(request, layout: layout, unavailable: missing).source
-                sink.warn(Self.missingFontWarning(beyondPDFLaTeX.filter(missing.contains)))
+            // In the source given to the engine (the .tex stays the same on every machine):
+            // what the document's fallback fonts lack is set from the other installed fonts
+            // that fontconfig says have it, and what no installed font has is replaced visibly
+            // rather than lost.
+            let installed = FontCoverage.installed(path: path, environment: request.environment, observer: request.temporaryResourceObserver)
+            let named = Set(writer.text.fallbackFonts.fonts)
+            let lacking = Set(beyondPDFLaTeX.filter { !installed.contains($0, inAnyOf: named) })
+            let machineFonts = installed.fallbacks(for: lacking)
+            let chosen = Set(machineFonts)
+            let missing = lacking.filter { !installed.contains($0, inAnyOf: chosen) }
+            if !lacking.isEmpty {
+                pdfSource = try Self.document(request, layout: layout, unavailable: missing, machineFonts: machineFonts).source
             }
+            if !missing.isEmpty { sink.warn(Self.missingFontWarning(beyondPDFLaTeX.filter(missing.contains))) }
         }
         let files = logo.map { [LaTeXReportWriter.logoFile(request.baseName, $0): $0.bytes] } ?? [:]
         let pdf = try engine.build(
@@ -79,12 +83,13 @@ public struct LaTeXExporter: Exporter {
 
     /// The document's source, and its writer for what it found.
     private static func document(
-        _ request: ExportRequest, layout: LaTeXLayout, unavailable: Set<Unicode.Scalar> = []
+        _ request: ExportRequest, layout: LaTeXLayout, unavailable: Set<Unicode.Scalar> = [], machineFonts: [String] = []
     ) throws -> (source: [UInt8], writer: LaTeXReportWriter) {
         var source: [UInt8] = []
         let output = TextOutput { source.append(contentsOf: $0) }
         var writer = LaTeXReportWriter(
-            outline: request.outline, layout: layout, output: output, created: request.timestamp, unavailable: unavailable)
+            outline: request.outline, layout: layout, output: output, created: request.timestamp, unavailable: unavailable,
+            machineFonts: machineFonts)
         try writer.write()
         try output.flush()
         return (source, writer)

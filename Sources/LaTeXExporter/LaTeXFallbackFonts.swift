@@ -3,7 +3,9 @@
 /// Cyrillic and symbols, Debian's Noto fonts for CJK, Arabic, Hebrew, Devanagari and more.
 ///
 /// The document names them; whether a machine has them is checked when it compiles
-/// (`\IfFontExistsTF`), so the `.tex` is the same on every machine.
+/// (`\IfFontExistsTF`), so the `.tex` is the same on every machine. The source a PDF is
+/// built from on this machine adds ``machineFonts``: the installed fonts fontconfig finds
+/// for the characters the named ones lack.
 struct LaTeXFallbackFonts: Equatable {
     /// A group of scripts and the fonts, in order, that set them.
     enum Group: Int, CaseIterable, Comparable {
@@ -26,6 +28,8 @@ struct LaTeXFallbackFonts: Equatable {
     }
 
     private(set) var groups: Set<Group> = []
+    /// Installed fonts for what the groups' fonts lack, tried after them (see `FontCoverage`).
+    var machineFonts: [String] = []
 
     var isEmpty: Bool { groups.isEmpty }
 
@@ -35,7 +39,7 @@ struct LaTeXFallbackFonts: Equatable {
     /// The fonts to ask for, in order: the general ones first, each once.
     var fonts: [String] {
         var seen = Set<String>()
-        return groups.sorted().flatMap(\.fonts).filter { seen.insert($0).inserted }
+        return (groups.sorted().flatMap(\.fonts) + machineFonts).filter { seen.insert($0).inserted }
     }
 
     mutating func insert(for scalar: Unicode.Scalar) {

@@ -3,8 +3,9 @@ import JuryReportCore
 /// One jury member's score form as a LaTeX document to print and fill in by hand: the
 /// member's name and the instructions, the criteria with their weights and descriptions, a
 /// grid of boxes (one row per nominee, one column per criterion and one for remarks; the
-/// scores and remarks the edition already has written in, the nominees the member is
-/// recused from struck through), and lines for name, date and signature. Set up like the report (``LaTeXDocumentSetup``).
+/// scores and remarks the edition already has written in, the boxes of the nominees the
+/// member is recused from grey), where and by when it goes back, and lines for name, date
+/// and signature. Set up like the report (``LaTeXDocumentSetup``).
 struct LaTeXFormWriter {
     let form: ScoreForm
     let output: TextOutput
@@ -32,7 +33,7 @@ struct LaTeXFormWriter {
         let judging = words.judging
         let criteria = edition.criteria
         let columns = form.columnCount
-        let title = text.escape("\(judging.scoreForm): \(words.documentTitle(of: edition))")
+        let title = text.escape(words.formTitle(of: edition))
         let member = text.escape(form.member.name)
         // Many criteria: landscape, so that each box stays large enough to write in.
         let geometry = columns > 5 ? "landscape,margin=15mm" : "margin=20mm"
@@ -43,6 +44,9 @@ struct LaTeXFormWriter {
         let min = words.shortest(edition.scale.min)
         let max = words.shortest(edition.scale.max)
         try line(text.escape(judging.handInstructions(min: min, max: max)) + "\\par")
+        if let back = judging.returnLine(by: form.returnBy.map(words.longDate), to: edition.award.organizer) {
+            try line(text.escape(back) + "\\par")
+        }
         if !criteria.isEmpty {
             try line("\\textbf{\(text.escape(words.criteria))}")
             try line("\\begin{itemize}")
@@ -74,11 +78,12 @@ struct LaTeXFormWriter {
             let name = text.escape(String(nominee.name.prefix(Self.longestName)) + (nominee.name.count > Self.longestName ? "…" : ""))
             let recused = form.recusal(nominee: index) != nil
             let cells = (0..<columns).map { column -> String in
-                if recused { return "\\textcolor{gray}{\(text.escape(judging.notJudged))}" }
+                // Grey, as the instructions say of boxes that are not the member's.
+                if recused { return "\\cellcolor{black!15}\\textcolor{black!55}{\(text.escape(judging.notJudged))}" }
                 return form.score(nominee: index, column: column).map { text.escape(NumberText.shortest($0)) } ?? ""
             }
             // The remark's own line breaks kept; a cell's text sets from the top.
-            let remark = recused ? "" : form.remark(nominee: index).map { remark in
+            let remark = recused ? "\\cellcolor{black!15}" : form.remark(nominee: index).map { remark in
                 "\\footnotesize{}" + remark.split(separator: "\n", omittingEmptySubsequences: false).map { text.escape(String($0)) }
                     .joined(separator: "\\newline{}")
             } ?? ""
@@ -101,6 +106,7 @@ struct LaTeXFormWriter {
             paper: "a4", fontSize: "11pt", language: edition.details.language, title: title, author: member,
             subject: subject, created: created, geometry: geometry, fallback: text.fallbackFonts) + "\n")
         try output.write("""
+            \\usepackage{colortbl}
             \\setlength{\\parindent}{0pt}
             \\setlength{\\parskip}{0.5\\baselineskip}
             \\newcolumntype{P}[1]{>{\\raggedright\\arraybackslash}p{#1}}
@@ -120,16 +126,19 @@ public struct LaTeXFormExporter: Exporter {
 
     /// The jury members to make forms for, by id; nil for every one.
     public let jurors: Set<String>?
+    /// The day the forms are to be back, said on each.
+    public let returnBy: CalendarDate?
 
-    public init(jurors: Set<String>? = nil) {
+    public init(jurors: Set<String>? = nil, returnBy: CalendarDate? = nil) {
         self.jurors = jurors
+        self.returnBy = returnBy
     }
 
     public func files(for options: ExportOptions) -> [PlannedFile]? { nil }
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         var replaced: [Unicode.Scalar] = []
-        for form in ScoreForm.forms(of: request.edition, jurors: jurors) {
+        for form in ScoreForm.forms(of: request.edition, jurors: jurors, returnBy: returnBy) {
             var source: [UInt8] = []
             let output = TextOutput { source.append(contentsOf: $0) }
             var writer = LaTeXFormWriter(form: form, output: output, created: request.timestamp)

@@ -24,8 +24,15 @@ struct LaTeXReportWriter {
     /// Links shown as text only, their address too long (see ``LaTeXURL/longestLink``).
     private(set) var unlinked = 0
 
-    init(outline: ReportOutline, layout: LaTeXLayout, output: TextOutput, created: Int64, unavailable: Set<Unicode.Scalar> = []) {
+    /// Installed fonts the preamble adds for what the standard fallbacks lack (see `FontCoverage`).
+    let machineFonts: [String]
+
+    init(
+        outline: ReportOutline, layout: LaTeXLayout, output: TextOutput, created: Int64, unavailable: Set<Unicode.Scalar> = [],
+        machineFonts: [String] = []
+    ) {
         self.outline = outline
+        self.machineFonts = machineFonts
         self.layout = layout
         self.output = output
         self.created = created
@@ -113,6 +120,7 @@ struct LaTeXReportWriter {
         let edition = text.escape(Self.shortened(outline.title.runningEdition.joined(separator: " · "), to: Self.longestHeader))
         var fallback = text.fallbackFonts
         fallback.formUnion(escaper.fallbackFonts)
+        fallback.machineFonts = machineFonts
         try output.write(LaTeXTemplate.fill(LaTeXTemplate.reportPreamble, [
             "baseName": metadata.baseName,
             "setup": LaTeXDocumentSetup.preamble(

@@ -43,20 +43,24 @@ struct ScoreFormPlanner {
             Self.nameColumn(words.nominee, nominees.map(\.name) + criteria.map(\.name)),
         ]
         for column in 0..<columns {
-            let header = criteria.isEmpty ? words.score : "\(criteria[column].name) (× \(NumberText.shortest(criteria[column].weight)))"
+            // The weight stands in the weights row below, once.
+            let header = criteria.isEmpty ? words.score : criteria[column].name
             // Wide enough for the header on one line up to 18, wrapped beyond.
             sheetColumns.append(ColumnPlan(header: header, width: Swift.min(Swift.max(Double(header.count) + 2, 10), 18), wraps: true))
         }
         sheetColumns.append(ColumnPlan(header: judging.weightedMean, width: 12, wraps: true))
         sheetColumns.append(ColumnPlan(header: judging.remarks, width: 40, wraps: true))
 
-        let title = "\(judging.scoreForm): \(words.documentTitle(of: edition))"
+        let title = words.formTitle(of: edition)
         let member = form.member
+        // Where and by when the form goes back, in the instructions' paragraph: the form's
+        // rows stay where `collect`'s messages have always named them.
+        let back = judging.returnLine(by: form.returnBy.map(words.longDate), to: edition.award.organizer)
+        let instructions = [judging.formInstructions(min: min, max: max), back].compactMap { $0 }.joined(separator: " ")
         let preamble = [
             PreambleRow(cells: [Cell(value: .text(title), style: CellStyle(role: .title, wraps: true))], spansColumns: true),
             PreambleRow(cells: [Cell(value: .text("\(words.juror): \(member.name)"), style: CellStyle(role: .label, wraps: true))], spansColumns: true),
-            PreambleRow(
-                cells: [Cell(value: .text(judging.formInstructions(min: min, max: max)), style: .wrapped)], spansColumns: true),
+            PreambleRow(cells: [Cell(value: .text(instructions), style: .wrapped)], spansColumns: true),
             PreambleRow(cells: []),
         ]
 
@@ -175,15 +179,18 @@ public struct XLSXFormExporter: Exporter {
 
     /// The jury members to make forms for, by id; nil for every one.
     public let jurors: Set<String>?
+    /// The day the forms are to be back, said on each.
+    public let returnBy: CalendarDate?
 
-    public init(jurors: Set<String>? = nil) {
+    public init(jurors: Set<String>? = nil, returnBy: CalendarDate? = nil) {
         self.jurors = jurors
+        self.returnBy = returnBy
     }
 
     public func files(for options: ExportOptions) -> [PlannedFile]? { nil }
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
-        for form in ScoreForm.forms(of: request.edition, jurors: jurors) {
+        for form in ScoreForm.forms(of: request.edition, jurors: jurors, returnBy: returnBy) {
             let plan = ScoreFormPlanner(form: form, timestamp: request.timestamp).plan()
             try sink.fillFile(suffix: ScoreForm.suffix(juror: form.member.id, extension: "xlsx")) { path in
                 do {

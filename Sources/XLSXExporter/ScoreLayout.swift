@@ -3,7 +3,8 @@ import JuryReportCore
 /// Where the score sheet keeps what: one column per juror (and criterion), then the total,
 /// the rank, the mean of each criterion, the lowest and the highest score; a weights row
 /// under the header, each weight a reference to its one cell on the Criteria sheet; one row
-/// per nominee in report order.
+/// per nominee in report order. With criteria, a row above the header names each jury
+/// member once over their criteria (``groupRow``).
 struct ScoreLayout {
     struct ScoreColumn: Equatable {
         var juror: String
@@ -21,12 +22,17 @@ struct ScoreLayout {
         self.criteriaSheet = criteriaSheet
         criteria = edition.criteria
         nomineeCount = edition.nominees.count
+        groupRow = !edition.criteria.isEmpty
         scoreColumns = edition.jury.flatMap { member -> [ScoreColumn] in
             edition.criteria.isEmpty
                 ? [ScoreColumn(juror: member.id, criterion: nil)]
                 : edition.criteria.map { ScoreColumn(juror: member.id, criterion: $0.id) }
         }
     }
+
+    /// Whether a row above the header groups the columns: the jury members' names over their
+    /// criteria, "Mean" over the criteria's means.
+    let groupRow: Bool
 
     static let firstScoreColumn = 2
     var totalColumn: Int { Self.firstScoreColumn + scoreColumns.count }
@@ -49,9 +55,9 @@ struct ScoreLayout {
             result: .number(criteria[index].weight))
     }
 
-    /// Sheet rows (0-based, header 0): the weights row is 1, nominee `i` is `i + 2`.
-    private static let weightsRow = 1
-    private func sheetRow(_ nominee: Int) -> Int { nominee + 2 }
+    /// Sheet rows (0-based): the group row, the header, the weights row, then nominee by nominee.
+    private var weightsRow: Int { groupRow ? 2 : 1 }
+    private func sheetRow(_ nominee: Int) -> Int { weightsRow + 1 + nominee }
 
     private func scoreRange(row nominee: Int) -> String {
         let row = sheetRow(nominee)
@@ -62,8 +68,8 @@ struct ScoreLayout {
     /// A recused cell holds text, which neither sum counts.
     func totalFormula(row nominee: Int) -> String {
         let scores = scoreRange(row: nominee)
-        let weights = ColumnName.cell(row: Self.weightsRow, column: Self.firstScoreColumn, absoluteRow: true) + ":"
-            + ColumnName.cell(row: Self.weightsRow, column: totalColumn - 1, absoluteRow: true)
+        let weights = ColumnName.cell(row: weightsRow, column: Self.firstScoreColumn, absoluteRow: true) + ":"
+            + ColumnName.cell(row: weightsRow, column: totalColumn - 1, absoluteRow: true)
         return Self.weightedMean(of: scores, weights: weights)
     }
 
@@ -81,6 +87,9 @@ struct ScoreLayout {
             + ColumnName.cell(row: sheetRow(nomineeCount - 1), column: totalColumn, absoluteRow: true)
         return "=IF(\(total)=\"\",\"\",RANK(\(total),\(all)))"
     }
+
+    /// The first column of the criteria's means.
+    var firstMeanColumn: Int { rankColumn + 1 }
 
     /// The mean of every jury member's score on the criterion at `criterion`.
     func criterionMeanFormula(row nominee: Int, criterion: Int) -> String {
@@ -115,7 +124,7 @@ struct ScoreLayout {
         let last = sheetRow(nomineeCount - 1)
         return [
             DefinedName(name: "ScoreGrid", formula: range(sheetRow(0), Self.firstScoreColumn, last, totalColumn - 1)),
-            DefinedName(name: "Weights", formula: range(Self.weightsRow, Self.firstScoreColumn, Self.weightsRow, totalColumn - 1)),
+            DefinedName(name: "Weights", formula: range(weightsRow, Self.firstScoreColumn, weightsRow, totalColumn - 1)),
             DefinedName(name: "Totals", formula: range(sheetRow(0), totalColumn, last, totalColumn)),
         ]
     }

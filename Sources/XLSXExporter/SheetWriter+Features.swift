@@ -71,20 +71,19 @@ extension SheetWriter {
 
     func setUpPrinting(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
         worksheet_set_paper(worksheet, 9)
-        let hidden = Set(sheet.hiddenColumns)
-        let width = sheet.columns.enumerated().filter { !hidden.contains($0.offset) }.map(\.element.width).reduce(0, +)
-            + (sheet.chart == nil ? 0 : 60)
-        if width > 100 { worksheet_set_landscape(worksheet) }
-        if sheet.printsAcrossPages && width > 150 {
+        worksheet_set_margins(worksheet, PrintFit.sideMargin, PrintFit.sideMargin, 0.75, 0.75)
+        let fit = PrintFit(sheet)
+        if fit.landscape { worksheet_set_landscape(worksheet) }
+        worksheet_set_print_scale(worksheet, UInt16(fit.scale))
+        if fit.acrossPages && sheet.frozenColumns > 0 {
             // Page after page of columns at a readable size, the name columns on each.
             try check(
-                worksheet_repeat_columns(worksheet, 0, lxw_col_t(max(sheet.frozenColumns, 1) - 1)),
+                worksheet_repeat_columns(worksheet, 0, lxw_col_t(sheet.frozenColumns - 1)),
                 "setting the print columns of \(sheet.name)")
-        } else {
-            worksheet_fit_to_pages(worksheet, 1, 0)
         }
         try check(
-            worksheet_repeat_rows(worksheet, lxw_row_t(sheet.headerRow), lxw_row_t(sheet.headerRow + sheet.frozenRows - 1)),
+            worksheet_repeat_rows(
+                worksheet, lxw_row_t(sheet.headerRow - sheet.headingPreambleRows), lxw_row_t(sheet.headerRow + sheet.frozenRows - 1)),
             "setting the print titles of \(sheet.name)")
         // In header and footer codes `&` starts a code: a literal one is doubled, after the
         // text is cut to fit Excel's 255 characters (so no `&&` is cut in half).
@@ -147,6 +146,12 @@ extension SheetWriter {
             series, sheet, lxw_row_t(sheetPlan.sheetRow(plan.values.firstRow)), lxw_col_t(plan.values.column),
             lxw_row_t(sheetPlan.sheetRow(plan.values.lastRow)), lxw_col_t(plan.values.column))
         chart_title_set_name(chart, plan.title)
+        var fill = lxw_chart_fill()
+        fill.color = plan.colour
+        chart_series_set_fill(series, &fill)
+        // Each total beside its bar (a bar chart's labels stand outside its end), in the totals' decimals.
+        chart_series_set_labels(series)
+        chart_series_set_labels_num_format(series, plan.labelFormat)
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
         // Bars top to bottom in report order.
         // In a bar chart the categories run up the y axis: reverse it to read top down.
@@ -158,9 +163,60 @@ extension SheetWriter {
         let bars = plan.values.lastRow - plan.values.firstRow + 1
         var options = lxw_chart_options()
         options.y_scale = max(1, Double(bars) / 8)
-        options.x_scale = 1.5
+        options.x_scale = PrintFit.chartScale
         try check(
             worksheet_insert_chart_opt(worksheet, lxw_row_t(plan.anchorRow), lxw_col_t(plan.anchorColumn), chart, &options),
             "inserting the chart into \(sheet)")
     }
 }
+
+/// How a sheet fits the A4 page: portrait when its columns fit, else landscape, at full size
+/// while they fit and shrunk down to ``smallestScale`` at most; wider sheets print over
+/// pages of columns, the name columns on each, rather than in smaller text.
+struct PrintFit: Equatable {
+    var landscape = false
+    /// Percent.
+    var scale = 100
+    var acrossPages = false
+
+    /// Left and right margins, inches (Excel's own are 0.7).
+    static let sideMargin = 0.4
+    /// The text stays readable: Calibri 11 at 80 % is about 9 pt.
+    static let smallestScale = 80
+    /// The chart's width over libxlsxwriter's 480 pixels.
+    static let chartScale = 1.25
+
+    /// The printable width in pixels at 96 per inch: A4 less the side margins, and a
+    /// twentieth kept free (pages break between columns, and programs round widths apart).
+    static let portraitWidth = (8.27 - 2 * sideMargin) * 96 * 0.95
+    static let landscapeWidth = (11.69 - 2 * sideMargin) * 96 * 0.95
+
+    /// A column of `width` characters in pixels, as Excel sets it for Calibri 11 (a digit 7
+    /// pixels wide, 5 of padding).
+    static func pixels(_ width: Double) -> Double { (width * 7 + 0.5).rounded(.down) + 5 }
+
+    init(width pixels: Double) {
+        if pixels <= Self.portraitWidth { return }
+        landscape = true
+        if pixels <= Self.landscapeWidth { return }
+        let fitting = Int((Self.landscapeWidth / pixels * 100).rounded(.down))
+        scale = max(fitting, Self.smallestScale)
+        acrossPages = fitting < Self.smallestScale
+    }
+
+    /// The visible columns' width, or a chart's and the columns left of it.
+    init(_ sheet: SheetPlan) {
+        let hidden = Set(sheet.hiddenColumns)
+        func width(_ column: Int) -> Double {
+            // Past the sheet's own columns, Excel's default width.
+            guard column < sheet.columns.count else { return Self.pixels(8.43) }
+            return hidden.contains(column) ? 0 : Self.pixels(sheet.columns[column].width)
+        }
+        let columns = sheet.columns.indices.map(width).reduce(0, +)
+        // A page holds whole columns: the chart counts as the default-width columns it reaches into.
+        let chartColumns = (480 * Self.chartScale / Self.pixels(8.43)).rounded(.up)
+        let chart = sheet.chart.map { (0..<$0.anchorColumn).map(width).reduce(0, +) + chartColumns * Self.pixels(8.43) } ?? 0
+        self.init(width: max(columns, chart))
+    }
+}
+

@@ -35,6 +35,7 @@ struct SheetWriter {
         format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         if style.wraps { format_set_text_wrap(format) }
         if style.centred { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
+        if style.leftAligned { format_set_align(format, UInt8(LXW_ALIGN_LEFT.rawValue)) }
         switch style.numberFormat {
         case .general: break
         case .twoDecimals: format_set_num_format(format, numberFormats.total)
@@ -167,24 +168,38 @@ struct SheetWriter {
 
     /// The rows above the header: written first, as constant-memory mode needs.
     private mutating func writePreamble(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
-        let totalWidth = sheet.columns.enumerated().filter { !sheet.hiddenColumns.contains($0.offset) }.map(\.element.width).reduce(0, +)
+        let hidden = Set(sheet.hiddenColumns)
+        let widths = sheet.columns.enumerated().map { hidden.contains($0.offset) ? 0 : $0.element.width }
         for (row, preamble) in sheet.preamble.enumerated() {
-            let widths = preamble.spansColumns ? [totalWidth] : sheet.columns.map(\.width)
-            if let height = preamble.height ?? RowHeight.fitting(preamble.cells, widths: widths) {
+            var merges = preamble.merges
+            if preamble.spansColumns, sheet.columns.count > 1 {
+                // The span starts after the hidden columns, where the text is seen.
+                let start = (0..<sheet.columns.count).first { !hidden.contains($0) } ?? 0
+                merges = [start...(sheet.columns.count - 1)]
+            }
+            // A merged cell's text wraps in the width of all its columns.
+            var cells = preamble.cells
+            var cellWidths = widths
+            if preamble.spansColumns, let first = cells.first, let span = merges.first {
+                cells = Array(repeating: Cell.empty, count: span.lowerBound) + [first]
+            }
+            for span in merges where span.upperBound < cellWidths.count {
+                cellWidths[span.lowerBound] = widths[span].reduce(0, +)
+            }
+            if let height = preamble.height ?? RowHeight.fitting(cells, widths: cellWidths) {
                 try check(worksheet_set_row(worksheet, lxw_row_t(row), height, nil), "setting a row height of \(sheet.name)")
             }
-            if preamble.spansColumns, !constantMemory, let first = preamble.cells.first, sheet.columns.count > 1 {
-                // The span starts after the hidden columns, where the text is seen.
-                let start = (0..<sheet.columns.count).first { !sheet.hiddenColumns.contains($0) } ?? 0
-                try check(
-                    worksheet_merge_range(
-                        worksheet, lxw_row_t(row), lxw_col_t(start), lxw_row_t(row), lxw_col_t(sheet.columns.count - 1), "",
-                        format(first.style)),
-                    "merging a row of \(sheet.name)")
-                try write(first, worksheet, sheet.name, row: row, column: start)
-                continue
+            if !constantMemory {
+                for span in merges where span.count > 1 && span.lowerBound < cells.count {
+                    try check(
+                        worksheet_merge_range(
+                            worksheet, lxw_row_t(row), lxw_col_t(span.lowerBound), lxw_row_t(row), lxw_col_t(span.upperBound), "",
+                            format(cells[span.lowerBound].style)),
+                        "merging a row of \(sheet.name)")
+                }
             }
-            try write(preamble.cells, worksheet, sheet.name, row: row)
+            // Constant-memory mode cannot merge: each text stands in its range's first cell.
+            try write(cells, worksheet, sheet.name, row: row)
         }
     }
 

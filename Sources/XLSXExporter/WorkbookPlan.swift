@@ -71,9 +71,9 @@ struct SheetPlan {
     var hiddenRows: [Int] = []
     /// Blank cells of this block are tinted while they stay blank: the scores still missing.
     var blankHighlight: CellBlock?
-    /// Printed over as many pages as the columns need, the frozen columns repeated on each,
-    /// instead of shrunk to one page wide.
-    var printsAcrossPages = false
+    /// The preamble's last rows that head the columns (a score sheet's jury members over
+    /// their criteria): printed on every page with the header.
+    var headingPreambleRows = 0
 
     /// The sheet row (0-based) of the header.
     var headerRow: Int { preamble.count }
@@ -87,6 +87,9 @@ struct PreambleRow {
     var cells: [Cell]
     /// The first cell spans every column of the sheet (a title, instructions).
     var spansColumns = false
+    /// Columns merged into one cell, which the cell at each range's first column fills
+    /// (a jury member's name over their criteria).
+    var merges: [ClosedRange<Int>] = []
     /// In points; nil fits the row to its text.
     var height: Double?
 }
@@ -153,6 +156,10 @@ struct ChartPlan: Equatable {
     var values: ColumnRange
     /// The value axis's range: the score scale.
     var valueRange: ClosedRange<Double>?
+    /// The bars' colour, `0xRRGGBB`.
+    var colour: UInt32
+    /// The number format of the values written beside the bars (the totals' decimals).
+    var labelFormat = "0.00"
     /// Where the chart's top-left corner goes: sheet row and column (0-based, header = 0).
     var anchorRow: Int
     var anchorColumn: Int
@@ -208,13 +215,16 @@ struct CellStyle: Hashable {
     var numberFormat: NumberFormat = .general
     /// Centred in its cell (a nominee's number, kept apart from the name beside it).
     var centred = false
+    /// Set left even when a number (a column of values of every kind).
+    var leftAligned = false
 
     /// A number for each distinct style, below ``count``: a table index for the writer.
     var index: Int {
-        ((role.rawValue * NumberFormat.allCases.count + numberFormat.rawValue) * 2 + (wraps ? 1 : 0)) * 2 + (centred ? 1 : 0)
+        (((role.rawValue * NumberFormat.allCases.count + numberFormat.rawValue) * 2 + (wraps ? 1 : 0)) * 2 + (centred ? 1 : 0)) * 2
+            + (leftAligned ? 1 : 0)
     }
 
-    static let count = Role.allCases.count * NumberFormat.allCases.count * 4
+    static let count = Role.allCases.count * NumberFormat.allCases.count * 8
 
     static let plain = CellStyle()
     static let wrapped = CellStyle(wraps: true)

@@ -38,20 +38,27 @@ extension WorkbookPlanner {
         let nameColumn = Self.capped(fit(words.nominee, nominees.map(\.name) + [words.weight]), at: Self.scoreNameWidth)
         let nameStyle = nameColumn.wraps ? CellStyle.wrapped : CellStyle.plain
         var columns = [fit(words.number, nominees.map { String($0.number) }), nameColumn]
+        // With criteria, the header row names the criterion and the group row above it the
+        // jury member, once over their columns; without, the header names the member.
         for key in layout.scoreColumns {
-            let juror = jurorNames[key.juror] ?? key.juror
-            let header = key.criterion.map { "\(juror): \(criterionNames[$0] ?? $0)" } ?? juror
-            // Headers such as "Ada Lovelace: Originality" wrap onto two lines.
-            columns.append(ColumnPlan(header: header, width: min(max(Double(header.count) / 2 + 3, 8), 16), wraps: true))
+            let header = key.criterion.map { criterionNames[$0] ?? $0 } ?? (jurorNames[key.juror] ?? key.juror)
+            columns.append(Self.headed(header))
         }
-        columns.append(ColumnPlan(header: words.total, width: 10))
-        columns.append(ColumnPlan(header: words.rank, width: 8))
-        for criterion in edition.criteria {
-            let header = "\(judging.mean): \(criterion.name)"
-            columns.append(ColumnPlan(header: header, width: min(max(Double(header.count) / 2 + 3, 10), 16), wraps: true))
+        columns.append(ColumnPlan(header: words.total, width: 9))
+        columns.append(ColumnPlan(header: words.rank, width: Double(max(words.rank.count + 2, 6))))
+        for criterion in edition.criteria { columns.append(Self.headed(criterion.name)) }
+        columns.append(Self.headed(judging.lowest))
+        columns.append(Self.headed(judging.highest))
+        var groups = PreambleRow(cells: Array(repeating: Cell(value: .empty, style: .header), count: columns.count))
+        if layout.groupRow {
+            for juror in edition.jury.indices {
+                let span = layout.columns(ofJuror: juror)
+                groups.cells[span.lowerBound] = Cell(value: .text(edition.jury[juror].name), style: Self.groupHeader)
+                groups.merges.append(span.lowerBound...(span.upperBound - 1))
+            }
+            groups.cells[layout.firstMeanColumn] = Cell(value: .text(judging.mean), style: Self.groupHeader)
+            groups.merges.append(layout.firstMeanColumn...(layout.firstMeanColumn + edition.criteria.count - 1))
         }
-        columns.append(ColumnPlan(header: judging.lowest, width: 10))
-        columns.append(ColumnPlan(header: judging.highest, width: 10))
         let criteriaCount = edition.criteria.count
         var comments: [CellComment] = []
         let recused = RecusalIndex(edition)
@@ -124,7 +131,8 @@ extension WorkbookPlanner {
             },
             frozenRows: 2, frozenColumns: 2,
             colourScale: ColumnRange(column: layout.totalColumn, firstRow: 1, lastRow: nominees.count),
-            isProtected: true, comments: comments, blankHighlight: scoreBlock, printsAcrossPages: true)
+            preamble: layout.groupRow ? [groups] : [], isProtected: true, comments: comments, blankHighlight: scoreBlock,
+            headingPreambleRows: layout.groupRow ? 1 : 0)
     }
 
     /// The nominees in the order of the standings when the workbook was made, each total
@@ -163,6 +171,8 @@ extension WorkbookPlanner {
                     title: words.total, categories: ColumnRange(column: 2, firstRow: 0, lastRow: ranked.count - 1),
                     values: ColumnRange(column: 3, firstRow: 0, lastRow: ranked.count - 1),
                     valueRange: min(0, edition.scale.min)...edition.scale.max,
+                    colour: edition.branding.accentTint(0.6).flatMap { UInt32($0.dropFirst(), radix: 16) } ?? Self.winnerBar,
+                    labelFormat: NumberFormats(words: words, decimals: edition.presentation.decimals, language: edition.details.language).total,
                     anchorRow: 0, anchorColumn: 5)
                 : nil)
     }
@@ -197,6 +207,19 @@ extension WorkbookPlanner {
                 ]
             },
             table: TablePlan(name: "Remarks", firstDataRow: 0))
+    }
+
+    /// A name over the columns it groups, centred.
+    static let groupHeader = CellStyle(role: .header, wraps: true, centred: true)
+
+    /// The bars' colour without a house colour: the PDF's, its winner green at 60 %.
+    static let winnerBar: UInt32 = 0x66A066
+
+    /// A column for a short heading over numbers: as wide as its longest word (so no word
+    /// breaks), 7 to 14 wide, the heading wrapping at spaces.
+    static func headed(_ header: String) -> ColumnPlan {
+        let longestWord = header.split(separator: " ").map { $0.unicodeScalars.count }.max() ?? 0
+        return ColumnPlan(header: header, width: Double(min(max(longestWord + 2, 7), 14)), wraps: true)
     }
 
     /// `column` no wider than `width`, wrapping beyond.

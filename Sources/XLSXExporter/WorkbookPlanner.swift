@@ -72,7 +72,8 @@ struct WorkbookPlanner {
         pairs.append((words.year, .number(Double(details.year))))
         add(words.period, details.period)
         add(words.theme, details.theme)
-        add(words.title, details.title)
+        // The default title is the generic label, not a title the edition gives.
+        add(words.title, details.title == words.defaultTitle ? nil : details.title)
         if let date = details.date {
             // Excel's dates start in 1900: an earlier one is text, as Excel keeps it when typed.
             let value: CellValue = date.year >= 1900 ? .date(year: date.year, month: date.month, day: date.day) : .text(date.description)
@@ -100,8 +101,10 @@ struct WorkbookPlanner {
             rowCount: pairs.count,
             row: { index in
                 let (label, value) = pairs[index]
-                let style: CellStyle
+                // One alignment down the column: numbers and dates set left like the text.
+                var style: CellStyle
                 if case .date = value { style = CellStyle(numberFormat: .date) } else { style = .wrapped }
+                style.leftAligned = true
                 return [Cell(value: .text(label), style: .label), Cell(value: value, style: style)]
             })
     }
@@ -137,18 +140,22 @@ struct WorkbookPlanner {
             case .plain: return ""
             }
         }
-        var columns = [
-            // By index: iterating the nominees would copy each, a retain per field.
-            fit(words.number, nominees.indices.lazy.map { String(nominees[$0].number) }),
-            fit(words.name, nominees.indices.lazy.map { nominees[$0].name }),
-            fit(words.status, nominees.indices.lazy.map(status)),
-            fit(words.lead, nominees.indices.lazy.map { nominees[$0].lead ?? "" }),
-            fit(words.location, nominees.indices.lazy.map { nominees[$0].location ?? "" }),
-            fit(words.sector, nominees.indices.lazy.map { nominees[$0].sector ?? "" }),
-            fit(words.partners, nominees.indices.lazy.map { nominees[$0].partners.joined(separator: "; ") }),
-            fit(words.summary, nominees.indices.lazy.map { nominees[$0].summary ?? "" }),
-            fit(words.website, nominees.indices.lazy.map { nominees[$0].url ?? "" }),
-        ]
+        // The text columns after the number, each left out when no nominee fills it (the
+        // name always kept): an empty column only widens the table and its printed pages.
+        typealias Field = (header: String, text: (Int) -> String)
+        var all: [Field] = [(words.name, { nominees[$0].name }), (words.status, status)]
+        all.append((words.lead, { nominees[$0].lead ?? "" }))
+        all.append((words.location, { nominees[$0].location ?? "" }))
+        all.append((words.sector, { nominees[$0].sector ?? "" }))
+        all.append((words.partners, { nominees[$0].partners.joined(separator: "; ") }))
+        all.append((words.summary, { nominees[$0].summary ?? "" }))
+        all.append((words.website, { nominees[$0].url ?? "" }))
+        let fields = all.enumerated().filter { offset, field in
+            offset == 0 || nominees.indices.contains { !field.text($0).isEmpty }
+        }.map(\.element)
+        // By index: iterating the nominees would copy each, a retain per field.
+        var columns = [fit(words.number, nominees.indices.lazy.map { String(nominees[$0].number) })]
+            + fields.map { field in fit(field.header, nominees.indices.lazy.map(field.text)) }
         if scoreLayout != nil {
             columns.append(ColumnPlan(header: words.total, width: 10))
             columns.append(ColumnPlan(header: words.rank, width: 8))
@@ -160,14 +167,11 @@ struct WorkbookPlanner {
             row: { index in
                 let nominee = nominees[index]
                 let rowKind = kind(ofNomineeAt: index)
-                let texts = [
-                    nominee.name, status(index), nominee.lead ?? "", nominee.location ?? "", nominee.sector ?? "",
-                    nominee.partners.joined(separator: "; "), nominee.summary ?? "", nominee.url ?? "",
-                ]
                 var numberStyle = Self.style(rowKind, wraps: false)
                 numberStyle.centred = true
                 var cells = [Cell(value: .number(Double(nominee.number)), style: numberStyle)]
-                for (offset, text) in texts.enumerated() {
+                for (offset, field) in fields.enumerated() {
+                    let text = field.text(index)
                     cells.append(Cell(value: text.isEmpty ? .empty : .text(text), style: Self.style(rowKind, wraps: wraps[offset + 1])))
                 }
                 if let scoreLayout {

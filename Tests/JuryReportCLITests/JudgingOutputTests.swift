@@ -48,16 +48,17 @@ struct JudgingOutputTests {
 
         let book = try IndependentReaders.xlsx(base.appendingPathExtension("xlsx"))
         let scores = book.sheet("Scores")
-        // Bram's columns are the 4th to 6th; beta is the second nominee (sheet row 4).
-        #expect(scores[3][5...7].map(\.value) == Array(repeating: .string("—"), count: 3))
-        #expect(book.details["Scores"]?.comments["F4"] == "Not judged: \(Self.reason)")
-        #expect(book.details["Scores"]?.fills["F4"] == "FFD9D9D9", "grey")
+        // Bram's columns are the 4th to 6th; beta is the second nominee (sheet row 5, below the
+        // members' row, the header and the weights).
+        #expect(scores[4][5...7].map(\.value) == Array(repeating: .string("—"), count: 3))
+        #expect(book.details["Scores"]?.comments["F5"] == "Not judged: \(Self.reason)")
+        #expect(book.details["Scores"]?.fills["F5"] == "FFD9D9D9", "grey")
         // The same in constant-memory mode, which cannot go back to a row once written.
         let constant = directory.appendingPathComponent("constant")
         let flat = try ProcessRunner.juryreport(["export", edition.path, "-f", "xlsx", "--option", "memory=constant", "-o", constant.path])
         #expect(flat.status == 0, "\(flat.standardError)")
         let flatBook = try IndependentReaders.xlsx(constant.appendingPathComponent("open-data-award-2026.xlsx"))
-        #expect(flatBook.details["Scores"]?.comments["F4"] == "Not judged: \(Self.reason)")
+        #expect(flatBook.details["Scores"]?.comments["F5"] == "Not judged: \(Self.reason)")
 
         let pdf = try PDFTools.text(base.appendingPathExtension("pdf"))
         let squeezed = PDFTools.squeezed(pdf)
@@ -83,18 +84,32 @@ struct JudgingOutputTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let edition = try Self.scoredEdition(in: directory)
         let out = directory.appendingPathComponent("forms")
-        let result = try ProcessRunner.juryreport(["forms", edition.path, "--juror", "bram", "--format", "pdf", "-o", out.path])
+        let result = try ProcessRunner.juryreport(
+            ["forms", edition.path, "--juror", "bram", "--format", "pdf", "--return-by", "2026-05-15", "-o", out.path])
         try #require(result.status == 0, "\(result.standardError)")
         #expect(Paths.reports(in: out) == ["open-data-award-2026.form.bram.pdf"])
-        let text = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"), belowHeader: false)
+        let pdf = out.appendingPathComponent("open-data-award-2026.form.bram.pdf")
+        let text = try PDFTools.text(pdf, belowHeader: false)
         let squeezed = PDFTools.squeezed(text)
+        #expect(!text.contains("Jury report"), "#24.17: the form's title is the award's, not the report's")
         for expected in [
-            "Score form: Jury report Open Data Award 2025-2026", "Juror: Bram Jansen", "Write a score from 1 to 10",
+            "Score form: Open Data Award 2025-2026", "Juror: Bram Jansen", "Write a score from 1 to 10",
+            "Please return this form by 15 May 2026 to Civic Data Foundation.",
             "Impact (×2): What changed for the people the project serves.", "Craft (×1.5)",
             "Beta Budget Explorer (not judged)", "Name", "Date", "Signature",
         ] {
             #expect(squeezed.contains(PDFTools.squeezed(expected)), "\(expected) in \(text)")
         }
+        // #24.17: the recused nominee's boxes print grey, as the instructions say; the others white.
+        let words = try #require(try PDFTools.pages(pdf).first).words
+        let beta = try #require(words.first { $0.text == "Beta" })
+        let dash = try #require(words.first { $0.text == "—" && abs($0.yMiddle - beta.yMiddle) < 3 }, "the recused boxes' mark")
+        let alphaRow = try #require(words.first { $0.text == "Alpha" })
+        let colours = try IndependentReaders.run(
+            "read_pixels.py", [pdf.path, "\((dash.xMin + dash.xMax) / 2),\(dash.yMax + 5)", "\((dash.xMin + dash.xMax) / 2),\(alphaRow.yMax + 5)"],
+            as: [[Int]].self)
+        #expect(colours.count == 2 && colours[0].allSatisfy { (150...235).contains($0) }, "a recused box is grey: \(colours)")
+        #expect(colours.count == 2 && colours[1].allSatisfy { $0 > 245 }, "a box to fill is white: \(colours)")
         // Bram's known score, written in: alpha's craft.
         let layout = try PDFTools.text(out.appendingPathComponent("open-data-award-2026.form.bram.pdf"), layout: true, belowHeader: false)
         let alpha = try #require(layout.split(separator: "\n").first { $0.contains("Alpha Transit Maps") })
@@ -153,13 +168,13 @@ struct JudgingOutputTests {
         // editable; nothing else is.
         #expect(details.unlocked.count == 3 * 3 * 4 - 3, "\(details.unlocked)")
         #expect(details.unlocked.allSatisfy { !$0.hasPrefix("L") && !$0.hasPrefix("M") }, "totals and ranks are locked")
-        // The header wraps onto more lines and is as tall as they are; so is the long name.
-        #expect((details.heights["1"] ?? 0) >= 30, "\(details.heights)")
-        #expect((details.heights["5"] ?? 0) >= 30, "gamma's long name wraps: \(details.heights)")
+        // The long name wraps, and its row is as tall as its lines (the members' row above the
+        // header, #24.15, moves it to row 6).
+        #expect((details.heights["6"] ?? 0) >= 30, "gamma's long name wraps: \(details.heights)")
         #expect(details.repeatColumns == "$A:$B", "the name columns on every printed page")
         #expect(details.fitToWidth == nil, "not shrunk to one page wide")
-        #expect(book.definedNames["ScoreGrid"] == "'Scores'!$C$3:$K$6")
-        #expect(book.definedNames["Weights"] == "'Scores'!$C$2:$K$2")
+        #expect(book.definedNames["ScoreGrid"] == "'Scores'!$C$4:$K$7")
+        #expect(book.definedNames["Weights"] == "'Scores'!$C$3:$K$3")
         let criteria = book.sheet("Criteria")
         #expect(criteria.dropFirst().map { $0[2].value } == [
             .string("What changed for the people the project serves."), .string("How new the idea is, in its field."),

@@ -24,7 +24,7 @@ struct LanguageTests {
         let other = Labels(language: language)
         let skipped: Set<LabelKey> = [
             .months, .dateFormat, .decimalSeparator, .colon, .notJudged, .formInstructions, .handInstructions,
-            .validationMessage, .recusedBecause, .editionNumber, .placeAndDate, .chartLeftOut,
+            .validationMessage, .recusedBecause, .editionNumber, .placeAndDate, .chartLeftOut, .returnByTo, .returnBy, .returnTo,
         ]
         return LabelKey.allCases.filter { !skipped.contains($0) && english[$0] != other[$0] }.map { english[$0] }
     }
@@ -382,6 +382,41 @@ struct LanguageTests {
             checked.pdflatex += 1
         }
         #expect(checked.lualatex > 300 && checked.pdflatex >= 480, "\(checked)")
+    }
+
+    @Test(
+        "#24.8: scripts no standard fallback has (Wancho, Ol Chiki, Cherokee) set from the installed font fontconfig names for them",
+        .requires(.poppler, .lualatex, .fontconfig))
+    func machineFallbacks() throws {
+        let directory = try Paths.temporaryDirectory("machine-fonts")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Each name in a script of its own, that some installed font has.
+        let names = ["\u{1E2C0}\u{1E2C1}\u{1E2C2}\u{1E2FF}", "\u{1C5A}\u{1C5E}\u{1C67}", "\u{13A0}\u{13A1}\u{13A2}"]
+        for name in names {
+            let code = String(name.unicodeScalars.first!.value, radix: 16)
+            let families = try ProcessRunner.run(tool: "fc-list", [":charset=\(code)", "family"]).output
+            try #require(!families.isEmpty, "no installed font has U+\(code): install fonts-noto-core (./scripts/setup.sh)")
+        }
+        let file = try TestEdition.write(TestEdition.document(nominees: names.map { ["name": $0] }), in: directory)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(
+            ["export", file.path, "-f", "latex", "--option", "pdf=true", "--option", "engine=lualatex", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("no installed font"), "\(result.standardError)")
+        let pdf = try #require(try FileManager.default.contentsOfDirectory(at: out, includingPropertiesForKeys: nil).first { $0.pathExtension == "pdf" })
+        let text = try PDFTools.text(pdf)
+        for name in names {
+            #expect(text.contains(name), "\(name.unicodeScalars.map { String($0.value, radix: 16) }) not in the PDF's text")
+        }
+        #expect(!text.contains("[U+"), "a character was replaced by its code")
+        // The PDF embeds a font of each script's family (pdffonts: "ABCDEF+NotoSansWancho-Regular").
+        let embedded = try PDFTools.fonts(pdf).filter(\.embedded).map(\.name)
+        for script in ["Wancho", "OlChiki", "Cherokee"] {
+            #expect(embedded.contains { $0.contains(script) }, "no \(script) font embedded: \(embedded)")
+        }
+        // The .tex beside it names only the standard fallbacks: the same on every machine.
+        let tex = try String(contentsOf: pdf.deletingPathExtension().appendingPathExtension("tex"), encoding: .utf8)
+        #expect(!tex.contains("Wancho") && tex.contains("DejaVu Serif"))
     }
 
     /// Exports `file` as a PDF with engine=auto (lualatex, for these characters) and with

@@ -1,6 +1,6 @@
 import Foundation
 import JuryReportCore
-import LaTeXExporter
+@testable import LaTeXExporter
 import Testing
 import TestSupport
 
@@ -73,5 +73,26 @@ struct LaTeXSourceTests {
     func reproducible() throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.yaml"))
         #expect(try source(edition).0 == source(edition).0)
+    }
+
+    @Test("#24.8: the machine's fallbacks: the font with most of the missing characters first, by name between equals; Type 1 and odd names left out")
+    func machineFallbackChoice() {
+        let listing = """
+            Noto Sans Wancho\tTrueType\t1e2c0-1e2f9 1e2ff
+            Noto Sans Wancho\tTrueType\t20
+            Big Font\tCFF\t1c50-1c7f 2d30-2d67
+            Another Big Font\tCFF\t1c50-1c7f 2d30-2d67
+            Type One\tType 1\t1e2c0-1e2ff
+            Odd "Name\tTrueType\t1e2c0-1e2ff
+            \tTrueType\t1e2c0-1e2ff
+            """
+        let coverage = FontCoverage(listing: listing)
+        #expect(coverage.families.map(\.name) == ["Another Big Font", "Big Font", "Noto Sans Wancho"])
+        let missing: Set<Unicode.Scalar> = ["\u{1E2C0}", "\u{1E2FF}", "\u{1C5A}", "\u{2D30}", "\u{2D31}", "\u{10000}"]
+        // Three from the big fonts (the first by name), two from Wancho; U+10000 from none.
+        #expect(coverage.fallbacks(for: missing) == ["Another Big Font", "Noto Sans Wancho"])
+        #expect(coverage.contains("\u{20}", inAnyOf: ["Noto Sans Wancho"]))
+        #expect(!coverage.contains("\u{1E2C0}", inAnyOf: ["Big Font"]))
+        #expect(coverage.fallbacks(for: []) == [])
     }
 }

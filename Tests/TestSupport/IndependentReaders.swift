@@ -76,6 +76,14 @@ public enum IndependentReaders {
         public var unlocked: [String]
         public var repeatColumns: String?
         public var fitToWidth: Int?
+        /// The print titles' rows (`$1:$3`), orientation, and scale in percent.
+        public var repeatRows: String?
+        public var orientation: String?
+        public var scale: Int?
+        /// Merged ranges (`C1:E1`), sorted.
+        public var merged: [String]
+        /// The horizontal alignment of the cells that set one, by cell.
+        public var horizontal: [String: String]
     }
 
     public struct Table: Decodable {
@@ -91,6 +99,16 @@ public enum IndependentReaders {
         public var categories: [String]
         public var values: [String]
         public var title: [String]
+        /// The series' colours (`66A066`).
+        public var fills: [String]
+        /// The data labels: whether values are shown, their number format and position.
+        public var labels: [DataLabels]
+    }
+
+    public struct DataLabels: Decodable {
+        public var value: Bool
+        public var format: String?
+        public var position: String?
     }
 
     public struct Properties: Decodable {
@@ -200,6 +218,23 @@ extension IndependentReaders {
             throw ReaderError(message: "soffice failed: \(result.output) \(result.standardError)")
         }
         return saved
+    }
+
+    /// `files` printed to PDF by headless LibreOffice in one run, each PDF by its workbook.
+    public static func libreOfficePDF(_ files: [URL], in directory: URL) throws -> [URL: URL] {
+        try Tool.libreOffice.require()
+        let profile = directory.appendingPathComponent("lo-pdf-profile")
+        let out = directory.appendingPathComponent("printed")
+        let result = try ProcessRunner.run(
+            tool: "soffice",
+            ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf", "--outdir", out.path] + files.map(\.path))
+        let pdfs = Dictionary(uniqueKeysWithValues: files.map {
+            ($0, out.appendingPathComponent($0.deletingPathExtension().lastPathComponent + ".pdf"))
+        })
+        guard result.status == 0, pdfs.values.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw ReaderError(message: "soffice failed: \(result.output) \(result.standardError)")
+        }
+        return pdfs
     }
 
     /// A LibreOffice profile at `profile` that recalculates every formula on load

@@ -68,6 +68,11 @@ public struct Tool: Sendable, Hashable, CustomStringConvertible {
     public static let pdflatex = program("pdflatex", debian: "texlive-latex-recommended texlive-pictures texlive-lang-european")
     public static let lualatex = program("lualatex", debian: "texlive-luatex")
     public static let fontconfig = program("fc-list", debian: "fontconfig")
+    /// Carlito, Calibri's metrics: LibreOffice prints a workbook's columns at the widths
+    /// Excel gives them (another font is wider, and the pages break elsewhere).
+    public static let carlito = Tool(
+        name: "the Carlito font", install: "./scripts/setup.sh (or: apt-get install -y fonts-crosextra-carlito)", fast: false,
+        probe: { (try? ProcessRunner.run(tool: "fc-list", [":family=Carlito", "family"]).output.contains("Carlito")) ?? false })
     /// util-linux's `script`, which gives a command a terminal.
     public static let script = program("script", debian: "bsdutils")
     /// Root, to mount a small or read-only tmpfs for the output fault tests (CI runs as root).

@@ -34,7 +34,7 @@ struct XLSXLibreOfficeTests {
     static func recalculated(_ url: URL, in directory: URL) throws -> (totals: [Double?], ranks: [Double?], nomineeRanks: [Double?]) {
         let converted = try IndependentReaders.libreOfficeRecalculate(url, in: directory)
         let book = try IndependentReaders.xlsx(converted, values: true)
-        let scores = book.sheet("Scores").dropFirst(2)
+        let scores = book.sheet("Scores").dropFirst(3)
         let nominees = book.sheet(book.order[1]).dropFirst()
         return (scores.map { number($0[6]) }, scores.map { number($0[7]) }, nominees.map { number($0[10]) })
     }
@@ -53,7 +53,7 @@ struct XLSXLibreOfficeTests {
         // The per-criterion means and the spread, recalculated, are the ones written.
         let converted = try IndependentReaders.xlsx(directory.appendingPathComponent("converted/\(url.lastPathComponent)"), values: true)
         let written = try IndependentReaders.xlsx(url, values: true)
-        let spread = { (book: IndependentReaders.Workbook) in book.sheet("Scores").dropFirst(2).map { row in row[8...11].map(number) } }
+        let spread = { (book: IndependentReaders.Workbook) in book.sheet("Scores").dropFirst(3).map { row in row[8...11].map(number) } }
         #expect(spread(converted) == spread(written), "\(spread(converted))")
         #expect(spread(written).first == [9, 8.5, 8, 9])
     }
@@ -77,7 +77,7 @@ struct XLSXLibreOfficeTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("poisoned.xlsx")
         _ = try XLSXWorkbook().write(plan, to: url.path)
-        #expect(try IndependentReaders.xlsx(url, values: true).sheet("Scores").dropFirst(2).allSatisfy { number($0[7]) == -1 })
+        #expect(try IndependentReaders.xlsx(url, values: true).sheet("Scores").dropFirst(3).allSatisfy { number($0[7]) == -1 })
         let result = try Self.recalculated(url, in: directory)
         let expected = Self.expected(edition)
         let delta: Double? = 5.75  // (2*6 + 6 + 5) / (2 + 1 + 1): the three scores left

@@ -44,14 +44,15 @@ struct XLSXReaderTests {
         #expect(book.details["Scores"]?.conditional.first?[1] == .list(["containsBlanks"]), "the cells still to fill in are tinted")
 
         let nominees = book.sheet("Genomineerden")
-        #expect(nominees[0].map(text) == ["Nr.", "Naam", "Status", "Penvoerder", "Locatie", "Sector", "Partners", "Samenvatting", "Website"])
+        // No nominee of the seed has a summary or a website: those columns are left out (#24.15).
+        #expect(nominees[0].map(text) == ["Nr.", "Naam", "Status", "Penvoerder", "Locatie", "Sector", "Partners"])
         #expect(nominees.dropFirst().map { text($0[1]) } == edition.nominees.map(\.name))
         #expect(nominees.dropFirst().map { number($0[0]) } == edition.nominees.map { Double($0.number) })
         #expect(nominees.dropFirst().map { text($0[2]) } == [nil, "Winnaar", nil, nil, nil])
         let details = try #require(book.details["Genomineerden"])
         #expect(details.freeze == "C2")
         let table = try #require(details.tables["Nominees"])
-        #expect(table.ref == "A1:I6")
+        #expect(table.ref == "A1:G6")
         #expect(table.autofilter)
         #expect(table.style != nil)
         #expect(table.columns == nominees[0].compactMap(text))
@@ -128,39 +129,40 @@ struct XLSXReaderTests {
         #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Criteria", "Scores", "Ranking"])
 
         let scores = book.sheet("Scores")
-        #expect(scores[0].map(text) == [
-            "No.", "Nominee", "Ada Lovelace: Impact", "Ada Lovelace: Originality", "Alan Turing: Impact",
-            "Alan Turing: Originality", "Total", "Rank", "Mean: Impact", "Mean: Originality", "Lowest", "Highest",
+        // The members' names over their criteria (#24.15), then the header.
+        #expect(scores[0].map(text) == [nil, nil, "Ada Lovelace", nil, "Alan Turing", nil, nil, nil, "Mean", nil, nil, nil])
+        #expect(scores[1].map(text) == [
+            "No.", "Nominee", "Impact", "Originality", "Impact", "Originality", "Total", "Rank", "Impact", "Originality", "Lowest", "Highest",
         ])
         // One weight, one cell: each weights-row cell refers to the Criteria sheet.
-        #expect(scores[1][2...5].map(\.value) == [
+        #expect(scores[2][2...5].map(\.value) == [
             .string("='Criteria'!$B$2"), .string("='Criteria'!$B$3"), .string("='Criteria'!$B$2"), .string("='Criteria'!$B$3"),
         ])
-        #expect(cached.sheet("Scores")[1][1...5].map(\.value) == [.string("Weight"), .number(2), .number(1), .number(2), .number(1)])
+        #expect(cached.sheet("Scores")[2][1...5].map(\.value) == [.string("Weight"), .number(2), .number(1), .number(2), .number(1)])
         let criteriaRows: [[IndependentReaders.Cell]] = Array(book.sheet("Criteria").dropFirst())
         #expect(criteriaRows.map { text($0[0]) } == ["Impact", "Originality"])
         #expect(criteriaRows.map { number($0[1]) } == [2, 1])
         // Per-criterion means and the spread, as cached results.
-        let alpha = cached.sheet("Scores")[2]
+        let alpha = cached.sheet("Scores")[3]
         #expect(alpha[8...11].map(number) == [9, 8.5, 8, 9])
-        #expect(scores[2][2...5].map(number) == [9, 8, 9, 9])
+        #expect(scores[3][2...5].map(number) == [9, 8, 9, 9])
         // Every score cell: the score its row's nominee got from its column's juror on its
         // column's criterion, looked up here by id; empty where none was given.
         let columns = edition.jury.flatMap { juror in edition.criteria.map { (juror.id, $0.id) } }
-        for (row, nominee) in zip(scores.dropFirst(2), edition.nominees) {
+        for (row, nominee) in zip(scores.dropFirst(3), edition.nominees) {
             let expected = columns.map { juror, criterion in
                 edition.scores.first { $0.nominee == nominee.id && $0.juror == juror && $0.criterion == criterion }?.score
             }
             #expect(row[2..<(2 + columns.count)].map(number) == expected, "scores of \(nominee.id)")
         }
-        #expect(scores.dropFirst(2).allSatisfy { $0[6].type == "f" && $0[7].type == "f" }, "totals and ranks are formulas")
-        if case .string(let formula) = scores[2][6].value {
-            #expect(formula.contains("SUMPRODUCT(C3:F3,C$2:F$2)"))
-            #expect(formula.contains("ISNUMBER(C3:F3)"), "a recused cell's text counts for no weight")
+        #expect(scores.dropFirst(3).allSatisfy { $0[6].type == "f" && $0[7].type == "f" }, "totals and ranks are formulas")
+        if case .string(let formula) = scores[3][6].value {
+            #expect(formula.contains("SUMPRODUCT(C4:F4,C$3:F$3)"))
+            #expect(formula.contains("ISNUMBER(C4:F4)"), "a recused cell's text counts for no weight")
         }
         // The cached results, as a viewer that does not recalculate shows them: the
         // hand-worked figures of the fixture.
-        let values = cached.sheet("Scores").dropFirst(2)
+        let values = cached.sheet("Scores").dropFirst(3)
         let totals: [Double?] = [53.0 / 6, 47.0 / 6, 47.0 / 6, 37.0 / 6, nil]
         #expect(values.map { number($0[6]) } == totals)
         let ranks: [Double?] = [1, 2, 2, 4, nil]
@@ -170,20 +172,20 @@ struct XLSXReaderTests {
         #expect(book.sheet("Nominees")[1][9].type == "f", "the nominees' totals refer to the score sheet")
 
         let details = try #require(book.details["Scores"])
-        #expect(details.freeze == "C3")
-        #expect(details.conditional.contains([.text("G3:G7"), .list(["colorScale"])]))
-        #expect(details.conditional.contains([.text("C3:F7"), .list(["containsBlanks"])]), "missing scores are tinted")
+        #expect(details.freeze == "C4")
+        #expect(details.conditional.contains([.text("G4:G8"), .list(["colorScale"])]))
+        #expect(details.conditional.contains([.text("C4:F8"), .list(["containsBlanks"])]), "missing scores are tinted")
         // The chart is of the Ranking sheet: the nominees best first, each total a live reference.
         let ranking = cached.sheet("Ranking").dropFirst()
         #expect(ranking.map { text($0[2]) } == ["Alpha Transit Maps", "Beta Budget Explorer", "Gamma Air Quality", "Delta Procurement Watch"])
         let rankedTotals: [Double?] = [53.0 / 6, 47.0 / 6, 47.0 / 6, 37.0 / 6]
         #expect(ranking.map { number($0[3]) } == rankedTotals)
-        #expect(book.sheet("Ranking")[1][3].value == .string("='Scores'!$G$3"))
+        #expect(book.sheet("Ranking")[1][3].value == .string("='Scores'!$G$4"))
         #expect(book.charts.count == 1)
         #expect(book.charts.first?.kind == "bar")
         #expect(book.charts.first?.categories == ["Ranking!$C$2:$C$5"])
         #expect(book.charts.first?.values == ["Ranking!$D$2:$D$5"])
-        #expect(book.definedNames["ScoreGrid"] == "'Scores'!$C$3:$F$7")
+        #expect(book.definedNames["ScoreGrid"] == "'Scores'!$C$4:$F$8")
         #expect(book.properties.created == "2025-06-30T00:00:00")
         #expect(book.details["Nominees"]?.fills["B4"] == "FFFFEB9C", "the mention is marked")
     }
@@ -263,7 +265,7 @@ struct XLSXReaderTests {
         #expect(book.details["Nominees"]?.autofilter == "A1:K6")
         let cached = try IndependentReaders.xlsx(url, values: true)
         let ranks: [Double?] = [1, 2, 2, 4, nil]
-        #expect(cached.sheet("Scores").dropFirst(2).map { number($0[7]) } == ranks)
+        #expect(cached.sheet("Scores").dropFirst(3).map { number($0[7]) } == ranks)
         #expect(book.charts.count == 1)
     }
 

@@ -77,6 +77,8 @@ public struct ScoreForm: Sendable {
     private let recusals: RecusalIndex
     /// The member's remarks the edition already has, by nominee id.
     private let remarks: [String: String]
+    /// The day the form is to be back with the organizer (`forms --return-by`), if one is set.
+    public var returnBy: CalendarDate?
 
     public init(edition: Edition, juror: Int, grid: ScoreGrid? = nil, recusals: RecusalIndex? = nil) {
         self.edition = edition
@@ -118,11 +120,13 @@ public struct ScoreForm: Sendable {
 
     /// The forms of `edition` for the jury members `jurors` (ids; every member when nil), in
     /// jury order, sharing one score grid.
-    public static func forms(of edition: Edition, jurors: Set<String>? = nil) -> [ScoreForm] {
+    public static func forms(of edition: Edition, jurors: Set<String>? = nil, returnBy: CalendarDate? = nil) -> [ScoreForm] {
         let grid = ScoreGrid(edition)
         let recusals = RecusalIndex(edition)
         return edition.jury.indices.filter { jurors?.contains(edition.jury[$0].id) ?? true }.map {
-            ScoreForm(edition: edition, juror: $0, grid: grid, recusals: recusals)
+            var form = ScoreForm(edition: edition, juror: $0, grid: grid, recusals: recusals)
+            form.returnBy = returnBy
+            return form
         }
     }
 }

@@ -48,6 +48,17 @@ public struct JudgingVocabulary: Sendable, Equatable {
     /// A recused cell's note: "Not judged: REASON".
     public func recusedBecause(_ reason: String) -> String { labels.fill(.recusedBecause, ["reason": reason]) }
 
+    /// Where and by when a form goes back ("Please return this form by 15 May 2026 to
+    /// Civic Data Foundation."): nil when neither is known.
+    public func returnLine(by date: String?, to organizer: String?) -> String? {
+        switch (date, organizer) {
+        case let (date?, organizer?): return labels.fill(.returnByTo, ["date": date, "organizer": organizer])
+        case let (date?, nil): return labels.fill(.returnBy, ["date": date])
+        case let (nil, organizer?): return labels.fill(.returnTo, ["organizer": organizer])
+        case (nil, nil): return nil
+        }
+    }
+
     /// The instructions on a workbook form, with the scale.
     public func formInstructions(min: String, max: String) -> String {
         labels.fill(.formInstructions, ["min": min, "max": max])

@@ -13,6 +13,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
     case formInstructions, handInstructions, weightedMean, mean, lowest, highest, ranking
     case validationTitle, validationMessage, signatureLine, dateLine, nameLine, missing, remarks, remarksLimit
     case notScored, fewerJurors, listSeparator
+    case returnByTo, returnBy, returnTo
 
     /// The placeholders a label's text may hold, each as `{name}`.
     public var placeholders: [String] {
@@ -24,6 +25,9 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
         case .recusedBecause: return ["reason"]
         case .remarksLimit: return ["count"]
         case .fewerJurors: return ["count", "nominees"]
+        case .returnByTo: return ["date", "organizer"]
+        case .returnBy: return ["date"]
+        case .returnTo: return ["organizer"]
         case .formInstructions, .handInstructions, .validationMessage: return ["min", "max"]
         default: return []
         }

@@ -158,6 +158,12 @@ public struct Vocabulary: Sendable, Equatable {
             ? standaloneTitle(award: edition.award.name, period: details.period, year: details.year) : details.title
     }
 
+    /// A score form's title: "Score form: Open Data Award 2025-2026", the award and the
+    /// period (or year) whatever the report's own title.
+    public func formTitle(of edition: Edition) -> String {
+        "\(judging.scoreForm): \(edition.award.name) \(edition.details.period ?? String(edition.details.year))"
+    }
+
     /// `value` with `decimals` digits after the separator of the language: `8,29`.
     public func fixed(_ value: Double, decimals: Int) -> String {
         NumberText.fixed(value, decimals: decimals, separator: decimalSeparator)

@@ -63,6 +63,12 @@ for sheet in book.worksheets:
                      if cell.protection is not None and not cell.protection.locked],
         "repeatColumns": str(sheet.print_title_cols) if sheet.print_title_cols else None,
         "fitToWidth": sheet.page_setup.fitToWidth if sheet.sheet_properties.pageSetUpPr and sheet.sheet_properties.pageSetUpPr.fitToPage else None,
+        "repeatRows": str(sheet.print_title_rows) if sheet.print_title_rows else None,
+        "orientation": sheet.page_setup.orientation,
+        "scale": int(sheet.page_setup.scale) if sheet.page_setup.scale is not None else None,
+        "merged": sorted(str(rng) for rng in sheet.merged_cells.ranges),
+        "horizontal": {cell.coordinate: cell.alignment.horizontal for row in sheet.iter_rows() for cell in row
+                       if cell.alignment is not None and cell.alignment.horizontal},
     }
 # openpyxl does not load charts or the company: read their XML from the zip.
 charts = []
@@ -83,6 +89,10 @@ with zipfile.ZipFile(sys.argv[1]) as archive:
             "categories": re.findall(r"<c:cat>.*?<c:f>(.*?)</c:f>", xml, re.S),
             "values": re.findall(r"<c:val>.*?<c:f>(.*?)</c:f>", xml, re.S),
             "title": re.findall(r"<a:t>(.*?)</a:t>", xml),
+            "fills": re.findall(r"<c:ser>.*?<c:spPr>.*?<a:srgbClr val=\"(\w+)\"", xml, re.S),
+            "labels": [{"value": "<c:showVal val=\"1\"/>" in labels, "format": (re.findall(r'formatCode="([^"]*)"', labels) or [None])[0],
+                        "position": (re.findall(r'<c:dLblPos val="(\w+)"', labels) or [None])[0]}
+                       for labels in re.findall(r"<c:dLbls>(.*?)</c:dLbls>", xml, re.S)],
         })
 props = book.properties
 print(json.dumps({
