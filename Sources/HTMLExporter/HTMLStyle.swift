@@ -74,7 +74,13 @@ enum HTMLStyle {
           @top-right { font: 8.5pt "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; color: #5b5b57; }
           @bottom-center { font: 9pt Georgia, "DejaVu Serif", serif; } }
         @media print {
-          body { font-size: 10.5pt; }
+          /* The proportions of the PDF: 10.5 pt on a tighter leading, headings closer to their text. */
+          body { font-size: 10.5pt; line-height: 1.4; }
+          h2 { margin-top: 1.5em; }
+          h3 { margin-top: 1.2em; }
+          p { margin-bottom: 0.6em; }
+          .announcement { margin: 1rem 0; }
+          ul.signers { margin-top: 0.8rem; gap: 0.9rem 1.25rem; }
           article { max-width: none; padding: 0; }
           h2, h3 { break-after: avoid; }
           p, li { orphans: 2; widows: 2; }

@@ -198,7 +198,7 @@ struct HTMLBrowserTests {
         for (index, share) in empty.dropLast().enumerated() {
             #expect(share <= 0.25, "page \(index + 1) of \(empty.count): \(Int(share * 100)) % empty")
         }
-        #expect(pages.count <= 6, "\(pages.count) pages (the PDF from LaTeX has 5)")
+        #expect(pages.count <= 5, "\(pages.count) pages (the PDF from LaTeX has 5)")
         let last = PDFTools.squeezed(try #require(pages.last).bodyWords.map(\.text).joined())
         let signatureLine = try #require(edition.signature)
         let lastJuror = try #require(edition.jury.last).name
