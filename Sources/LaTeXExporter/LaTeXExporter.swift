@@ -13,7 +13,7 @@ public struct LaTeXExporter: Exporter {
         "engine", ["auto"] + LaTeXEngine.supported, default: "auto",
         summary: "the engine for pdf=true; auto: pdflatex when it can set every character, else lualatex")
     static let paperSize = ExportOption.choice("papersize", ["a4", "letter"], default: "a4", summary: "the paper")
-    static let fontSize = ExportOption.choice("fontsize", ["10pt", "11pt", "12pt"], default: "11pt", summary: "the body type size")
+    static let fontSize = ExportOption.choice("fontsize", ["10pt", "11pt", "12pt"], default: "10pt", summary: "the body type size (the measure follows it)")
     static let links = ExportOption.choice(
         "links", LaTeXLayout.LinkStyle.allCases.map(\.rawValue), default: "footnote",
         summary: "a link's address on paper: a footnote, in brackets after it, or not shown")
@@ -28,7 +28,7 @@ public struct LaTeXExporter: Exporter {
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let options = request.options
         let layout = LaTeXLayout(
-            paper: try options.value(of: Self.paperSize) ?? "a4", fontSize: try options.value(of: Self.fontSize) ?? "11pt",
+            paper: try options.value(of: Self.paperSize) ?? "a4", fontSize: try options.value(of: Self.fontSize) ?? "10pt",
             links: LaTeXLayout.LinkStyle(rawValue: try options.value(of: Self.links) ?? "footnote") ?? .footnote)
         let buildPDF = try options.isOn(Self.pdf)
         let engineChoice = try options.value(of: Self.engine) ?? "auto"

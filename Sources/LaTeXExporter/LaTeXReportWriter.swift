@@ -125,7 +125,8 @@ struct LaTeXReportWriter {
             "baseName": metadata.baseName,
             "setup": LaTeXDocumentSetup.preamble(
                 paper: layout.paper, fontSize: layout.fontSize, language: metadata.language, title: title, author: author,
-                subject: subject, created: created, fallback: fallback, colorLinks: "link", charts: hasChart),
+                subject: subject, created: created, geometry: layout.geometry, fallback: fallback, colorLinks: "link",
+                charts: hasChart),
             "colors": Self.colors(outline.style.branding),
             "packages": (outline.style.branding.logo == nil ? "" : "\\usepackage{graphicx}\n")
                 + (usesTabularx ? "\\usepackage{tabularx}" : ""),
@@ -244,6 +245,14 @@ struct LaTeXReportWriter {
         try line("\\end{minipage}\\par")
     }
 
+    /// How wide `text` sets, in characters: a character pdflatex shows as its code
+    /// (`[U+0394]` and a break point) counts as the nine it takes.
+    static func setWidth(of text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            width + (scalar.isASCII || LaTeXText.isSettable(scalar) ? 1 : 9)
+        }
+    }
+
     /// The section's heading, with a bookmark of the PDF (sections, and nominees under them).
     private mutating func heading(_ section: ReportSection) throws {
         guard let heading = section.heading else { return }
@@ -257,7 +266,7 @@ struct LaTeXReportWriter {
         } else if outline.style.branding.accent != nil, section.level == 1 {
             title = "\\textcolor{accent}{\(title)}"
         }
-        guard heading.count <= Self.longestHeading else {
+        guard Self.setWidth(of: heading) <= Self.longestHeading else {
             // A sectioning command keeps its lines on one page: a heading of thousands of
             // characters would run off it. Set as a bold paragraph that may break instead.
             let size = section.level == 1 ? "\\Large" : "\\large"

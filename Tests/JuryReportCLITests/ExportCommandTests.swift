@@ -170,7 +170,7 @@ struct ExportCommandTests {
     func latexToStandardOutput() throws {
         let result = try ProcessRunner.juryreport(["export", "-f", "tex", "--stdout"])
         #expect(result.status == 0)
-        #expect(result.output.contains("\\documentclass[a4paper,11pt]{article}"))
+        #expect(result.output.contains("\\documentclass[a4paper,10pt]{article}"))
         #expect(result.output.hasSuffix("\\end{document}\n"))
     }
 
