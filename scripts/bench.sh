@@ -12,8 +12,7 @@ done
 
 # A release build with the Swift runtime linked statically: it starts in half the time.
 # The product alone, as scripts/install.sh builds it (the same scratch folder serves both).
-swift build -c release --static-swift-stdlib --product juryreport --scratch-path .build-bench >&2
-tool="$(swift build -c release --static-swift-stdlib --scratch-path .build-bench --show-bin-path)/juryreport"
+tool="$(./scripts/build-release.sh)"
 mkdir -p .build-bench/work
 gcc -O2 -o .build-bench/work/xlsx_reference Benchmarks/xlsx_reference.c $(pkg-config --cflags --libs xlsxwriter)
 

@@ -25,16 +25,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# The same scratch folder as scripts/bench.sh, so one release build serves both.
-scratch=.build-bench
 # The man page, from the command's own help (swift-argument-parser's generate-manual), made
 # by the debug build in .build, which `swift test` leaves up to date.
 swift package generate-manual --configuration debug >&2
 manual=".build/plugins/GenerateManual/outputs/juryreport/juryreport.1"
-# The binary, with the Swift standard library and Foundation linked statically: the product
-# alone (the tests' support target imports Swift Testing, which has no static build).
-swift build -c release --static-swift-stdlib --product juryreport --scratch-path "$scratch" >&2
-binary="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/juryreport"
+# The binary, the Swift runtime linked in (in the scratch folder scripts/bench.sh shares).
+binary="$(./scripts/build-release.sh)"
 
 put() { $sudo install -D -m "$1" "$2" "$3"; }
 put 0755 "$binary" "$prefix/bin/juryreport"

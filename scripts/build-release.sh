@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the juryreport binary for release, the Swift standard library and Foundation linked
+# statically (it runs on a machine without the toolchain), in the scratch folder that
+# scripts/install.sh and scripts/bench.sh share, and prints the binary's path. The product
+# alone: the tests' support target imports Swift Testing, which has no static build.
+# Needs libxlsxwriter (scripts/install.sh or scripts/setup.sh installs it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+flags=(-c release --static-swift-stdlib --scratch-path .build-bench)
+swift build "${flags[@]}" --product juryreport >&2
+echo "$(swift build "${flags[@]}" --show-bin-path)/juryreport"
