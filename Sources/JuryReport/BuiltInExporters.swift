@@ -1,4 +1,5 @@
 @_exported import CSVExporter
+@_exported import DocxExporter
 @_exported import HTMLExporter
 @_exported import JSONExporter
 @_exported import JuryReportCore
@@ -12,7 +13,7 @@
 public enum BuiltInExporters {
     /// Every built-in exporter.
     public static let all: [any Exporter] = [
-        MarkdownExporter(), CSVExporter(), XLSXExporter(), LaTeXExporter(), HTMLExporter(), JSONExporter(),
+        MarkdownExporter(), CSVExporter(), XLSXExporter(), LaTeXExporter(), HTMLExporter(), JSONExporter(), DocxExporter(),
     ]
 
     /// The score forms `juryreport forms` writes, for the jury members `jurors` (ids; every

@@ -9,7 +9,7 @@ extension SheetWriter {
     /// keeps the buffer until the workbook is closed, so the bytes are copied into one the
     /// workbook's life outlasts.
     mutating func place(_ logo: Logo, on worksheet: UnsafeMutablePointer<lxw_worksheet>, beside sheet: SheetPlan) throws {
-        guard logo.kind != .pdf, let height = ImageSize.height(of: logo), height > 0 else { return }
+        guard let height = logo.pixelSize?.height, height > 0 else { return }
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: logo.bytes.count)
         _ = buffer.initialize(from: logo.bytes)
         logoBuffers.append(buffer)

@@ -16,7 +16,7 @@ struct ExportCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let out = directory.appendingPathComponent("out")
         #expect(files(out) == [
-            "pro-motor-award-2020.criteria.csv", "pro-motor-award-2020.facts.csv", "pro-motor-award-2020.html",
+            "pro-motor-award-2020.criteria.csv", "pro-motor-award-2020.docx", "pro-motor-award-2020.facts.csv", "pro-motor-award-2020.html",
             "pro-motor-award-2020.json", "pro-motor-award-2020.jury.csv", "pro-motor-award-2020.md", "pro-motor-award-2020.nominees.csv",
             "pro-motor-award-2020.tex", "pro-motor-award-2020.xlsx",
         ])
@@ -69,7 +69,7 @@ struct ExportCommandTests {
     }
 
     @Test("usage errors exit 64", arguments: [
-        (["export", "--format", "docx"], "unknown format 'docx'; known formats: markdown/md"),
+        (["export", "--format", "odt"], "unknown format 'odt'; known formats: markdown/md"),
         (["export", "--option", "pdf=true", "--format", "md"], "option 'pdf' is not read by the selected formats"),
         (["export", "--option", "novalue"], "not of the form KEY=VALUE"),
         (["export", "a.yaml", "b.yaml", "--stdout", "-f", "md"], "--stdout needs one edition"),
@@ -211,9 +211,9 @@ struct OtherCommandTests {
         let rows = result.output.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map {
             $0.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx", "latex (tex)", "html (htm)", "json"], "\(result.output)")
+        #expect(rows.map { $0.first ?? "" } == ["markdown (md)", "csv", "xlsx", "latex (tex)", "html (htm)", "json", "docx (word)"], "\(result.output)")
         #expect(rows.map { $0.dropFirst().first ?? "" } == [
-            ".md", ".nominees.csv .jury.csv .facts.csv .criteria.csv .scores.csv .recusals.csv", ".xlsx", ".tex .pdf", ".html", ".json",
+            ".md", ".nominees.csv .jury.csv .facts.csv .criteria.csv .scores.csv .recusals.csv", ".xlsx", ".tex .pdf", ".html", ".json", ".docx",
         ])
         #expect(result.output.contains("--option delimiter=… (,|;|tab)"))
     }

@@ -12,9 +12,9 @@ import TestSupport
 @Suite("golden outputs", .onTestPool)
 struct GoldenOutputTests {
     static let cases: [(edition: String?, folder: String, formats: String)] = [
-        (nil, "bundled", "markdown,csv,xlsx,latex,html,json"),
-        ("scored.yaml", "scored", "markdown,csv,xlsx,latex,html,json"),
-        ("hostile.json", "hostile", "markdown,csv,latex,html,json"),
+        (nil, "bundled", "markdown,csv,xlsx,latex,html,json,docx"),
+        ("scored.yaml", "scored", "markdown,csv,xlsx,latex,html,json,docx"),
+        ("hostile.json", "hostile", "markdown,csv,latex,html,json,docx"),
     ]
 
     @Test("every format of the bundled, a scored and the hostile edition is unchanged", arguments: 0..<cases.count)

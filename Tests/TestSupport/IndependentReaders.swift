@@ -220,6 +220,14 @@ extension IndependentReaders {
         return saved
     }
 
+    /// A Word document's text as LibreOffice Writer reads it (`--convert-to txt`).
+    public static func libreOfficeWriterText(_ file: URL, in directory: URL) throws -> String {
+        try Tool.libreOfficeWriter.require()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let converted = try libreOfficeConvert(file, to: "txt:Text (encoded):UTF8", in: directory)
+        return try String(contentsOf: converted, encoding: .utf8)
+    }
+
     /// `files` printed to PDF by headless LibreOffice in one run, each PDF by its workbook.
     public static func libreOfficePDF(_ files: [URL], in directory: URL) throws -> [URL: URL] {
         try Tool.libreOffice.require()

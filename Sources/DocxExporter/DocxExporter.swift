@@ -1,0 +1,20 @@
+import JuryReportCore
+
+/// The report as a Word document (`.docx`, Office Open XML): the same outline as Markdown,
+/// LaTeX and HTML in Word's own structure (styles for title, headings and text, tables with
+/// a repeating header row, hyperlinks), in the edition's language, for an organizer to edit
+/// and send.
+public struct DocxExporter: Exporter {
+    public let format = ExportFormat(
+        name: "docx", aliases: ["word"], fileSuffixes: [".docx"],
+        summary: "the whole report as a Word document (Office Open XML) to edit and circulate", rendersOutline: true)
+
+    public init() {}
+
+    public func files(for options: ExportOptions) -> [PlannedFile]? { [.binary(".docx")] }
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        let bytes = try DocxPackage(outline: request.outline, created: request.timestamp).bytes()
+        try sink.writeFile(suffix: ".docx") { try $0.write(bytes: bytes) }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import JuryReportCore
+import DocxExporter
+import Testing
+import TestSupport
+
+/// #25: the report as a Word document, read back by python-docx and by LibreOffice Writer,
+/// never by the code that wrote it.
+@Suite("Word documents", .onTestPool)
+struct DocxDocumentTests {
+    /// What `read_docx.py` prints.
+    struct Document: Decodable {
+        struct Block: Decodable {
+            var style: String?
+            var text: String?
+            var table: [[String]]?
+            var headerRows: Int?
+            var cantSplit: Bool?
+        }
+        struct Properties: Decodable {
+            var title: String?
+            var author: String?
+            var subject: String?
+            var language: String?
+            var created: String?
+        }
+        var body: [Block]
+        var properties: Properties
+        var languages: [String: String]
+        var page: [Int]?
+        var fields: [String]
+        var parts: [String]
+        var headings: [String]
+        var headingStyles: [String]
+
+        var paragraphs: [Block] { body.filter { $0.text != nil } }
+        var tables: [Block] { body.filter { $0.table != nil } }
+    }
+
+    static func export(_ edition: Edition) throws -> [UInt8] {
+        let sink = MemoryExportSink(baseName: edition.baseName)
+        try DocxExporter().export(ExportRequest(edition: edition), to: sink)
+        return try #require(sink.files.first { $0.name.hasSuffix(".docx") }).bytes
+    }
+
+    static func read(_ bytes: [UInt8], in directory: URL, name: String) throws -> (URL, Document) {
+        let url = directory.appendingPathComponent(name + ".docx")
+        try Data(bytes).write(to: url)
+        return (url, try IndependentReaders.run("read_docx.py", [url.path], as: Document.self))
+    }
+
+    @Test("the bundled edition: every sentence of the seed as LibreOffice Writer reads it, Heading 1 and 2, Dutch on the styles, the properties",
+          .requires(.pythonDocx, .libreOfficeWriter))
+    func bundled() throws {
+        let directory = try Paths.temporaryDirectory("docx-bundled")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("pro-motor-award-2019-2020.yaml"))
+        let (url, document) = try Self.read(try Self.export(edition), in: directory, name: edition.baseName)
+        #expect(document.headingStyles == ["Heading 1", "Heading 2"], "\(document.headingStyles)")
+        #expect(document.headings.contains("Genomineerden") && document.headings.contains("2. Cleantech Center"), "\(document.headings)")
+        #expect(document.languages["(defaults)"] == "nl-NL")
+        #expect(document.page == [210, 297], "A4")
+        #expect(document.properties.title == "Juryrapport Pro-Motor Award 2019-2020")
+        #expect(document.properties.author == "Jacco Vonhof" && document.properties.language == "nl")
+        // Key figures: Word tables whose header row repeats and whose rows do not break.
+        #expect(!document.tables.isEmpty && document.tables.allSatisfy { $0.cantSplit == true })
+        #expect(document.tables.filter { $0.table?.first == ["Kerncijfer", "Waarde"] }.allSatisfy { $0.headerRows == 1 })
+        // The one field is the page number, in the footer.
+        #expect(document.fields.map { $0.trimmingCharacters(in: .whitespaces) } == ["PAGE"], "\(document.fields)")
+
+        let text = try IndependentReaders.libreOfficeWriterText(url, in: directory)
+        let visible = SeedText.fold(text)
+        let sentences = try SeedText.sentences()
+        #expect(sentences.count > 80)
+        // The jury's names stand in the signature block, a name and a role a line, not in the seed's one line.
+        for sentence in sentences where !sentence.hasPrefix("Jacco Vonhof") { #expect(visible.contains(sentence), "missing: \(sentence)") }
+        for member in edition.jury { #expect(visible.contains(member.name)) }
+    }
+
+    @Test("a scored edition in every built-in language: the standings as a table with a repeating header, the chart's bars, each language's labels",
+          .requires(.pythonDocx, .libreOfficeWriter))
+    func languages() throws {
+        let directory = try Paths.temporaryDirectory("docx-languages")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [(String, URL, Edition)] = []
+        for language in ["en", "fr", "de", "es", "it"] {
+            let path = language == "en" ? Paths.edition("scored.yaml") : Paths.edition("languages/\(language).yaml")
+            var loader = EditionLoader()
+            loader.allowsMissingTables = true
+            let edition = try loader.load(contentsOf: path)
+            let (url, document) = try Self.read(try Self.export(edition), in: directory, name: "\(edition.baseName).\(language)")
+            let words = Vocabulary(edition)
+            let standings = try #require(document.tables.first { $0.table?.first?.contains(words.total) == true }, "\(language): no standings table")
+            #expect(standings.headerRows == 1, "\(language)")
+            #expect(document.headings.contains(words.standings), "\(language): \(document.headings)")
+            #expect(document.languages["(defaults)"]?.hasPrefix(language) == true, "\(language): \(document.languages)")
+            files.append((language, url, edition))
+        }
+        // LibreOffice reads each: the winner's name, the announcement and every member.
+        for (language, url, edition) in files {
+            let text = try IndependentReaders.libreOfficeWriterText(url, in: directory.appendingPathComponent(language))
+            for needle in [edition.verdict.announcement ?? "", edition.jury.last?.name ?? ""] + edition.nominees.map(\.name) {
+                #expect(PDFTools.squeezed(text).contains(PDFTools.squeezed(needle)), "\(language): \(needle)")
+            }
+        }
+    }
+
+    @Test("hostile text stays text: every name literal, no field but the page number, no markup from the edition", .requires(.pythonDocx))
+    func hostile() throws {
+        let directory = try Paths.temporaryDirectory("docx-hostile")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("hostile.yaml"))
+        let (_, document) = try Self.read(try Self.export(edition), in: directory, name: edition.baseName)
+        let texts = document.paragraphs.compactMap(\.text) + document.tables.flatMap { $0.table ?? [] }.flatMap { $0 }
+        let all = texts.joined(separator: "\n")
+        // As typed, but for the quotes the edition asks to be set typographically.
+        let typography = Typography(edition)
+        for nominee in edition.nominees {
+            #expect(all.contains(typography.apply(nominee.name)), "\(nominee.name.debugDescription)")
+        }
+        #expect(document.fields.map { $0.trimmingCharacters(in: .whitespaces) } == ["PAGE"], "\(document.fields)")
+    }
+
+    @Test("two exports give the same bytes; the package holds what Word needs")
+    func reproducible() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let first = try Self.export(edition)
+        #expect(first == (try Self.export(edition)))
+        #expect(first.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a ZIP package")
+    }
+}

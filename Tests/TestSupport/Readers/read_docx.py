@@ -1,0 +1,69 @@
+"""Reads a Word document with python-docx, an independent reader, and prints it as JSON.
+
+Usage: read_docx.py FILE
+The body in order: paragraphs as {"style", "text"} and tables as {"table": rows of cell
+texts, "headerRows": how many leading rows repeat on each page (w:tblHeader), "cantSplit":
+whether every row is kept from breaking}; the core properties; the language of the
+document defaults and of each style that sets one; the page size in millimetres; the
+field instructions anywhere in the body, headers and footers.
+"""
+import json
+import re
+import sys
+import zipfile
+
+import docx
+from docx.oxml.ns import qn
+
+document = docx.Document(sys.argv[1])
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+body = []
+for element in document.element.body.iterchildren():
+    if element.tag == W + "p":
+        paragraph = docx.text.paragraph.Paragraph(element, document)
+        body.append({"style": paragraph.style.name if paragraph.style is not None else None, "text": paragraph.text})
+    elif element.tag == W + "tbl":
+        table = docx.table.Table(element, document)
+        rows = element.findall(W + "tr")
+        header = 0
+        for row in rows:
+            properties = row.find(W + "trPr")
+            if properties is not None and properties.find(W + "tblHeader") is not None:
+                header += 1
+            else:
+                break
+        cant_split = all(row.find(W + "trPr") is not None and row.find(W + "trPr").find(W + "cantSplit") is not None for row in rows)
+        texts = []
+        for row in rows:
+            texts.append(["\n".join(p.text for p in docx.table._Cell(cell, table).paragraphs) for cell in row.findall(W + "tc")])
+        body.append({"table": texts, "headerRows": header, "cantSplit": cant_split,
+                     "style": table.style.name if table.style is not None else None})
+
+core = document.core_properties
+styles_element = document.styles.element
+languages = {}
+defaults = styles_element.find(qn("w:docDefaults"))
+if defaults is not None:
+    lang = defaults.find(".//" + qn("w:lang"))
+    if lang is not None:
+        languages["(defaults)"] = lang.get(qn("w:val"))
+section = document.sections[0]
+fields = []
+with zipfile.ZipFile(sys.argv[1]) as archive:
+    for name in sorted(archive.namelist()):
+        if re.match(r"word/(document|header\d+|footer\d+)\.xml$", name):
+            xml = archive.read(name).decode("utf-8")
+            fields += re.findall(r'w:instr="([^"]*)"', xml) + re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml)
+    names = sorted(archive.namelist())
+print(json.dumps({
+    "body": body,
+    "properties": {"title": core.title, "author": core.author, "subject": core.subject, "language": core.language,
+                   "created": core.created.isoformat() if core.created else None},
+    "languages": languages,
+    "page": [round(section.page_width.mm), round(section.page_height.mm)] if section.page_width else None,
+    "fields": fields,
+    "parts": names,
+    "headings": [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")],
+    "headingStyles": sorted({p.style.name for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")}),
+}, ensure_ascii=False, default=str))
