@@ -7,14 +7,20 @@ import JuryReportCore
 public struct DocxExporter: Exporter {
     public let format = ExportFormat(
         name: "docx", aliases: ["word"], fileSuffixes: [".docx"],
-        summary: "the whole report as a Word document (Office Open XML) to edit and circulate", rendersOutline: true)
+        summary: "the whole report as a Word document (Office Open XML) to edit and circulate",
+        options: [Self.template], rendersOutline: true)
+
+    /// The organizer's own Word file, whose styles, page, header, footer and theme the document takes.
+    static let template = ExportOption.file(
+        "template", summary: "a Word file (.docx) whose styles, page setup, header, footer and theme fonts the document takes")
 
     public init() {}
 
     public func files(for options: ExportOptions) -> [PlannedFile]? { [.binary(".docx")] }
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
-        let bytes = try DocxPackage(outline: request.outline, created: request.timestamp).bytes()
+        let template = try request.options.value(of: Self.template).map(DocxTemplate.read)
+        let bytes = try DocxPackage(outline: request.outline, created: request.timestamp, template: template).bytes()
         try sink.writeFile(suffix: ".docx") { try $0.write(bytes: bytes) }
     }
 }

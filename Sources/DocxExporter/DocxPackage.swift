@@ -10,10 +10,27 @@ struct DocxPackage {
     let outline: ReportOutline
     /// Seconds since 1970 (UTC): the document's created and modified dates.
     let created: Int64
+    /// The house template, whose styles, page, header, footer and theme the document takes.
+    var template: DocxTemplate?
+
+    /// Twentieths of a point across the text block: the template's page less its margins,
+    /// else A4 less 20 mm on each side.
+    var textWidth: Int {
+        guard let template, let size = template.pageSize, let margins = template.pageMargins,
+            let width = Self.number("w:w", in: size), let left = Self.number("w:left", in: margins), let right = Self.number("w:right", in: margins),
+            width - left - right > 1_000
+        else { return 11_906 - 2 * 1_134 }
+        return width - left - right
+    }
+
+    /// An attribute's whole-number value in an element.
+    static func number(_ attribute: String, in element: String) -> Int? {
+        element.components(separatedBy: " \(attribute)=\"").dropFirst().first?.components(separatedBy: "\"").first.flatMap { Int($0) }
+    }
 
     /// The parts, name and bytes, in the order they are written.
     func parts() -> [(name: String, bytes: [UInt8])] {
-        var renderer = DocxRenderer(outline: outline)
+        var renderer = DocxRenderer(outline: outline, textWidth: textWidth)
         renderer.render()
         let logo = outline.style.branding.logo.flatMap { $0.kind == .pdf ? nil : $0 }
         var parts: [(String, String)] = [
@@ -23,13 +40,23 @@ struct DocxPackage {
             ("docProps/app.xml", Self.appProperties),
             ("word/document.xml", document(renderer.body)),
             ("word/_rels/document.xml.rels", documentRelationships(links: renderer.links)),
-            ("word/styles.xml", DocxStyles.xml(language: outline.metadata.language, branding: outline.style.branding)),
+            ("word/styles.xml", styles()),
             ("word/settings.xml", settings()),
-            ("word/header1.xml", runningHeader()),
-            ("word/header2.xml", firstHeader(logo: logo)),
-            ("word/footer1.xml", Self.footer),
+            ("word/header1.xml", template?.header?.xml ?? runningHeader()),
+            ("word/header2.xml", logo == nil ? (template?.header?.xml ?? firstHeader(logo: nil)) : firstHeader(logo: logo)),
+            ("word/footer1.xml", template?.footer?.xml ?? Self.footer),
         ]
         var binary: [(String, [UInt8])] = []
+        if let theme = template?.theme { parts.append(("word/theme/theme1.xml", theme)) }
+        // A template's header and footer bring the relationships and pictures they name.
+        for (name, part) in [("header1", template?.header), ("footer1", template?.footer)] {
+            guard let part else { continue }
+            if let relationships = part.relationships { parts.append(("word/_rels/\(name).xml.rels", relationships)) }
+            binary += part.media.map { ("word/" + $0.name, $0.bytes) }
+        }
+        if logo == nil, let header = template?.header, let relationships = header.relationships {
+            parts.append(("word/_rels/header2.xml.rels", relationships))
+        }
         if let logo {
             parts.append(("word/_rels/header2.xml.rels", Self.relationships([("rIdLogo", Self.imageType, "media/logo.\(logo.kind.fileExtension)", false)])))
             binary.append(("word/media/logo.\(logo.kind.fileExtension)", logo.bytes))
@@ -62,7 +89,19 @@ struct DocxPackage {
         var xml = DocxXML.declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        if let logo { xml += "<Default Extension=\"\(logo.kind.fileExtension)\" ContentType=\"\(logo.kind.mediaType)\"/>" }
+        var extensions: [String: String] = [:]
+        if let logo { extensions[logo.kind.fileExtension] = logo.kind.mediaType }
+        for media in (template?.header?.media ?? []) + (template?.footer?.media ?? []) {
+            let fileExtension = String(media.name.split(separator: ".").last ?? "").lowercased()
+            let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "emf": "image/x-emf", "wmf": "image/x-wmf", "svg": "image/svg+xml"]
+            if let type = types[fileExtension] { extensions[fileExtension] = type }
+        }
+        for (fileExtension, type) in extensions.sorted(by: { $0.key < $1.key }) {
+            xml += "<Default Extension=\"\(DocxXML.escaped(fileExtension, attribute: true))\" ContentType=\"\(type)\"/>"
+        }
+        if template?.theme != nil {
+            xml += "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>"
+        }
         for (part, type) in [
             ("/word/document.xml", "\(main).document.main+xml"), ("/word/styles.xml", "\(main).styles+xml"),
             ("/word/settings.xml", "\(main).settings+xml"), ("/word/header1.xml", "\(main).header+xml"),
@@ -101,6 +140,7 @@ struct DocxPackage {
             ("rIdFirstHeader", Self.officeRelationships + "/header", "header2.xml", false),
             ("rIdFooter", Self.officeRelationships + "/footer", "footer1.xml", false),
         ]
+        if template?.theme != nil { items.append(("rIdTheme", Self.officeRelationships + "/theme", "theme/theme1.xml", false)) }
         for (index, link) in links.enumerated() {
             items.append(("rIdLink\(index + 1)", Self.officeRelationships + "/hyperlink", Self.target(link), true))
         }
@@ -126,8 +166,16 @@ struct DocxPackage {
         DocxXML.declaration + "<w:document \(DocxXML.namespaces)><w:body>" + body.joined(separator: "\n")
             + "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:headerReference w:type=\"first\" r:id=\"rIdFirstHeader\"/>"
             + "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:footerReference w:type=\"first\" r:id=\"rIdFooter\"/>"
-            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+            + (template?.pageSize ?? "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>")
+            + (template?.pageMargins ?? "<w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>")
             + "<w:titlePg/></w:sectPr></w:body></w:document>"
+    }
+
+    /// Ours, or the template's with ours added where it lacks them.
+    private func styles() -> String {
+        let language = outline.metadata.language
+        return template?.mergedStyles(ours: DocxStyles.styles(branding: outline.style.branding), language: language)
+            ?? DocxStyles.xml(language: language, branding: outline.style.branding)
     }
 
     private func settings() -> String {

@@ -13,16 +13,17 @@ struct DocxRenderer {
     /// External link targets, in order of first use: relationship `rIdLinkN` is the N-th.
     private(set) var links: [String] = []
 
-    /// Twentieths of a point across the text block: A4 less 25 mm on each side.
-    static let textWidth = 9_638
+    /// Twentieths of a point across the text block (the page less its margins).
+    let textWidth: Int
     /// Heading and note text longer than this is cut with an ellipsis where Word keeps it on
     /// one line (a chart's bar label); everywhere else text stands whole.
     static let longestBarLabel = 80
     /// Announcements up to this many characters are centred and bold; longer ones a paragraph.
     static let longestCentredAnnouncement = 90
 
-    init(outline: ReportOutline) {
+    init(outline: ReportOutline, textWidth: Int) {
         self.outline = outline
+        self.textWidth = textWidth
     }
 
     mutating func render() {
@@ -162,7 +163,7 @@ struct DocxRenderer {
     private mutating func table(_ table: ReportTable) {
         // No caption: as in the PDF, the section's heading and the column headers say what
         // the table holds.
-        let widths = Self.columnWidths(table)
+        let widths = columnWidths(table)
         var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
         xml += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
@@ -187,7 +188,7 @@ struct DocxRenderer {
 
     /// Each column as wide as its longest text asks, between 4 and 40 characters' worth, the
     /// whole as wide as the text block: a rank column stays narrow, a name column wide.
-    static func columnWidths(_ table: ReportTable) -> [Int] {
+    func columnWidths(_ table: ReportTable) -> [Int] {
         let longest = table.columns.indices.map { column -> Int in
             let cells = table.rows.lazy.map { $0.cells.count > column ? Inline.plainText(of: $0.cells[column]).count : 0 }
             // Two characters' worth more for the cell's margins.
@@ -217,7 +218,7 @@ struct DocxRenderer {
         paragraph("Caption", runs(chart.valueLabel), properties: "<w:keepNext/>")
         let labelWidth = 3_000
         let valueWidth = 900
-        let step = (Self.textWidth - labelWidth - valueWidth) / Self.chartSteps
+        let step = (textWidth - labelWidth - valueWidth) / Self.chartSteps
         var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(labelWidth + valueWidth + step * Self.chartSteps)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
         xml += "<w:gridCol w:w=\"\(labelWidth)\"/>" + String(repeating: "<w:gridCol w:w=\"\(step)\"/>", count: Self.chartSteps)
@@ -251,7 +252,7 @@ struct DocxRenderer {
         if let line = signatures.line { paragraph("SignatureLine", runs(line), properties: "<w:keepNext/>") }
         if let placeAndDate = signatures.placeAndDate { paragraph("SignatureLine", runs(placeAndDate), properties: "<w:keepNext/>") }
         let columns = 3
-        let width = Self.textWidth / columns
+        let width = textWidth / columns
         var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(width * columns)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
             + String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: columns) + "</w:tblGrid>"
         let rows = stride(from: 0, to: signatures.signers.count, by: columns).map { Array(signatures.signers[$0..<min($0 + columns, signatures.signers.count)]) }

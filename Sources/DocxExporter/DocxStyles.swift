@@ -30,9 +30,28 @@ enum DocxStyles {
     static let bodyFont = "Georgia"
     static let headingFont = "Calibri"
 
+    /// The whole part: the defaults (font, size, language) and every style.
     static func xml(language: String, branding: Branding) -> String {
-        let colours = Colours(branding)
+        DocxXML.declaration + "<w:styles \(DocxXML.namespaces)>" + defaults(language: language)
+            + styles(branding: branding).map(\.xml).joined() + "</w:styles>"
+    }
+
+    /// The document defaults: the body font and size, the edition's language.
+    static func defaults(language: String) -> String {
+        return "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"\(bodyFont)\" w:hAnsi=\"\(bodyFont)\" w:eastAsia=\"\(bodyFont)\" w:cs=\"\(bodyFont)\"/>"
+            + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>\(languageElement(language))</w:rPr></w:rPrDefault>"
+            + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+    }
+
+    /// `<w:lang …/>` of the edition's language, for text, East Asian and right-to-left runs alike.
+    static func languageElement(_ language: String) -> String {
         let lang = DocxXML.escaped(wordLanguage(language), attribute: true)
+        return "<w:lang w:val=\"\(lang)\" w:eastAsia=\"\(lang)\" w:bidi=\"\(lang)\"/>"
+    }
+
+    /// Every style the renderer names, by id.
+    static func styles(branding: Branding) -> [(id: String, xml: String)] {
+        let colours = Colours(branding)
         let sans = "<w:rFonts w:ascii=\"\(headingFont)\" w:hAnsi=\"\(headingFont)\" w:cs=\"\(headingFont)\"/>"
         let headingColour = colours.heading.map { "<w:color w:val=\"\($0)\"/>" } ?? ""
         let box = { (colour: String, fill: String) in
@@ -45,7 +64,7 @@ enum DocxStyles {
                 + "<w:name w:val=\"\(name)\"/>" + (basedOn.map { "<w:basedOn w:val=\"\($0)\"/>" } ?? "") + (next.map { "<w:next w:val=\"\($0)\"/>" } ?? "")
                 + "<w:qFormat/><w:pPr>\(pPr)</w:pPr><w:rPr>\(rPr)</w:rPr></w:style>"
         }
-        let styles = [
+        let all: [String] = [
             paragraph("Normal", "Normal", basedOn: nil, pPr: "<w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/>"),
             paragraph("BodyText", "Body Text", pPr: "<w:widowControl/>"),
             paragraph("Overline", "Overline", pPr: "<w:jc w:val=\"center\"/><w:spacing w:after=\"60\"/>", rPr: "<w:smallCaps/><w:sz w:val=\"24\"/>"),
@@ -77,7 +96,7 @@ enum DocxStyles {
                       pPr: "<w:spacing w:before=\"560\" w:after=\"40\"/><w:ind w:right=\"360\"/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"auto\"/></w:pBdr>"),
             paragraph("SignatureName", "Signature Name", pPr: "<w:spacing w:after=\"0\"/>", rPr: "<w:b/>"),
             paragraph("SignatureDetail", "Signature Detail", pPr: "<w:spacing w:after=\"0\"/>", rPr: "<w:sz w:val=\"18\"/>"),
-            paragraph("Header", "header", pPr: "<w:tabs><w:tab w:val=\"right\" w:pos=\"\(DocxRenderer.textWidth)\"/></w:tabs><w:spacing w:after=\"0\"/>",
+            paragraph("Header", "header", pPr: "<w:tabs><w:tab w:val=\"right\" w:pos=\"9638\"/></w:tabs><w:spacing w:after=\"0\"/>",
                       rPr: sans + "<w:sz w:val=\"16\"/><w:color w:val=\"5B5B57\"/>"),
             paragraph("Footer", "footer", pPr: "<w:jc w:val=\"center\"/><w:spacing w:after=\"0\"/>", rPr: "<w:sz w:val=\"18\"/>"),
             "<w:style w:type=\"character\" w:customStyle=\"1\" w:styleId=\"WinnerHeading\"><w:name w:val=\"Winner Heading\"/><w:rPr><w:color w:val=\"\(colours.winner)\"/></w:rPr></w:style>",
@@ -89,10 +108,9 @@ enum DocxStyles {
                 + "<w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"auto\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"auto\"/></w:tblBorders></w:tblPr>"
                 + "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/></w:rPr><w:tcPr><w:tcBorders><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/></w:tcBorders></w:tcPr></w:tblStylePr></w:style>",
         ]
-        return DocxXML.declaration + "<w:styles \(DocxXML.namespaces)>"
-            + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"\(bodyFont)\" w:hAnsi=\"\(bodyFont)\" w:eastAsia=\"\(bodyFont)\" w:cs=\"\(bodyFont)\"/>"
-            + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val=\"\(lang)\" w:eastAsia=\"\(lang)\" w:bidi=\"\(lang)\"/></w:rPr></w:rPrDefault>"
-            + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\"/></w:pPr></w:pPrDefault></w:docDefaults>"
-            + styles.joined() + "</w:styles>"
+        return all.map { xml in
+            let id = xml.components(separatedBy: "w:styleId=\"").dropFirst().first?.components(separatedBy: "\"").first ?? ""
+            return (id, xml)
+        }
     }
 }

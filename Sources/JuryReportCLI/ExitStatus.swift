@@ -20,6 +20,7 @@ extension ExitStatus {
             switch error.kind {
             case .option(let option): throw ValidationError(option.message)
             case .output(let output): Console.error(error.description); throw code(of: output)
+            case .input(let input): Console.error(error.description); throw input.isMissing ? missingInput : invalidEdition
             case .exporter: Console.error(error.description); throw failure
             }
         }

@@ -65,7 +65,9 @@ struct FormatSelectionOptions: ParsableArguments {
     static func completableOptions() -> [String] {
         let path = ProcessInfo.processInfo.environment["PATH"]
         let formats = (try? AvailableExporters(path: path, pluginTimeout: 60, describing: []).registry.exporters.map(\.format)) ?? []
-        return formats.flatMap { format in format.options.flatMap { option in option.allowedValues.map { "\(option.key)=\($0)" } } }
+        return formats.flatMap { format in
+            format.options.flatMap { option in option.values == .file ? ["\(option.key)="] : option.allowedValues.map { "\(option.key)=\($0)" } }
+        }
     }
 
     /// Every format name, for shell completion.

@@ -32,6 +32,9 @@ struct DocxDocumentTests {
         var parts: [String]
         var headings: [String]
         var headingStyles: [String]
+        var headingFont: String?
+        var header: String
+        var styleNames: [String]
 
         var paragraphs: [Block] { body.filter { $0.text != nil } }
         var tables: [Block] { body.filter { $0.table != nil } }
@@ -127,5 +130,52 @@ struct DocxDocumentTests {
         let first = try Self.export(edition)
         #expect(first == (try Self.export(edition)))
         #expect(first.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a ZIP package")
+    }
+
+    @Test("#25.2: a house template gives its heading font, page size and header; ours fill in the styles it lacks; its body never comes along",
+          .requires(.pythonDocx))
+    func template() throws {
+        let directory = try Paths.temporaryDirectory("docx-template")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let template = directory.appendingPathComponent("house.docx")
+        try IndependentReaders.runScript("make_docx_template.py", [template.path])
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport(["export", "-f", "docx", "--option", "template=\(template.path)", "-o", out.path])
+        try #require(result.status == 0, "\(result.standardError)")
+        let document = try IndependentReaders.run("read_docx.py", [out.appendingPathComponent("pro-motor-award-2020.docx").path], as: Document.self)
+        #expect(document.page == [148, 210], "the template's A5 page: \(document.page ?? [])")
+        #expect(document.headingFont == "Courier New", "\(document.headingFont ?? "none")")
+        #expect(document.header.contains("House header"), "\(document.header)")
+        #expect(document.styleNames.contains("Details") && document.styleNames.contains("Announcement"), "ours where it has none")
+        #expect(document.languages["(defaults)"] == "nl-NL", "the edition's language on the template's defaults")
+        #expect(!document.paragraphs.contains { $0.text?.contains("TEMPLATE BODY TEXT") == true })
+        #expect(document.headings.contains("Genomineerden"))
+    }
+
+    @Test("#25.2: a template that is text, encrypted, holds macros (.docm) or is missing: exit 65 (66), one line naming it, nothing written",
+          .requires(.pythonDocx))
+    func badTemplates() throws {
+        let directory = try Paths.temporaryDirectory("docx-bad-template")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = directory.appendingPathComponent("notes.docx")
+        try Data("not a Word file".utf8).write(to: text)
+        // Word keeps a document with a password in a compound file (OLE), not a ZIP package.
+        let encrypted = directory.appendingPathComponent("locked.docx")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: encrypted)
+        let macros = directory.appendingPathComponent("house.docm")
+        try IndependentReaders.runScript("make_docx_template.py", [macros.path, "--macros"])
+        let cases: [(URL, Int32, String)] = [
+            (text, 65, "the template is not a Word document (.docx)"),
+            (macros, 65, "the template holds macros (.docm)"),
+            (encrypted, 65, "the template is encrypted or an old .doc"),
+            (directory.appendingPathComponent("missing.docx"), 66, "no such template"),
+        ]
+        for (file, status, message) in cases {
+            let out = directory.appendingPathComponent("out-\(file.lastPathComponent)")
+            let result = try ProcessRunner.juryreport(["export", "-f", "md,docx", "--option", "template=\(file.path)", "-o", out.path])
+            #expect(result.status == status, "\(file.lastPathComponent): \(result.status) \(result.standardError)")
+            #expect(result.standardError.contains("\(file.path): error: \(message)"), "\(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: out.path) || Paths.reports(in: out).isEmpty, "nothing written")
+        }
     }
 }

@@ -11,10 +11,17 @@ public enum IndependentReaders {
 
     /// Runs a reader script and decodes the JSON it prints.
     public static func run<T: Decodable>(_ script: String, _ arguments: [String], as type: T.Type) throws -> T {
-        try (["read_xlsx.py", "fill_form.py"].contains(script) ? Tool.openpyxl : Tool.python3).require()
+        try (["read_xlsx.py", "fill_form.py"].contains(script) ? Tool.openpyxl : script == "read_docx.py" ? Tool.pythonDocx : Tool.python3).require()
         let result = try ProcessRunner.run(tool: "python3", [scripts.appendingPathComponent(script).path] + arguments)
         guard result.status == 0 else { throw ReaderError(message: "\(script) failed: \(result.standardError)") }
         return try JSONDecoder().decode(T.self, from: Data(result.standardOutput))
+    }
+
+    /// Runs a script of `Readers/` that writes a file and prints nothing (a template to read).
+    public static func runScript(_ script: String, _ arguments: [String]) throws {
+        try Tool.python3.require()
+        let result = try ProcessRunner.run(tool: "python3", [scripts.appendingPathComponent(script).path] + arguments)
+        guard result.status == 0 else { throw ReaderError(message: "\(script) failed: \(result.standardError)") }
     }
 
     public struct CSVFile: Decodable {

@@ -7,6 +7,8 @@ public struct ExportOption: Sendable, Equatable {
         case boolean
         /// One of these, exactly.
         case oneOf([String])
+        /// A file's path, which the exporter reads (a template); it checks the file itself.
+        case file
     }
 
     public let key: String
@@ -34,11 +36,17 @@ public struct ExportOption: Sendable, Equatable {
         ExportOption(key: key, values: .oneOf(values), defaultValue: defaultValue, summary: summary)
     }
 
-    /// The values as `formats` and errors list them.
+    /// An option that takes a file's path.
+    public static func file(_ key: String, summary: String) -> ExportOption {
+        ExportOption(key: key, values: .file, defaultValue: nil, summary: summary)
+    }
+
+    /// The values as `formats` and errors list them (`FILE` for a path).
     public var allowedValues: [String] {
         switch values {
         case .boolean: return ["true", "false"]
         case .oneOf(let values): return values
+        case .file: return ["FILE"]
         }
     }
 
@@ -54,6 +62,9 @@ public struct ExportOption: Sendable, Equatable {
             }
         case .oneOf(let values):
             if values.contains(value) { return value }
+        case .file:
+            if !value.isEmpty && !value.unicodeScalars.contains("\u{0}") { return value }
+            throw ExportOptionError(message: "option \(key) takes a file's path, not an empty one")
         }
         let hint = Suggestion.closest(to: value.lowercased(), among: allowedValues).map { "; did you mean '\($0)'?" } ?? ""
         throw ExportOptionError(

@@ -6,6 +6,8 @@ public struct ExportFailure: Error, Sendable, CustomStringConvertible {
         case output(OutputError)
         /// An `--option` the format does not take (a usage error, exit 64).
         case option(ExportOptionError)
+        /// A file an option names could not be used (exit 65, or 66 when it is missing).
+        case input(InputFileError)
         /// The exporter itself failed (exit 1).
         case exporter(any Error)
     }
@@ -26,6 +28,7 @@ public struct ExportFailure: Error, Sendable, CustomStringConvertible {
         switch error {
         case let error as OutputError: self.init(baseName: baseName, format: format, kind: .output(error))
         case let error as ExportOptionError: self.init(baseName: baseName, format: format, kind: .option(error))
+        case let error as InputFileError: self.init(baseName: baseName, format: format, kind: .input(error))
         case let error as ExportFailure: self = error
         default: self.init(baseName: baseName, format: format, kind: .exporter(error))
         }
@@ -35,6 +38,7 @@ public struct ExportFailure: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch kind {
         case .output(let error): return error.description
+        case .input(let error): return error.description
         case .option(let error): return "\(baseName): error: \(error.message)"
         case .exporter(let error): return "\(baseName): error: \(error)"
         }

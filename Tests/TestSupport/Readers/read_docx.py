@@ -65,5 +65,8 @@ print(json.dumps({
     "fields": fields,
     "parts": names,
     "headings": [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")],
+    "headingFont": document.styles["Heading 1"].font.name if "Heading 1" in [st.name for st in document.styles] else None,
+    "header": "\n".join(p.text for p in section.header.paragraphs) if section.header is not None else "",
+    "styleNames": sorted(st.name for st in document.styles if st.name),
     "headingStyles": sorted({p.style.name for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")}),
 }, ensure_ascii=False, default=str))
