@@ -159,6 +159,16 @@ if shutil.which("pandoc") and shutil.which("pdflatex"):
     rows += [pdf_ours, pdf_pandoc]
     ratios.append(("7. bundled PDF (engine=auto) / pandoc pdflatex", pdf_ours["time"] / pdf_pandoc["time"], 1.0))
 
+# 8. The bundled edition as a Word document against pandoc writing a docx of the same
+# report's Markdown (#25: at most half its time).
+if shutil.which("pandoc"):
+    docx_ours, docx_pandoc = measure_together([
+        ([tool, "export", "-f", "docx", "-o", os.path.join(work, "docx"), "-q"], "bundled edition, docx"),
+        (["pandoc", "-f", "commonmark", "-t", "docx", markdown, "-o", os.path.join(work, "pandoc.docx")], "pandoc md -> docx, same report"),
+    ])
+    rows += [docx_ours, docx_pandoc]
+    ratios.append(("8. bundled docx / pandoc -t docx", docx_ours["time"] / docx_pandoc["time"], 0.5))
+
 print(f"\n{'case':58} {'median s':>9} {'CPU s':>9} {'peak MiB':>9}")
 for row in rows:
     print(f"{row['label']:58} {row['time']:9.3f} {row['cpu']:9.3f} {row['peak']:9.1f}")

@@ -1,6 +1,6 @@
 import Foundation
 import JuryReportCore
-import DocxExporter
+@testable import DocxExporter
 import Testing
 import TestSupport
 
@@ -44,6 +44,17 @@ struct DocxDocumentTests {
         let sink = MemoryExportSink(baseName: edition.baseName)
         try DocxExporter().export(ExportRequest(edition: edition), to: sink)
         return try #require(sink.files.first { $0.name.hasSuffix(".docx") }).bytes
+    }
+
+    /// The text of every paragraph in `blocks`, sections' included.
+    static func paragraphs(of blocks: [ReportBlock]) -> [String] {
+        blocks.flatMap { block -> [String] in
+            switch block {
+            case .paragraph(let nodes): return [Inline.plainText(of: nodes).replacingOccurrences(of: "\n", with: " ")]
+            case .section(let section): return paragraphs(of: section.blocks)
+            default: return []
+            }
+        }
     }
 
     static func read(_ bytes: [UInt8], in directory: URL, name: String) throws -> (URL, Document) {
@@ -99,11 +110,14 @@ struct DocxDocumentTests {
             #expect(document.languages["(defaults)"]?.hasPrefix(language) == true, "\(language): \(document.languages)")
             files.append((language, url, edition))
         }
-        // LibreOffice reads each: the winner's name, the announcement and every member.
+        // LibreOffice reads each: every paragraph of the report, every nominee and member, the announcement.
         for (language, url, edition) in files {
-            let text = try IndependentReaders.libreOfficeWriterText(url, in: directory.appendingPathComponent(language))
-            for needle in [edition.verdict.announcement ?? "", edition.jury.last?.name ?? ""] + edition.nominees.map(\.name) {
-                #expect(PDFTools.squeezed(text).contains(PDFTools.squeezed(needle)), "\(language): \(needle)")
+            let text = PDFTools.squeezed(try IndependentReaders.libreOfficeWriterText(url, in: directory.appendingPathComponent(language)))
+            let typography = Typography(edition)
+            let paragraphs = Self.paragraphs(of: ExportRequest(edition: edition).outline.blocks).map { typography.apply($0) }
+            #expect(paragraphs.count >= 3, "\(language)")
+            for needle in paragraphs + [edition.verdict.announcement ?? "", edition.jury.last?.name ?? ""] + edition.nominees.map(\.name) {
+                #expect(text.contains(PDFTools.squeezed(typography.apply(needle))), "\(language): \(needle)")
             }
         }
     }
@@ -177,5 +191,35 @@ struct DocxDocumentTests {
             #expect(result.standardError.contains("\(file.path): error: \(message)"), "\(result.standardError)")
             #expect(!FileManager.default.fileExists(atPath: out.path) || Paths.reports(in: out).isEmpty, "nothing written")
         }
+    }
+
+    @Test("branding: the logo in the first page's header, the accent on the headings and the winner's box", .requires(.pythonDocx))
+    func branding() throws {
+        let directory = try Paths.temporaryDirectory("docx-branding")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("branding/branded.yaml"))
+        let accent = try #require(edition.branding.accent).dropFirst().uppercased()
+        let (_, document) = try Self.read(try Self.export(edition), in: directory, name: edition.baseName)
+        #expect(document.parts.contains("word/media/logo.png") && document.parts.contains("word/_rels/header2.xml.rels"), "\(document.parts)")
+        let styles = DocxStyles.xml(language: edition.details.language, branding: edition.branding)
+        #expect(styles.contains("w:color w:val=\"\(accent)\""), "the accent on the headings and the winner")
+    }
+
+    @Test("the awkward strings (CommonMark's punctuation runs, markup, scripts, quotes) stand literally in the document", .requires(.pythonDocx))
+    func corpus() throws {
+        let directory = try Paths.temporaryDirectory("docx-corpus")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = AwkwardText.corpus
+        let file = try TestEdition.write(TestEdition.document(names: corpus), in: directory)
+        let edition = try EditionLoader().load(contentsOf: file)
+        let (_, document) = try Self.read(try Self.export(edition), in: directory, name: edition.baseName)
+        let all = (document.paragraphs.compactMap(\.text) + document.tables.flatMap { $0.table ?? [] }.flatMap { $0 }).joined(separator: "\n")
+        let typography = Typography(edition)
+        var checked = 0
+        for string in corpus where !string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            #expect(all.contains(typography.apply(string)), "\(string.debugDescription)")
+            checked += 1
+        }
+        #expect(checked >= 480)
     }
 }
