@@ -6,7 +6,7 @@
 # build of its own. Usage: scripts/docs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(JuryReportCore JuryReportFiles JuryReport MarkdownExporter CSVExporter XLSXExporter LaTeXExporter HTMLExporter JSONExporter JuryReportProcess JuryReportJudging JuryReportCLI)
+targets=(JuryReportCore JuryReportFiles JuryReport MarkdownExporter CSVExporter XLSXExporter LaTeXExporter HTMLExporter JSONExporter DocxExporter JuryReportProcess JuryReportJudging JuryReportCLI)
 log=$(mktemp)
 swift package generate-documentation "${targets[@]/#/--target=}" 2>&1 | tee "$log" >&2
 # A dependency's own manifest may leave a file unhandled (ZIPFoundation's privacy manifest):

@@ -69,7 +69,7 @@ struct DocxRenderer {
             case .emphasis(let inner): result += rich(inner, properties: properties + "<w:i/>")
             case .strong(let inner): result += rich(inner, properties: properties + "<w:b/>")
             case .link(let inner, let url):
-                guard Self.isLinkable(url) else {
+                guard Inline.isSafeLinkTarget(url) else {
                     result += rich(inner, properties: properties)
                     continue
                 }
@@ -81,12 +81,6 @@ struct DocxRenderer {
         return result
     }
 
-    /// Whether an address may become a link: `http`, `https` or `mailto` (validation
-    /// refuses others; this keeps `javascript:` out even for an edition made by a program).
-    static func isLinkable(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        return ["http://", "https://", "mailto:"].contains { lowered.hasPrefix($0) }
-    }
 
     /// A paragraph of `style` holding `content` (runs); `properties` more of its `<w:pPr>`.
     private mutating func paragraph(_ style: String, _ content: String, properties: String = "") {

@@ -53,13 +53,6 @@ enum HTMLText {
         return result + "\""
     }
 
-    /// Whether a link target may become an `href`: an absolute `http`, `https` or `mailto`
-    /// address. Validation already refuses others; this keeps `javascript:` and its kin out
-    /// of the page even for an edition made by a program.
-    static func isSafeLink(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        return ["http://", "https://", "mailto:"].contains { lowered.hasPrefix($0) }
-    }
 
     /// A URL as an `href` value that HTML's URL rules accept: every byte outside the
     /// characters a URL may hold is percent-encoded, and so is a `%` that starts no escape
@@ -103,7 +96,7 @@ enum HTMLText {
             case .emphasis(let inner): result += "<em>" + render(inner) + "</em>"
             case .strong(let inner): result += "<strong>" + render(inner) + "</strong>"
             case .link(let label, let url):
-                guard isSafeLink(url) else {
+                guard Inline.isSafeLinkTarget(url) else {
                     // Not a link, and the address is not lost: it follows the text.
                     result += render(label) + " (" + escape(url) + ")"
                     continue

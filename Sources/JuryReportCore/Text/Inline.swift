@@ -8,6 +8,15 @@ public indirect enum Inline: Sendable, Equatable {
     case strong([Inline])
     case link([Inline], url: String)
 
+    /// Whether a link's address may become a live link in a document: an absolute `http`,
+    /// `https` or `mailto` address. Validation already refuses others; the formats that
+    /// make links check again, so `javascript:` and its kin never become one even for an
+    /// edition made by a program.
+    public static func isSafeLinkTarget(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        return ["http://", "https://", "mailto:"].contains { lowered.hasPrefix($0) }
+    }
+
     /// The visible text of a run of nodes; soft breaks as newlines.
     public static func plainText(of nodes: [Inline]) -> String {
         var text = ""
