@@ -37,7 +37,7 @@ struct DocxPackage {
             ("[Content_Types].xml", contentTypes(logo: logo)),
             ("_rels/.rels", Self.packageRelationships),
             ("docProps/core.xml", coreProperties()),
-            ("docProps/app.xml", Self.appProperties),
+            ("docProps/app.xml", appProperties()),
             ("word/document.xml", document(renderer.body)),
             ("word/_rels/document.xml.rels", documentRelationships(links: renderer.links)),
             ("word/styles.xml", styles()),
@@ -232,8 +232,12 @@ struct DocxPackage {
         return xml + "</cp:coreProperties>"
     }
 
-    static let appProperties = DocxXML.declaration
-        + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>juryreport</Application></Properties>"
+    /// The application, and the company as in the workbook: the award's organizer.
+    private func appProperties() -> String {
+        let company = outline.title.organizer.map { "<Company>\(DocxXML.escaped($0))</Company>" } ?? ""
+        return DocxXML.declaration
+            + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>juryreport</Application>\(company)</Properties>"
+    }
 }
 
 /// The package could not be written.

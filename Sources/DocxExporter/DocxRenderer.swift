@@ -12,6 +12,8 @@ struct DocxRenderer {
     private(set) var body: [String] = []
     /// External link targets, in order of first use: relationship `rIdLinkN` is the N-th.
     private(set) var links: [String] = []
+    /// Each target's number among `links`, to find one again at once.
+    private var linkNumbers: [String: Int] = [:]
 
     /// Twentieths of a point across the text block (the page less its margins).
     let textWidth: Int
@@ -73,8 +75,12 @@ struct DocxRenderer {
                     result += rich(inner, properties: properties)
                     continue
                 }
-                let index = links.firstIndex(of: url) ?? { links.append(url); return links.count - 1 }()
-                result += "<w:hyperlink r:id=\"rIdLink\(index + 1)\" w:history=\"1\">"
+                let number = linkNumbers[url] ?? {
+                    links.append(url)
+                    linkNumbers[url] = links.count
+                    return links.count
+                }()
+                result += "<w:hyperlink r:id=\"rIdLink\(number)\" w:history=\"1\">"
                     + rich(inner, properties: "<w:rStyle w:val=\"Hyperlink\"/>" + properties) + "</w:hyperlink>"
             }
         }

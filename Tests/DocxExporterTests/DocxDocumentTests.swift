@@ -23,6 +23,7 @@ struct DocxDocumentTests {
             var subject: String?
             var language: String?
             var created: String?
+            var company: String?
         }
         var body: [Block]
         var properties: Properties
@@ -76,6 +77,7 @@ struct DocxDocumentTests {
         #expect(document.page == [210, 297], "A4")
         #expect(document.properties.title == "Juryrapport Pro-Motor Award 2019-2020")
         #expect(document.properties.author == "Jacco Vonhof" && document.properties.language == "nl")
+        #expect(document.properties.company == "Katapult" && document.properties.subject == edition.details.theme)
         // Key figures: Word tables whose header row repeats and whose rows do not break.
         #expect(!document.tables.isEmpty && document.tables.allSatisfy { $0.cantSplit == true })
         #expect(document.tables.filter { $0.table?.first == ["Kerncijfer", "Waarde"] }.allSatisfy { $0.headerRows == 1 })

@@ -56,10 +56,12 @@ with zipfile.ZipFile(sys.argv[1]) as archive:
             xml = archive.read(name).decode("utf-8")
             fields += re.findall(r'w:instr="([^"]*)"', xml) + re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml)
     names = sorted(archive.namelist())
+    company = re.findall(r"<Company>(.*?)</Company>", archive.read("docProps/app.xml").decode("utf-8")) if "docProps/app.xml" in names else []
 print(json.dumps({
     "body": body,
     "properties": {"title": core.title, "author": core.author, "subject": core.subject, "language": core.language,
-                   "created": core.created.isoformat() if core.created else None},
+                   "created": core.created.isoformat() if core.created else None,
+                   "company": company[0] if company else None},
     "languages": languages,
     "page": [round(section.page_width.mm), round(section.page_height.mm)] if section.page_width else None,
     "fields": fields,
