@@ -180,7 +180,8 @@ struct DocxPackage {
 
     private func settings() -> String {
         let lang = DocxXML.escaped(DocxStyles.wordLanguage(outline.metadata.language), attribute: true)
-        return DocxXML.declaration + "<w:settings \(DocxXML.namespaces)><w:autoHyphenation/><w:defaultTabStop w:val=\"709\"/>"
+        // In CT_Settings' order: the tab stop, hyphenation, spacing control, compatibility, the theme's language.
+        return DocxXML.declaration + "<w:settings \(DocxXML.namespaces)><w:defaultTabStop w:val=\"709\"/><w:autoHyphenation/>"
             + "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:themeFontLang w:val=\"\(lang)\"/>"
             + "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>"
     }

@@ -42,7 +42,7 @@ struct DocxRenderer {
 
     /// `text` as runs: tabs and line breaks as Word's own, the rest in `<w:t>`.
     static func runs(_ text: String, properties: String = "") -> String {
-        let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
+        let rPr = DocxXML.runProperties(properties)
         var result = ""
         var pending = ""
         func flush() {
@@ -92,7 +92,7 @@ struct DocxRenderer {
     private mutating func paragraph(_ style: String, _ content: String, properties: String = "") {
         // Text right under a table keeps a little room from its rule.
         let spacing = body.last?.hasPrefix("<w:tbl>") == true ? "<w:spacing w:before=\"160\"/>" : ""
-        body.append("<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>\(properties)\(spacing)</w:pPr>\(content)</w:p>")
+        body.append("<w:p>" + DocxXML.paragraphProperties("<w:pStyle w:val=\"\(style)\"/>" + properties + spacing) + content + "</w:p>")
     }
 
     // MARK: Blocks
@@ -201,7 +201,7 @@ struct DocxRenderer {
     private func cell(_ content: String, alignment: ReportTable.Column.Alignment, keep: Bool) -> String {
         let jc = alignment == .trailing ? "<w:jc w:val=\"right\"/>" : ""
         let next = keep ? "<w:keepNext/>" : ""
-        return "<w:tc><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(next)\(jc)</w:pPr>\(content)</w:p></w:tc>"
+        return "<w:tc><w:p>" + DocxXML.paragraphProperties("<w:pStyle w:val=\"TableText\"/>" + next + jc) + content + "</w:p></w:tc>"
     }
 
     /// The chart as a table whose bars are shaded cells: a bar spans as many of
@@ -232,7 +232,7 @@ struct DocxRenderer {
             let steps = min(max(Int(((bar.value - chart.minimum) / span * Double(Self.chartSteps)).rounded()), 0), Self.chartSteps)
             let label = bar.label.count > Self.longestBarLabel ? String(bar.label.prefix(Self.longestBarLabel)) + "…" : bar.label
             xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(labelWidth)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(next)<w:jc w:val=\"right\"/><w:ind w:right=\"120\"/></w:pPr>\(runs(label))</w:p></w:tc>"
+            xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(labelWidth)\" w:type=\"dxa\"/></w:tcPr><w:p>" + DocxXML.paragraphProperties("<w:pStyle w:val=\"TableText\"/>\(next)<w:jc w:val=\"right\"/><w:ind w:right=\"120\"/>") + "\(runs(label))</w:p></w:tc>"
             if steps > 0 {
                 xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(step * steps)\" w:type=\"dxa\"/><w:gridSpan w:val=\"\(steps)\"/>"
                     + "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(bar.isWinner ? winnerFill : fill)\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(next)</w:pPr></w:p></w:tc>"

@@ -38,3 +38,57 @@ enum DocxXML {
         xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"
         """
 }
+
+extension DocxXML {
+    /// The order ECMA-376 gives the children of `<w:pPr>` (CT_PPr): Word refuses a document
+    /// whose properties stand in another order (LibreOffice reads them in any).
+    static let paragraphPropertyOrder = [
+        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers", "pBdr",
+        "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+        "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+        "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    ]
+
+    /// The order of the children of `<w:rPr>` (CT_RPr).
+    static let runPropertyOrder = [
+        "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss",
+        "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+        "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+        "specVanish", "oMath",
+    ]
+
+    /// Sibling elements (`<w:b/><w:i/>`, each empty or with its own content) in the order
+    /// `order` gives their names, each name once (its first), so that properties put
+    /// together from parts stand as the schema wants them.
+    static func ordered(_ elements: String, by order: [String]) -> String {
+        var pieces: [(name: String, xml: Substring)] = []
+        var rest = elements[...]
+        while let open = rest.firstIndex(of: "<") {
+            let afterBracket = rest.index(after: open)
+            let nameEnd = rest[afterBracket...].firstIndex { $0 == " " || $0 == "/" || $0 == ">" } ?? rest.endIndex
+            let qualified = rest[afterBracket..<nameEnd]
+            let name = qualified.split(separator: ":").last.map(String.init) ?? String(qualified)
+            let tagEnd = rest[afterBracket...].firstIndex(of: ">") ?? rest.endIndex
+            var end = rest.index(tagEnd, offsetBy: 1, limitedBy: rest.endIndex) ?? rest.endIndex
+            // An element with content ends at its own closing tag (our properties never nest one in itself).
+            if rest[rest.index(before: tagEnd)] != "/", let close = rest[end...].range(of: "</\(qualified)>") {
+                end = close.upperBound
+            }
+            if !pieces.contains(where: { $0.name == name }) { pieces.append((name, rest[open..<end])) }
+            rest = rest[end...]
+        }
+        let rank = { (name: String) in order.firstIndex(of: name) ?? order.count }
+        return pieces.enumerated().sorted { (rank($0.element.name), $0.offset) < (rank($1.element.name), $1.offset) }
+            .map { String($0.element.xml) }.joined()
+    }
+
+    /// `<w:pPr>` of `properties`, in the schema's order.
+    static func paragraphProperties(_ properties: String) -> String {
+        "<w:pPr>" + ordered(properties, by: paragraphPropertyOrder) + "</w:pPr>"
+    }
+
+    /// `<w:rPr>` of `properties`, in the schema's order; nothing when there are none.
+    static func runProperties(_ properties: String) -> String {
+        properties.isEmpty ? "" : "<w:rPr>" + ordered(properties, by: runPropertyOrder) + "</w:rPr>"
+    }
+}

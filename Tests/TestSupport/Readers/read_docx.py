@@ -50,10 +50,34 @@ if defaults is not None:
         languages["(defaults)"] = lang.get(qn("w:val"))
 section = document.sections[0]
 fields = []
+# ECMA-376's sequences for the properties Word checks the order of (CT_PPr, CT_RPr, CT_TblPr,
+# CT_TcPr): a child out of order is a document Word offers to repair.
+ORDERS = {
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
+            "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+            "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+            "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+            "sectPr", "pPrChange"],
+    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss",
+            "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+            "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+            "specVanish", "oMath"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+              "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"],
+    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection", "tcFitText",
+             "vAlign", "hideMark"],
+}
+order_errors = []
 with zipfile.ZipFile(sys.argv[1]) as archive:
     for name in sorted(archive.namelist()):
-        if re.match(r"word/(document|header\d+|footer\d+)\.xml$", name):
+        if re.match(r"word/(document|styles|header\d+|footer\d+)\.xml$", name):
             xml = archive.read(name).decode("utf-8")
+            for tag, order in ORDERS.items():
+                for element in __import__("xml.etree.ElementTree", fromlist=["fromstring"]).fromstring(xml).iter(W + tag):
+                    names = [child.tag.replace(W, "") for child in element]
+                    ranks = [order.index(n) if n in order else len(order) for n in names]
+                    if ranks != sorted(ranks) or len(set(names)) != len(names):
+                        order_errors.append(f"{name} {tag}: {names}")
             fields += re.findall(r'w:instr="([^"]*)"', xml) + re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml)
     names = sorted(archive.namelist())
     company = re.findall(r"<Company>(.*?)</Company>", archive.read("docProps/app.xml").decode("utf-8")) if "docProps/app.xml" in names else []
@@ -65,6 +89,7 @@ print(json.dumps({
     "languages": languages,
     "page": [round(section.page_width.mm), round(section.page_height.mm)] if section.page_width else None,
     "fields": fields,
+    "orderErrors": order_errors,
     "parts": names,
     "headings": [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")],
     "headingFont": document.styles["Heading 1"].font.name if "Heading 1" in [st.name for st in document.styles] else None,
