@@ -73,10 +73,13 @@ struct CSVTables {
 
     private var edition: Edition { request.edition }
     private var hasScores: Bool { !edition.scores.isEmpty }
+    /// Whether the totals come from a method other than the weighted mean: then the raw
+    /// total (the weighted mean) follows the rank.
+    private var hasRawTotal: Bool { hasScores && edition.scoring.method != .mean }
 
     var nomineeColumns: [String] {
         ["id", "number", "name", "lead", "location", "sector", "partners", "summary", "url", "winner", "mention"]
-            + (hasScores ? ["total", "rank"] : [])
+            + (hasScores ? ["total", "rank"] : []) + (hasRawTotal ? ["raw_total"] : [])
     }
     static let juryColumns = ["id", "name", "role", "chair", "affiliation"]
     static let scoreColumns = ScoresTable.columns
@@ -99,6 +102,7 @@ struct CSVTables {
                 let entry = request.standings.entry(for: nominee.id)
                 row.append(.number(entry.map { NumberText.shortest($0.total) } ?? ""))
                 row.append(.number(entry.map { String($0.rank) } ?? ""))
+                if hasRawTotal { row.append(.number(entry.map { NumberText.shortest($0.rawTotal) } ?? "")) }
             }
             try writer.write(row)
         }

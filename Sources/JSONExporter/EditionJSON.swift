@@ -4,7 +4,9 @@ import JuryReportCore
 /// schema's order, every default filled in. The same bytes the external exporters receive,
 /// and a valid edition file in its own right.
 public enum EditionJSON {
-    public static func encode(_ edition: Edition) -> [UInt8] {
+    /// With `standings`, each ranked nominee's rank, total by the scoring method and raw
+    /// total follow as `standings` (derived, never read back).
+    public static func encode(_ edition: Edition, standings: Standings? = nil) -> [UInt8] {
         var json = JSONWriter()
         json.object { json in
             json.member("format", edition.format)
@@ -73,6 +75,11 @@ public enum EditionJSON {
                 json.member("score", number: score.score)
             }
             // The scores of a scoresFile are written above: the JSON stands on its own.
+            json.member("scoring") { json in
+                json.object { json in
+                    json.member("method", edition.scoring.method.rawValue)
+                }
+            }
             json.member("recusals", objects: edition.recusals) { json, recusal in
                 json.member("juror", recusal.juror)
                 json.member("nominee", recusal.nominee)
@@ -106,6 +113,16 @@ public enum EditionJSON {
                 json.object { json in
                     json.member("logo", edition.branding.logo?.path)
                     json.member("accent", edition.branding.accent)
+                }
+            }
+            if let standings, !standings.isEmpty {
+                json.member("standings", objects: standings.ranked) { json, entry in
+                    json.member("nominee", entry.nomineeID)
+                    json.member("rank", number: Double(entry.rank))
+                    json.member("total", number: entry.total)
+                    json.member("rawTotal", number: entry.rawTotal)
+                    json.member("scores", number: Double(entry.scoreCount))
+                    json.member("jurors", number: Double(entry.jurorCount))
                 }
             }
         }

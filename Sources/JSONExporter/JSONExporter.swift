@@ -13,7 +13,7 @@ public struct JSONExporter: Exporter {
     public func files(for options: ExportOptions) -> [PlannedFile]? { [.text(".json")] }
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
-        let bytes = EditionJSON.encode(request.edition)
+        let bytes = EditionJSON.encode(request.edition, standings: request.standings)
         try sink.writeFile(suffix: ".json") { try $0.write(bytes: bytes) }
     }
 }

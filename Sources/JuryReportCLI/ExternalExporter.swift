@@ -59,7 +59,7 @@ struct ExternalExporter: Exporter {
             // Input and both outputs are files: a plugin that never reads its input, writes
             // much, or leaves a child holding its output open cannot block the export.
             let input = workspace.url.appendingPathComponent("edition.json")
-            try Data(EditionJSON.encode(request.edition)).write(to: input)
+            try Data(EditionJSON.encode(request.edition, standings: request.standings)).write(to: input)
             let messages = workspace.url.appendingPathComponent("messages")
             var child = ChildProcess(
                 executable: executable,

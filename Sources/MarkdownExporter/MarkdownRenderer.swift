@@ -55,6 +55,8 @@ struct MarkdownRenderer {
                         return row.isWinner && !cell.isEmpty ? "**" + markdown + "**" : markdown
                     }
                 })
+            // The note under it (the scoring method, totals from fewer jurors) in italics.
+            if let note = table.note { try document.paragraph(markdown: "*" + MarkdownText.escape(note, atLineStart: false) + "*") }
         case .chart:
             // A chart is not text; its numbers are in the standings table above it.
             break

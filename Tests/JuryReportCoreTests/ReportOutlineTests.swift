@@ -104,7 +104,7 @@ struct ReportOutlineTests {
             ["", "5", "Epsilon Archive", "", "", "not scored"],
         ])
         #expect(table.rowHeader == 2, "the nominee's name heads its row")
-        #expect(table.note == nil, "both jurors scored every scored nominee")
+        #expect(table.note == "Ranked by the weighted mean of all scores.", "the method, and no fewer-jurors note: both jurors scored every scored nominee")
         #expect(table.rows.map(\.isWinner) == [true, false, false, false, false])
         guard case .chart(let chart) = standings.blocks.last else { Issue.record("no chart after the table"); return }
         #expect(chart.bars.map(\.valueText) == ["8.83", "7.83", "7.83", "6.17"], "the unscored nominee has no bar")
@@ -252,6 +252,6 @@ struct ReportOutlineTests {
             .replacingOccurrences(of: "  - { juror: alan, nominee: beta, criterion: impact, score: 8 }\n", with: "")
             .replacingOccurrences(of: "  - { juror: alan, nominee: beta, criterion: originality, score: 8 }\n", with: "")
         let table = try #require(Self.tables(Self.section(.standings, in: Self.outline(yaml: yaml))?.blocks ?? []).first as ReportTable?)
-        #expect(table.note == "Scored by fewer than all 2 jurors (how many scored in brackets): Beta Budget Explorer (1).")
+        #expect(table.note == "Ranked by the weighted mean of all scores. Scored by fewer than all 2 jurors (how many scored in brackets): Beta Budget Explorer (1).")
     }
 }

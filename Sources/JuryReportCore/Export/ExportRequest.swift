@@ -44,11 +44,12 @@ public struct ExportRequest: Sendable {
     public var baseName: String { edition.baseName }
 
     /// Warnings about the edition itself, whatever the format: a language without built-in
-    /// labels, a winner that is not ranked first (juries may decide otherwise, so it is not
-    /// an error), and the scores still missing from the grid (see ``ScoreCompleteness``). An
-    /// edition without any score is not being judged by scores and gets neither of the last.
+    /// labels, what the scoring method left as it was, a winner that is not ranked first or
+    /// shares the first rank (juries may decide otherwise, so it is not an error), and the
+    /// scores still missing from the grid (see ``ScoreCompleteness``). An edition without any
+    /// score is not being judged by scores and gets none of the last.
     public var editionWarnings: [String] {
-        let language = languageWarnings
+        let language = languageWarnings + standings.methodWarnings
         guard !standings.isEmpty else { return language }
         return language + winnerWarnings + ScoreCompleteness(edition).warnings(for: edition)
     }
@@ -72,6 +73,14 @@ public struct ExportRequest: Sendable {
         if entry.rank != 1 {
             let first = standings.ranked.filter { $0.rank == 1 }.map { "'\($0.nomineeID)'" }.joined(separator: ", ")
             return ["the winner '\(winner)' is ranked \(entry.rank) by the scores; ranked first: \(first)"]
+        }
+        let shared = standings.ranked.prefix { $0.rank == 1 }.filter { $0.nomineeID != winner }
+        if !shared.isEmpty {
+            let others = shared.map { "'\($0.nomineeID)'" }.joined(separator: ", ")
+            return [
+                "the winner '\(winner)' shares the first rank with \(others) by the scores (scoring '\(standings.method.rawValue)'): "
+                    + "the choice rests on the jury's decision, not on the numbers"
+            ]
         }
         return []
     }

@@ -152,6 +152,13 @@ final class EditionReader {
             }
             return presentation
         }
+        let scoring = document.mapping("scoring") { fields -> Scoring? in
+            var scoring = Scoring()
+            if let method = fields.choice("method") { scoring.method = Scoring.Method(rawValue: method) ?? .mean }
+            return scoring
+        }
+        // Derived (the json format writes it): its items' keys are checked, their values never read.
+        _ = document.list("standings") { _ -> Bool? in true }
         let branding = document.mapping("branding") { fields -> Branding? in
             var branding = Branding()
             // The file is read by the loader, which knows the edition's folder.
@@ -184,7 +191,7 @@ final class EditionReader {
             signature: signature, scores: scores ?? [], scoresFile: scoresFile.map { TableFileReference(path: $0, count: 0) },
             recusals: recusals ?? [], remarks: remarks ?? [], remarksFile: remarksFile.map { TableFileReference(path: $0, count: 0) },
             labels: labels ?? [:], presentation: presentation ?? Presentation(),
-            branding: branding ?? Branding())
+            branding: branding ?? Branding(), scoring: scoring ?? Scoring())
     }
 
     /// Static, as every reading of a list item: parts of a list read at once share no reader.

@@ -37,6 +37,8 @@ public struct Edition: Sendable, Equatable {
     public var labels: [LabelKey: String]
     public var presentation: Presentation
     public var branding: Branding
+    /// How the scores become the totals that rank the nominees.
+    public var scoring: Scoring
 
     public init(
         format: String = Edition.currentFormat, award: Award, details: EditionDetails,
@@ -45,9 +47,10 @@ public struct Edition: Sendable, Equatable {
         verdict: Verdict, jury: [JuryMember], signature: String? = nil, scores: [Score] = [],
         scoresFile: TableFileReference? = nil, recusals: [Recusal] = [], remarks: [Remark] = [],
         remarksFile: TableFileReference? = nil, labels: [LabelKey: String] = [:],
-        presentation: Presentation = Presentation(), branding: Branding = Branding()
+        presentation: Presentation = Presentation(), branding: Branding = Branding(), scoring: Scoring = Scoring()
     ) {
         self.branding = branding
+        self.scoring = scoring
         self.labels = labels
         self.presentation = presentation
         self.format = format

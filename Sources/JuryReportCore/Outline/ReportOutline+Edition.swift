@@ -180,7 +180,7 @@ private struct ReportOutlineBuilder {
 
     /// The standings: rank, number, name, each criterion's mean (as published scored reports
     /// show them) and the total; a nominee without scores says so, and a note names the
-    /// totals that rest on fewer jury members than the jury has.
+    /// scoring method and the totals that rest on fewer jury members than the jury has.
     private func standingsSection() -> ReportBlock? {
         guard !standings.isEmpty else { return nil }
         var rows: [ReportTable.Row] = []
@@ -214,9 +214,14 @@ private struct ReportOutlineBuilder {
         columns.append(.init(header: words.nominee, alignment: .leading))
         columns += criteria.map { .init(header: edition.criteria[$0].name, alignment: .trailing) }
         columns.append(.init(header: words.total, alignment: .trailing))
-        let note = fewer.isEmpty ? nil : words.labels.fill(.fewerJurors, [
-            "count": String(edition.jury.count), "nominees": fewer.joined(separator: words.labels[.listSeparator]),
-        ])
+        // The method that ranked them, always named; then the totals from fewer jurors.
+        var notes = [words.labels[standings.method.rankedByLabel]]
+        if !fewer.isEmpty {
+            notes.append(words.labels.fill(.fewerJurors, [
+                "count": String(edition.jury.count), "nominees": fewer.joined(separator: words.labels[.listSeparator]),
+            ]))
+        }
+        let note = notes.joined(separator: " ")
         let table = ReportTable(
             kind: .standings, caption: words.standings, columns: columns, rows: rows, rowHeader: numbering ? 2 : 1, note: note)
         let chart = ReportChart(

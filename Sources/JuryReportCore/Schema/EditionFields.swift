@@ -140,6 +140,29 @@ public enum EditionFields {
         ])
     }
 
+    public static var scoring: ObjectDescription {
+        ObjectDescription("scoring", [
+            FieldDescription(
+                "method", .choice(Scoring.Method.allCases.map(\.rawValue)),
+                "How scores become totals: mean (default: the weighted mean of all scores), trimmed (the highest and lowest "
+                    + "of a criterion scored by at least \(Scoring.trimmedMinimumJurors) jurors left out), zscore (each juror's "
+                    + "scores standardized, mapped back onto the raw totals' range), median (of the jurors' weighted means)"),
+        ])
+    }
+
+    /// A nominee's place as the `json` format writes it: derived from the scores, so never
+    /// read back (an edition's standings are always computed anew).
+    public static var standing: ObjectDescription {
+        ObjectDescription("standing", [
+            FieldDescription("nominee", .id, "A nominee id"),
+            FieldDescription("rank", .integer(minimum: 1, maximum: nil), "Competition ranking by total, 1 first"),
+            FieldDescription("total", .number(positive: false), "The total by the scoring method, which ranks"),
+            FieldDescription("rawTotal", .number(positive: false), "The weighted mean of all the nominee's scores"),
+            FieldDescription("scores", .integer(minimum: 1, maximum: nil), "How many scores the totals are made of"),
+            FieldDescription("jurors", .integer(minimum: 1, maximum: nil), "How many jury members gave them"),
+        ])
+    }
+
     public static var branding: ObjectDescription {
         ObjectDescription("branding", [
             FieldDescription("logo", .relativePath, "A PNG, JPEG or PDF file relative to this file: on the PDF's title block, the HTML page, the workbook"),
@@ -165,6 +188,7 @@ public enum EditionFields {
             FieldDescription(
                 "scoresFile", .relativePath,
                 "More scores: a CSV table (juror, nominee, criterion, score) relative to this file, as juryreport collect writes it"),
+            FieldDescription("scoring", .object(scoring), "How scores become the totals that rank the nominees"),
             FieldDescription("recusals", .list(.object(recusal)), "Jury members who do not judge a nominee"),
             FieldDescription(
                 "remarks", .list(.object(remark)),
@@ -175,12 +199,15 @@ public enum EditionFields {
             FieldDescription("labels", .object(labels), "The edition's own words for any label (juryreport labels LANG prints them)"),
             FieldDescription("presentation", .object(presentation), "How every format shows the content"),
             FieldDescription("branding", .object(branding), "The organizer's house style: a logo and an accent colour"),
+            FieldDescription(
+                "standings", .list(.object(standing)),
+                "Written by the json format, ranked best first, for programs: computed from the scores, never read back"),
         ])
     }
 
     /// Every object, each once, in the order of the file.
     public static var objects: [ObjectDescription] {
-        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, recusal, remark, labels, presentation, branding]
+        [root, award, edition, section, criterion, scale, nominee, fact, verdict, juryMember, score, scoring, recusal, remark, labels, presentation, branding, standing]
     }
 
     /// The most nominees, jury members and criteria an edition may have: far beyond any

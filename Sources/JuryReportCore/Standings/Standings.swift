@@ -1,15 +1,20 @@
 /// Each nominee's total and rank, wherever scores are shown.
 ///
-/// A nominee's total is the weighted mean of all its scores, each weighted by its
-/// criterion's weight (1 without criteria); the rank is standard competition ranking by
-/// total, highest first (1, 2, 2, 4). A nominee without scores has neither.
+/// A nominee's raw total is the weighted mean of all its scores, each weighted by its
+/// criterion's weight (1 without criteria); its total is what the edition's scoring method
+/// (``Scoring/Method``) makes of the scores, the raw total with `mean`. The rank is standard
+/// competition ranking by total, highest first (1, 2, 2, 4). A nominee without scores has
+/// neither.
 public struct Standings: Sendable, Equatable {
     /// One nominee's place.
     public struct Entry: Sendable, Equatable {
         public var nomineeID: String
         /// The nominee's index in ``Edition/nominees``: look it up there, not by id.
         public var nomineeIndex: Int
+        /// The total by the edition's scoring method, which ranks.
         public var total: Double
+        /// The weighted mean of all the nominee's scores (the total with `mean`).
+        public var rawTotal: Double
         public var rank: Int
         /// How many scores the total is made of.
         public var scoreCount: Int
@@ -24,6 +29,11 @@ public struct Standings: Sendable, Equatable {
     /// order (NaN where none): one flat array, as an edition may have 100,000 nominees.
     private let means: [Double]
     private let criterionCount: Int
+    /// The method that made the totals.
+    public let method: Scoring.Method
+    /// What the method left as it was (a criterion too few jurors scored to trim, a jury
+    /// member's scores too few or alike to standardize), for the export's warnings.
+    public let methodWarnings: [String]
 
     public init(_ edition: Edition) {
         // Each criterion's place and weight in one lookup (the first of a repeated id).
@@ -38,6 +48,10 @@ public struct Standings: Sendable, Equatable {
         var scoredBy = [Bool](repeating: false, count: edition.nominees.count * juryCount)
         var jurorCounts = [Int](repeating: 0, count: edition.nominees.count)
         var lastJuror: (id: String, place: Int?) = ("", nil)
+        let method = edition.scoring.method
+        // The other methods read the scores again, by place.
+        var placed: [PlacedScore] = []
+        if method != .mean { placed.reserveCapacity(edition.scores.count) }
         for score in edition.scores {
             guard let place = places[score.nominee] else { continue }
             let criterion = score.criterion.flatMap { criteria[$0] }
@@ -57,17 +71,28 @@ public struct Standings: Sendable, Equatable {
                 scoredBy[place * juryCount + juror] = true
                 jurorCounts[place] += 1
             }
+            if method != .mean {
+                placed.append(PlacedScore(
+                    nominee: place, juror: lastJuror.place, criterion: criterion?.place ?? criterionCount, weight: weight,
+                    value: score.score))
+            }
         }
+        let rawTotals = sums.map { $0.weight > 0 ? $0.weighted / $0.weight : .nan }
+        let chosen = MethodTotals(
+            method: method, scores: placed, nomineeCount: edition.nominees.count, criterionCount: criterionCount,
+            jury: edition.jury, rawTotals: rawTotals)
+        self.method = method
+        methodWarnings = chosen.warnings
         means = criterionSums.map { $0.count > 0 ? $0.sum / Double($0.count) : .nan }
         self.criterionCount = criterionCount
         var entries: [Entry] = []
         // By index: iterating the nominees would copy each, a retain per field.
         for index in edition.nominees.indices {
-            let sum = sums[index]
-            guard sum.weight > 0 else { continue }
+            let total = chosen.totals[index]
+            guard !total.isNaN else { continue }
             entries.append(Entry(
-                nomineeID: edition.nominees[index].id, nomineeIndex: index, total: sum.weighted / sum.weight, rank: 0,
-                scoreCount: sum.count, jurorCount: jurorCounts[index]))
+                nomineeID: edition.nominees[index].id, nomineeIndex: index, total: total, rawTotal: rawTotals[index], rank: 0,
+                scoreCount: sums[index].count, jurorCount: jurorCounts[index]))
         }
         // A stable sort keeps report order among equal totals.
         entries = entries.enumerated().sorted { lhs, rhs in
@@ -84,7 +109,7 @@ public struct Standings: Sendable, Equatable {
     /// Equal when they rank alike and their means agree; a criterion without scores (NaN in
     /// `means`) equals another without, where `==` on `Double` would make no two such equal.
     public static func == (lhs: Standings, rhs: Standings) -> Bool {
-        lhs.ranked == rhs.ranked && lhs.criterionCount == rhs.criterionCount
+        lhs.ranked == rhs.ranked && lhs.criterionCount == rhs.criterionCount && lhs.method == rhs.method
             && lhs.means.elementsEqual(rhs.means) { $0 == $1 || ($0.isNaN && $1.isNaN) }
     }
 

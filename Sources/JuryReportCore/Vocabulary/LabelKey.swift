@@ -14,6 +14,8 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
     case validationTitle, validationMessage, signatureLine, dateLine, nameLine, missing, remarks, remarksLimit
     case notScored, fewerJurors, listSeparator
     case returnByTo, returnBy, returnTo
+    case rankedByMean, rankedByTrimmed, rankedByZscore, rankedByMedian, rawTotal, totalTrimmed, totalZscore, totalMedian
+    case juryAtWork, differences, spread, leniency, correlation, agreement, agreementUnknown
 
     /// The placeholders a label's text may hold, each as `{name}`.
     public var placeholders: [String] {
@@ -28,6 +30,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
         case .returnByTo: return ["date", "organizer"]
         case .returnBy: return ["date"]
         case .returnTo: return ["organizer"]
+        case .agreement: return ["nominees", "value"]
         case .formInstructions, .handInstructions, .validationMessage: return ["min", "max"]
         default: return []
         }
@@ -67,5 +70,28 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
             rest = after[after.index(after: close)...]
         }
         return names
+    }
+}
+
+extension Scoring.Method {
+    /// The sentence beside the standings that says how they were ranked.
+    public var rankedByLabel: LabelKey {
+        switch self {
+        case .mean: return .rankedByMean
+        case .trimmed: return .rankedByTrimmed
+        case .zscore: return .rankedByZscore
+        case .median: return .rankedByMedian
+        }
+    }
+
+    /// The heading of the method's totals where they stand beside the raw ones (the
+    /// workbook); `mean`'s are the raw totals, headed "Total".
+    public var totalLabel: LabelKey {
+        switch self {
+        case .mean: return .total
+        case .trimmed: return .totalTrimmed
+        case .zscore: return .totalZscore
+        case .median: return .totalMedian
+        }
     }
 }
