@@ -1,7 +1,7 @@
 import JuryReportCore
 
-/// Where the score sheet keeps what: one column per juror (and criterion), then the total,
-/// the rank, the mean of each criterion, the lowest and the highest score; a weights row
+/// Where the score sheet keeps what: one column per juror (and criterion), then the total
+/// (the weighted mean), the total of the edition's scoring method when it is another, the rank, the mean of each criterion, the lowest and the highest score; a weights row
 /// under the header, each weight a reference to its one cell on the Criteria sheet; one row
 /// per nominee in report order. With criteria, a row above the header names each jury
 /// member once over their criteria (``groupRow``).
@@ -16,9 +16,12 @@ struct ScoreLayout {
     let nomineeCount: Int
     private let criteriaSheet: String?
     private let criteria: [Criterion]
+    /// The scoring method whose totals rank.
+    let method: Scoring.Method
 
     init(edition: Edition, sheet: String, criteriaSheet: String?) {
         self.sheet = sheet
+        method = edition.scoring.method
         self.criteriaSheet = criteriaSheet
         criteria = edition.criteria
         nomineeCount = edition.nominees.count
@@ -35,8 +38,14 @@ struct ScoreLayout {
     let groupRow: Bool
 
     static let firstScoreColumn = 2
+    /// The weighted mean of the nominee's scores, a live formula.
     var totalColumn: Int { Self.firstScoreColumn + scoreColumns.count }
-    var rankColumn: Int { totalColumn + 1 }
+    /// The total of a scoring method other than `mean`, beside the weighted mean: a value
+    /// computed from the edition's scores (no spreadsheet function standardizes per juror).
+    var methodColumn: Int? { method == .mean ? nil : totalColumn + 1 }
+    /// The totals that rank: the method's.
+    var rankedColumn: Int { methodColumn ?? totalColumn }
+    var rankColumn: Int { rankedColumn + 1 }
 
     /// The score columns of the jury member at `juror`.
     func columns(ofJuror juror: Int) -> Range<Int> {
@@ -80,11 +89,12 @@ struct ScoreLayout {
         "=IF(COUNT(\(scores))=0,\"\",SUMPRODUCT(\(scores),\(weights))/SUMPRODUCT(ISNUMBER(\(scores))*\(weights)))"
     }
 
-    /// Competition ranking (1, 2, 2, 4) of the total among all totals: empty without one.
+    /// Competition ranking (1, 2, 2, 4) of the ranking total among all of them: empty
+    /// without one.
     func rankFormula(row nominee: Int) -> String {
-        let total = ColumnName.cell(row: sheetRow(nominee), column: totalColumn)
-        let all = ColumnName.cell(row: sheetRow(0), column: totalColumn, absoluteRow: true) + ":"
-            + ColumnName.cell(row: sheetRow(nomineeCount - 1), column: totalColumn, absoluteRow: true)
+        let total = ColumnName.cell(row: sheetRow(nominee), column: rankedColumn)
+        let all = ColumnName.cell(row: sheetRow(0), column: rankedColumn, absoluteRow: true) + ":"
+            + ColumnName.cell(row: sheetRow(nomineeCount - 1), column: rankedColumn, absoluteRow: true)
         return "=IF(\(total)=\"\",\"\",RANK(\(total),\(all)))"
     }
 
@@ -105,6 +115,29 @@ struct ScoreLayout {
     func extremeFormula(_ function: String, row nominee: Int) -> String {
         let scores = scoreRange(row: nominee)
         return "=IF(COUNT(\(scores))=0,\"\",\(function)(\(scores)))"
+    }
+
+    /// The range of every score the jury member at `juror` gave, for formulas on other sheets.
+    func jurorRange(_ juror: Int) -> String {
+        let columns = self.columns(ofJuror: juror)
+        return SheetName.reference(sheet) + "!"
+            + ColumnName.cell(row: sheetRow(0), column: columns.lowerBound, absoluteRow: true, absoluteColumn: true) + ":"
+            + ColumnName.cell(row: sheetRow(nomineeCount - 1), column: columns.upperBound - 1, absoluteRow: true, absoluteColumn: true)
+    }
+
+    /// The range of every score of the nominee at `nominee`, for formulas on other sheets.
+    func nomineeRange(_ nominee: Int) -> String {
+        let row = sheetRow(nominee)
+        return SheetName.reference(sheet) + "!"
+            + ColumnName.cell(row: row, column: Self.firstScoreColumn, absoluteRow: true, absoluteColumn: true) + ":"
+            + ColumnName.cell(row: row, column: totalColumn - 1, absoluteRow: true, absoluteColumn: true)
+    }
+
+    /// The range of the whole grid of scores, for formulas on other sheets.
+    var gridRange: String {
+        SheetName.reference(sheet) + "!"
+            + ColumnName.cell(row: sheetRow(0), column: Self.firstScoreColumn, absoluteRow: true, absoluteColumn: true) + ":"
+            + ColumnName.cell(row: sheetRow(max(nomineeCount - 1, 0)), column: totalColumn - 1, absoluteRow: true, absoluteColumn: true)
     }
 
     /// A reference from another sheet to a nominee's cell here.

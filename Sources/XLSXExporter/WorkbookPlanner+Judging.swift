@@ -44,7 +44,12 @@ extension WorkbookPlanner {
             let header = key.criterion.map { criterionNames[$0] ?? $0 } ?? (jurorNames[key.juror] ?? key.juror)
             columns.append(Self.headed(header))
         }
-        columns.append(ColumnPlan(header: words.total, width: 9))
+        if let method = layout.methodColumn.map({ _ in edition.scoring.method }) {
+            columns.append(Self.headed(words.labels[.rawTotal]))
+            columns.append(Self.headed(words.labels[method.totalLabel]))
+        } else {
+            columns.append(ColumnPlan(header: words.total, width: 9))
+        }
         columns.append(ColumnPlan(header: words.rank, width: Double(max(words.rank.count + 2, 6))))
         for criterion in edition.criteria { columns.append(Self.headed(criterion.name)) }
         columns.append(Self.headed(judging.lowest))
@@ -106,8 +111,11 @@ extension WorkbookPlanner {
                 }
                 let entry = standings.entry(for: nominees[nomineeIndex].id)
                 cells.append(Cell(
-                    value: .formula(layout.totalFormula(row: nomineeIndex), result: entry.map { .number($0.total) } ?? .text("")),
+                    value: .formula(layout.totalFormula(row: nomineeIndex), result: entry.map { .number($0.rawTotal) } ?? .text("")),
                     style: .total))
+                if layout.methodColumn != nil {
+                    cells.append(Cell(value: entry.map { .number($0.total) } ?? .empty, style: .total))
+                }
                 cells.append(Cell(
                     value: .formula(layout.rankFormula(row: nomineeIndex), result: entry.map { .number(Double($0.rank)) } ?? .text("")),
                     style: .number))
@@ -130,7 +138,7 @@ extension WorkbookPlanner {
                 return cells
             },
             frozenRows: 2, frozenColumns: 2,
-            colourScale: ColumnRange(column: layout.totalColumn, firstRow: 1, lastRow: nominees.count),
+            colourScale: ColumnRange(column: layout.rankedColumn, firstRow: 1, lastRow: nominees.count),
             preamble: layout.groupRow ? [groups] : [], isProtected: true, comments: comments, blankHighlight: scoreBlock,
             headingPreambleRows: layout.groupRow ? 1 : 0)
     }
@@ -144,7 +152,8 @@ extension WorkbookPlanner {
             name: name,
             columns: [
                 ColumnPlan(header: words.rank, width: 8), fit(words.number, ranked.map { String(nominees[$0.nomineeIndex].number) }),
-                fit(words.nominee, ranked.map { nominees[$0.nomineeIndex].name }), ColumnPlan(header: words.total, width: 10),
+                fit(words.nominee, ranked.map { nominees[$0.nomineeIndex].name }),
+                ColumnPlan(header: words.labels[edition.scoring.method.totalLabel], width: 10),
             ],
             rowCount: ranked.count,
             row: { index in
@@ -161,14 +170,14 @@ extension WorkbookPlanner {
                         style: centred),
                     Cell(value: .number(Double(nominee.number)), style: centred), Cell(value: .text(nominee.name), style: style),
                     Cell(
-                        value: .formula("=" + layout.reference(row: entry.nomineeIndex, column: layout.totalColumn), result: .number(entry.total)),
+                        value: .formula("=" + layout.reference(row: entry.nomineeIndex, column: layout.rankedColumn), result: .number(entry.total)),
                         style: total),
                 ]
             },
             frozenColumns: 0,
             chart: ranked.count <= Self.maximumChartBars
                 ? ChartPlan(
-                    title: words.total, categories: ColumnRange(column: 2, firstRow: 0, lastRow: ranked.count - 1),
+                    title: words.labels[edition.scoring.method.totalLabel], categories: ColumnRange(column: 2, firstRow: 0, lastRow: ranked.count - 1),
                     values: ColumnRange(column: 3, firstRow: 0, lastRow: ranked.count - 1),
                     valueRange: min(0, edition.scale.min)...edition.scale.max,
                     colour: edition.branding.accentTint(0.6).flatMap { UInt32($0.dropFirst(), radix: 16) } ?? Self.winnerBar,

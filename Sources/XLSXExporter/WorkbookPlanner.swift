@@ -30,6 +30,8 @@ struct WorkbookPlanner {
         let layout = ScoreLayout(edition: edition, sheet: name(words.scores), criteriaSheet: criteriaSheet)
         let rankingSheet = request.standings.isEmpty ? nil : name(words.judging.ranking)
         let remarksSheet = edition.remarks.isEmpty ? nil : name(words.judging.remarks)
+        // The jury at work, where there are scores to show it by.
+        let jurySheets = request.standings.isEmpty ? nil : (work: name(words.labels[.juryAtWork]), differences: name(words.labels[.differences]))
         var sheets = [
             self.editionSheet(editionSheet),
             nominees(nomineeSheet, scoreLayout: edition.scores.isEmpty ? nil : layout),
@@ -39,6 +41,11 @@ struct WorkbookPlanner {
         if let criteriaSheet { sheets.append(criteria(criteriaSheet)) }
         sheets.append(scores(layout))
         if let rankingSheet { sheets.append(ranking(rankingSheet, layout: layout)) }
+        if let jurySheets {
+            let statistics = JuryStatistics(edition)
+            sheets.append(juryAtWork(jurySheets.work, layout: layout, statistics: statistics))
+            sheets.append(differences(jurySheets.differences, layout: layout, statistics: statistics))
+        }
         if let remarksSheet { sheets.append(remarks(remarksSheet)) }
         // presentation.numbering false: the number columns hidden (kept, for sorting back).
         if !edition.presentation.numbering {
@@ -178,7 +185,7 @@ struct WorkbookPlanner {
                     let entry = standings.entry(for: nominee.id)
                     cells.append(Cell(
                         value: .formula(
-                            "=" + scoreLayout.reference(row: index, column: scoreLayout.totalColumn),
+                            "=" + scoreLayout.reference(row: index, column: scoreLayout.rankedColumn),
                             result: entry.map { .number($0.total) } ?? .text("")),
                         style: Self.style(rowKind, wraps: false, numberFormat: .twoDecimals)))
                     cells.append(Cell(

@@ -86,4 +86,39 @@ struct XLSXLibreOfficeTests {
         #expect(result.ranks == expected.ranks)
         #expect(result.nomineeRanks == expected.ranks)
     }
+
+    @Test("#29: the jury at work and the differences, recalculated by LibreOffice, equal the cached values; zscore's totals rank live")
+    func juryAtWork() throws {
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored-lenient.yaml"))
+        let directory = try Paths.temporaryDirectory("xlsx-recalc")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (url, _) = try exportXLSX(edition, into: directory)
+        let converted = try IndependentReaders.xlsx(try IndependentReaders.libreOfficeRecalculate(url, in: directory), values: true)
+        let written = try IndependentReaders.xlsx(url, values: true)
+        func figures(_ book: IndependentReaders.Workbook, _ sheet: String, _ columns: ClosedRange<Int>, skip: Int) -> [[Double?]] {
+            book.sheet(sheet).dropFirst(skip).map { row in columns.map { row.indices.contains($0) ? number(row[$0]) : nil } }
+        }
+        let jury = figures(written, "Jury at work", 1...7, skip: 2)
+        let everyFigure = jury.allSatisfy { row in row.allSatisfy { $0 != nil } }
+        #expect(jury.count == 3)
+        #expect(everyFigure, "\(jury)")
+        for (recalculated, cached) in zip(figures(converted, "Jury at work", 1...6, skip: 2), jury.map { Array($0[0...5]) }) {
+            #expect(Self.close(recalculated, cached), "\(recalculated) vs \(cached)")
+        }
+        let differences = figures(written, "Differences", 2...3, skip: 1)
+        #expect(differences.count == 4)
+        for (recalculated, cached) in zip(figures(converted, "Differences", 2...3, skip: 1), differences) {
+            #expect(Self.close(recalculated, cached), "\(recalculated) vs \(cached)")
+        }
+        // Grace (lenient) sits above the jury's mean, Ada and Alan below.
+        let lenient: [Bool] = jury.map { ($0[5] ?? 0) > 0 }
+        #expect(lenient == [false, false, true])
+        // The score sheet: raw total, zscore's total, and the live rank of the latter.
+        let scores = converted.sheet("Scores").dropFirst(3).prefix(4)
+        let ranks: [Double?] = scores.map { number($0[10]) }
+        #expect(ranks == [1, 2, 3, 4], "ranked by the standardized totals: Beta second")
+        let raw: [Double?] = scores.map { number($0[8]) }
+        let expectedRaw: [Double?] = [83.0 / 9, 47.0 / 6, 76.0 / 9, 65.0 / 9]
+        #expect(Self.close(raw, expectedRaw), "the raw totals, recalculated")
+    }
 }

@@ -126,7 +126,7 @@ struct XLSXReaderTests {
         let (url, _) = try exportXLSX(edition, into: directory)
         let book = try IndependentReaders.xlsx(url)
         let cached = try IndependentReaders.xlsx(url, values: true)
-        #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Criteria", "Scores", "Ranking"])
+        #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Criteria", "Scores", "Ranking", "Jury at work", "Differences"])
 
         let scores = book.sheet("Scores")
         // The members' names over their criteria (#24.15), then the header.
