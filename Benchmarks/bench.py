@@ -62,11 +62,12 @@ def timings(command):
     return phases
 
 
-def generate(nominees, jurors, criteria, syntax, scores=True):
-    path = os.path.join(work, f"edition-{nominees}-{jurors}-{criteria}{'' if scores else '-unscored'}.{syntax}")
+def generate(nominees, jurors, criteria, syntax, scores=True, method=None):
+    suffix = ("" if scores else "-unscored") + (f"-{method}" if method else "")
+    path = os.path.join(work, f"edition-{nominees}-{jurors}-{criteria}{suffix}.{syntax}")
     if not os.path.exists(path):
         subprocess.run([sys.executable, os.path.join(here, "generate.py"), str(nominees), str(jurors), str(criteria), syntax, path]
-                       + ([] if scores else ["--without-scores"]), check=True)
+                       + ([] if scores else ["--without-scores"]) + (["--method", method] if method else []), check=True)
     return path
 
 
@@ -168,6 +169,16 @@ if shutil.which("pandoc"):
     ])
     rows += [docx_ours, docx_pandoc]
     ratios.append(("8. bundled docx / pandoc -t docx", docx_ours["time"] / docx_pandoc["time"], 0.5))
+
+# 9. Fair standings (#29): the 600,000 scores with scoring zscore in every built-in format
+# against the same edition with the default mean (target: at most 1.2 x).
+zscore_json = generate(n, j, c, "json", method="zscore")
+mean_all, zscore_all = measure_together([
+    ([tool, "export", scored_json, "-o", out, "-q"], f"{n*j*c:,} scores, every built-in format, mean"),
+    ([tool, "export", zscore_json, "-o", out, "-q"], f"{n*j*c:,} scores, every built-in format, zscore"),
+])
+rows += [mean_all, zscore_all]
+ratios.append(("9. zscore / mean, every built-in format", zscore_all["time"] / mean_all["time"], 1.2))
 
 print(f"\n{'case':58} {'median s':>9} {'CPU s':>9} {'peak MiB':>9}")
 for row in rows:

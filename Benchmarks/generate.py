@@ -1,8 +1,8 @@
 """Writes a deterministic edition of any size, for benchmarks.
 
-Usage: generate.py NOMINEES JURORS CRITERIA yaml|json OUT [--without-scores]
+Usage: generate.py NOMINEES JURORS CRITERIA yaml|json OUT [--without-scores] [--method METHOD]
 Scores = NOMINEES x JURORS x CRITERIA (none when JURORS is 0, or with --without-scores: the
-same edition, award and jury before its judging round).
+same edition, award and jury before its judging round). --method names the scoring method.
 """
 import json
 import sys
@@ -31,6 +31,8 @@ edition = {
 }
 if not criteria:
     del edition["criteria"]
+if "--method" in sys.argv:
+    edition["scoring"] = {"method": sys.argv[sys.argv.index("--method") + 1]}
 if jurors and "--without-scores" not in sys.argv:
     scores = []
     for i in range(nominees):
@@ -50,7 +52,9 @@ with open(out, "w", encoding="utf-8") as handle:
         def value(v):
             return json.dumps(v, ensure_ascii=False)
         handle.write("format: jury-report/1\n")
-        for key in ["award", "edition", "verdict"]:
+        for key in ["award", "edition", "verdict", "scoring"]:
+            if key not in edition:
+                continue
             handle.write(f"{key}: {value(edition[key])}\n")
         for key in ["sections", "criteria", "nominees", "jury", "scores"]:
             if key in edition:
