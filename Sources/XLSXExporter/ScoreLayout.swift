@@ -140,6 +140,27 @@ struct ScoreLayout {
             + ColumnName.cell(row: sheetRow(max(nomineeCount - 1, 0)), column: totalColumn - 1, absoluteRow: true, absoluteColumn: true)
     }
 
+    /// The score cells, sheet-qualified, of the nominee at `nominee` on the criterion at
+    /// `criterion` (every jury member's; nil criterion: the edition has none).
+    func criterionCells(row nominee: Int, criterion: Int?) -> [String] {
+        let row = sheetRow(nominee)
+        let prefix = SheetName.reference(sheet) + "!"
+        guard let criterion else {
+            return [prefix + ColumnName.cell(row: row, column: Self.firstScoreColumn) + ":" + ColumnName.cell(row: row, column: totalColumn - 1)]
+        }
+        return stride(from: Self.firstScoreColumn + criterion, to: totalColumn, by: criteria.count)
+            .map { prefix + ColumnName.cell(row: row, column: $0) }
+    }
+
+    /// A score cell, sheet-qualified: the nominee's, in the score column at `column` (an
+    /// index of ``scoreColumns``).
+    func scoreCell(row nominee: Int, column: Int) -> String {
+        SheetName.reference(sheet) + "!" + ColumnName.cell(row: sheetRow(nominee), column: Self.firstScoreColumn + column)
+    }
+
+    /// The number of criteria (0 without).
+    var criterionCount: Int { criteria.count }
+
     /// A reference from another sheet to a nominee's cell here.
     func reference(row nominee: Int, column: Int) -> String {
         SheetName.reference(sheet) + "!" + ColumnName.cell(row: sheetRow(nominee), column: column, absoluteRow: true, absoluteColumn: true)

@@ -157,6 +157,7 @@ struct SheetWriter {
         if let chart = sheet.chart, chart.values.lastRow >= chart.values.firstRow {
             try insertChart(chart, sheet, worksheet)
         }
+        if sheet.isHidden { worksheet_hide(worksheet) }
         if sheet.isProtected {
             var protection = lxw_protection()
             // Jurors may still widen columns and rows to read long names.

@@ -69,6 +69,8 @@ struct SheetPlan {
     var hiddenColumns: [Int] = []
     /// Data rows not shown (a form's key row).
     var hiddenRows: [Int] = []
+    /// The whole sheet not shown (figures other sheets' formulas read).
+    var isHidden = false
     /// Blank cells of this block are tinted while they stay blank: the scores still missing.
     var blankHighlight: CellBlock?
     /// The preamble's last rows that head the columns (a score sheet's jury members over

@@ -32,6 +32,9 @@ struct WorkbookPlanner {
         let remarksSheet = edition.remarks.isEmpty ? nil : name(words.judging.remarks)
         // The jury at work, where there are scores to show it by.
         let jurySheets = request.standings.isEmpty ? nil : (work: name(words.labels[.juryAtWork]), differences: name(words.labels[.differences]))
+        // The other members' means, hidden, for the live correlation: up to a size.
+        let othersSheet = jurySheets != nil && layout.scoreColumns.count * layout.nomineeCount <= OthersSheet.mostScoreCells
+            ? OthersSheet(name: name(words.labels[.correlation]), layout: layout) : nil
         var sheets = [
             self.editionSheet(editionSheet),
             nominees(nomineeSheet, scoreLayout: edition.scores.isEmpty ? nil : layout),
@@ -43,10 +46,12 @@ struct WorkbookPlanner {
         if let rankingSheet { sheets.append(ranking(rankingSheet, layout: layout)) }
         if let jurySheets {
             let statistics = JuryStatistics(edition)
-            sheets.append(juryAtWork(jurySheets.work, layout: layout, statistics: statistics))
+            sheets.append(juryAtWork(jurySheets.work, layout: layout, statistics: statistics, others: othersSheet))
             sheets.append(differences(jurySheets.differences, layout: layout, statistics: statistics))
         }
         if let remarksSheet { sheets.append(remarks(remarksSheet)) }
+        // Last, as it is hidden: a sheet only formulas read.
+        if let othersSheet { sheets.append(others(othersSheet, grid: ScoreGrid(edition))) }
         // presentation.numbering false: the number columns hidden (kept, for sorting back).
         if !edition.presentation.numbering {
             for index in sheets.indices {

@@ -36,7 +36,7 @@ struct RedTeamXLSXTests {
         try #require(result.status == 0, "\(result.standardError)")
         let workbook = out.appendingPathComponent("red-team-2024.xlsx")
         let sheets = try Self.headers(workbook)
-        #expect(sheets.count == 9, "edition, nominees, key figures, jury, criteria, scores, ranking, jury at work, differences")
+        #expect(sheets.count == 10, "edition, nominees, key figures, jury, criteria, scores, ranking, jury at work, differences, the others' means")
         for sheet in sheets {
             #expect(sheet[0].utf16.count <= 31)
             // The title's start, cut between emoji (each whole: a multiple of its 7 scalars).

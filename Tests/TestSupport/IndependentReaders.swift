@@ -78,6 +78,8 @@ public enum IndependentReaders {
         public var hiddenRows: [Int]
         public var hiddenColumns: [String]
         public var protected: Bool
+        /// Whether the sheet is hidden (a state other than visible).
+        public var hidden: Bool
         public var comments: [String: String]
         /// Cells left editable on a protected sheet.
         public var unlocked: [String]

@@ -87,33 +87,45 @@ struct XLSXLibreOfficeTests {
         #expect(result.nomineeRanks == expected.ranks)
     }
 
-    @Test("#29: the jury at work and the differences, recalculated by LibreOffice, equal the cached values; zscore's totals rank live")
+    @Test("#29: the jury at work and the differences, every cached result poisoned, recalculated by LibreOffice: the core's figures, CORREL included; zscore's totals rank live")
     func juryAtWork() throws {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("scored-lenient.yaml"))
         let directory = try Paths.temporaryDirectory("xlsx-recalc")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (url, _) = try exportXLSX(edition, into: directory)
+        // Every formula's cached result -1, so only a recalculation gives the figures.
+        var plan = WorkbookPlanner(request: ExportRequest(edition: edition)).plan()
+        for index in plan.sheets.indices {
+            let row = plan.sheets[index].row
+            plan.sheets[index].row = { rowIndex in
+                row(rowIndex).map { cell in
+                    guard case .formula(let formula, _) = cell.value else { return cell }
+                    return Cell(value: .formula(formula, result: .number(-1)), style: cell.style)
+                }
+            }
+        }
+        let url = directory.appendingPathComponent("poisoned.xlsx")
+        _ = try XLSXWorkbook().write(plan, to: url.path)
         let converted = try IndependentReaders.xlsx(try IndependentReaders.libreOfficeRecalculate(url, in: directory), values: true)
-        let written = try IndependentReaders.xlsx(url, values: true)
-        func figures(_ book: IndependentReaders.Workbook, _ sheet: String, _ columns: ClosedRange<Int>, skip: Int) -> [[Double?]] {
-            book.sheet(sheet).dropFirst(skip).map { row in columns.map { row.indices.contains($0) ? number(row[$0]) : nil } }
+        #expect(try IndependentReaders.xlsx(url, values: true).sheet("Jury at work").dropFirst(2).allSatisfy { number($0[7]) == -1 })
+        let statistics = JuryStatistics(edition)
+        let rows = Array(converted.sheet("Jury at work").dropFirst(2))
+        #expect(rows.count == 3)
+        for (row, juror) in zip(rows, statistics.jurors) {
+            let recalculated: [Double?] = (1...7).map { number(row[$0]) }
+            let expected: [Double?] = [Double(juror.count), juror.mean, juror.spread, juror.lowest, juror.highest, juror.leniency, juror.correlation]
+            #expect(Self.close(recalculated, expected), "\(recalculated) vs \(expected)")
         }
-        let jury = figures(written, "Jury at work", 1...7, skip: 2)
-        let everyFigure = jury.allSatisfy { row in row.allSatisfy { $0 != nil } }
-        #expect(jury.count == 3)
-        #expect(everyFigure, "\(jury)")
-        for (recalculated, cached) in zip(figures(converted, "Jury at work", 1...6, skip: 2), jury.map { Array($0[0...5]) }) {
-            #expect(Self.close(recalculated, cached), "\(recalculated) vs \(cached)")
-        }
-        let differences = figures(written, "Differences", 2...3, skip: 1)
-        #expect(differences.count == 4)
-        for (recalculated, cached) in zip(figures(converted, "Differences", 2...3, skip: 1), differences) {
-            #expect(Self.close(recalculated, cached), "\(recalculated) vs \(cached)")
-        }
-        // Grace (lenient) sits above the jury's mean, Ada and Alan below.
-        let lenient: [Bool] = jury.map { ($0[5] ?? 0) > 0 }
+        // Grace (lenient) sits above the jury's mean, Ada and Alan below; each agrees with the rest.
+        let lenient: [Bool] = statistics.jurors.map { ($0.leniency ?? 0) > 0 }
         #expect(lenient == [false, false, true])
-        // The score sheet: raw total, zscore's total, and the live rank of the latter.
+        #expect(statistics.jurors.allSatisfy { $0.correlation != nil })
+        let differences = Array(converted.sheet("Differences").dropFirst())
+        #expect(differences.count == 4)
+        for (row, nominee) in zip(differences, statistics.nominees) {
+            let recalculated: [Double?] = [number(row[2]), number(row[3])]
+            #expect(Self.close(recalculated, [Double(nominee.count), nominee.spread]), "\(recalculated)")
+        }
+        // The score sheet: raw total, zscore's total (a value), and the live rank of the latter.
         let scores = converted.sheet("Scores").dropFirst(3).prefix(4)
         let ranks: [Double?] = scores.map { number($0[10]) }
         #expect(ranks == [1, 2, 3, 4], "ranked by the standardized totals: Beta second")

@@ -126,7 +126,8 @@ struct XLSXReaderTests {
         let (url, _) = try exportXLSX(edition, into: directory)
         let book = try IndependentReaders.xlsx(url)
         let cached = try IndependentReaders.xlsx(url, values: true)
-        #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Criteria", "Scores", "Ranking", "Jury at work", "Differences"])
+        #expect(book.order == ["Edition", "Nominees", "Key figures", "Jury", "Criteria", "Scores", "Ranking", "Jury at work", "Differences", "Agreement with the rest"])
+        #expect(book.details["Agreement with the rest"]?.hidden == true, "the other jurors' means: a sheet only formulas read")
 
         let scores = book.sheet("Scores")
         // The members' names over their criteria (#24.15), then the header.

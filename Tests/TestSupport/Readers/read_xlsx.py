@@ -58,6 +58,7 @@ for sheet in book.worksheets:
         "hiddenRows": sorted(key for key, dim in sheet.row_dimensions.items() if dim.hidden),
         "hiddenColumns": sorted(key for key, dim in sheet.column_dimensions.items() if dim.hidden),
         "protected": bool(sheet.protection.sheet),
+        "hidden": sheet.sheet_state != "visible",
         "comments": {cell.coordinate: cell.comment.text for row in sheet.iter_rows() for cell in row if cell.comment},
         "unlocked": [cell.coordinate for row in sheet.iter_rows() for cell in row
                      if cell.protection is not None and not cell.protection.locked],
