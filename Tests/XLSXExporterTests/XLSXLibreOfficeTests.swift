@@ -58,11 +58,9 @@ struct XLSXLibreOfficeTests {
         #expect(spread(written).first == [9, 8.5, 8, 9])
     }
 
-    @Test("with wrong cached results, LibreOffice's recalculation still gives the standings")
-    func poisonedCaches() throws {
-        var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
-        // Without criteria too, and with a missing score: the mean is over the scores present.
-        edition.scores.removeAll { $0.juror == "alan" && $0.nominee == "delta" && $0.criterion == "impact" }
+    /// The edition's workbook plan with every formula's cached result -1, so that only a
+    /// recalculation gives the figures.
+    static func poisoned(_ edition: Edition) -> WorkbookPlan {
         var plan = WorkbookPlanner(request: ExportRequest(edition: edition)).plan()
         for index in plan.sheets.indices {
             let row = plan.sheets[index].row
@@ -73,6 +71,15 @@ struct XLSXLibreOfficeTests {
                 }
             }
         }
+        return plan
+    }
+
+    @Test("with wrong cached results, LibreOffice's recalculation still gives the standings")
+    func poisonedCaches() throws {
+        var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        // Without criteria too, and with a missing score: the mean is over the scores present.
+        edition.scores.removeAll { $0.juror == "alan" && $0.nominee == "delta" && $0.criterion == "impact" }
+        let plan = Self.poisoned(edition)
         let directory = try Paths.temporaryDirectory("xlsx-recalc")
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("poisoned.xlsx")
@@ -92,17 +99,7 @@ struct XLSXLibreOfficeTests {
         let edition = try EditionLoader().load(contentsOf: Paths.edition("scored-lenient.yaml"))
         let directory = try Paths.temporaryDirectory("xlsx-recalc")
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Every formula's cached result -1, so only a recalculation gives the figures.
-        var plan = WorkbookPlanner(request: ExportRequest(edition: edition)).plan()
-        for index in plan.sheets.indices {
-            let row = plan.sheets[index].row
-            plan.sheets[index].row = { rowIndex in
-                row(rowIndex).map { cell in
-                    guard case .formula(let formula, _) = cell.value else { return cell }
-                    return Cell(value: .formula(formula, result: .number(-1)), style: cell.style)
-                }
-            }
-        }
+        let plan = Self.poisoned(edition)
         let url = directory.appendingPathComponent("poisoned.xlsx")
         _ = try XLSXWorkbook().write(plan, to: url.path)
         let converted = try IndependentReaders.xlsx(try IndependentReaders.libreOfficeRecalculate(url, in: directory), values: true)
