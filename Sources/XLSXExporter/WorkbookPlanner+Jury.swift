@@ -7,8 +7,8 @@ import JuryReportCore
 /// spreadsheet function computes, as a value.
 extension WorkbookPlanner {
     /// One row per jury member: scores, mean, spread, lowest, highest, leniency (their mean
-    /// less the jury's) and the correlation with the other members' means; the jury's
-    /// agreement (Kendall's W) above.
+    /// less the jury's) and the correlation with the other members' means; above, the jury's
+    /// agreement (Kendall's W) in a sentence, then W alone as a number.
     func juryAtWork(_ name: String, layout: ScoreLayout, statistics: JuryStatistics, others: OthersSheet?) -> SheetPlan {
         let jury = edition.jury
         let labels = words.labels
@@ -47,7 +47,14 @@ extension WorkbookPlanner {
                 ]
             },
             frozenColumns: 1,
-            preamble: [PreambleRow(cells: [Cell(value: .text(agreement), style: .wrapped)], spansColumns: true, height: 2 * RowHeight.line)])
+            preamble: [
+                PreambleRow(cells: [Cell(value: .text(agreement), style: .wrapped)], spansColumns: true, height: 2 * RowHeight.line),
+                // W itself in full precision, for the organizer's own formulas.
+                PreambleRow(cells: [
+                    Cell(value: .text("W"), style: .label),
+                    Cell(value: statistics.agreement.map { .number($0.w) } ?? .empty, style: .total),
+                ]),
+            ])
     }
 
     /// The nominees by the spread of their scores, widest first: where the deliberation

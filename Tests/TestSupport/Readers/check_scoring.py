@@ -178,15 +178,17 @@ def check(directory, base, result):
     text = rows[0][0]
     if w is None:
         result.same(f"{base} agreement said unknown", 1, 1 if "not known" in text else 0)
+        result.same(f"{base} W", None, rows[1][1])
     else:
-        result.same(f"{base} agreement", round(w[0], 2), float(text.split(": ")[1].split(" ")[0]))
+        result.same(f"{base} W", w[0], rows[1][1])
+        result.same(f"{base} agreement as said", round(w[0], 2), float(text.split(": ")[1].split(" ")[0]))
         result.same(f"{base} agreement's nominees", w[1], float(text.split(" over the ")[1].split(" ")[0]))
     everything = [s["score"] for s in scores]
     cell_scores = {}
     for s in scores:
         cell_scores.setdefault((s["nominee"], s["criterion"]), []).append(s)
     for index, member in enumerate(jury):
-        row = rows[2 + index]
+        row = rows[3 + index]
         own = [s for s in scores if s["juror"] == member["id"]]
         values = [s["score"] for s in own]
         result.same(f"{base} {member['id']} count", len(values), row[1])
