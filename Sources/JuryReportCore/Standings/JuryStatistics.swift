@@ -60,9 +60,22 @@ public struct JuryStatistics: Sendable, Equatable {
         var placed: [(nominee: Int, slot: Int, juror: Int, value: Double, weight: Double)] = []
         placed.reserveCapacity(edition.scores.count)
         let weights = edition.criteria.map(\.weight)
+        // Scores come nominee by nominee or juror by juror (forms, tables): the last id's place
+        // is kept, as comparing two equal strings costs less than hashing one.
+        var lastNominee: (id: String, place: Int?) = ("", nil), lastJuror: (id: String, place: Int?) = ("", nil)
+        let criterionIDs = edition.criteria.map(\.id)
+        var lastCriterion: Int? = nil
         for score in edition.scores {
-            guard let nominee = index.nominees[score.nominee], let juror = index.jurors[score.juror] else { continue }
-            let criterion = score.criterion.flatMap { index.criteria[$0] }
+            if score.nominee != lastNominee.id { lastNominee = (score.nominee, index.nominees[score.nominee]) }
+            if score.juror != lastJuror.id { lastJuror = (score.juror, index.jurors[score.juror]) }
+            guard let nominee = lastNominee.place, let juror = lastJuror.place else { continue }
+            // Criteria mostly come in their order: the one after the last is tried first.
+            var criterion: Int? = nil
+            if let id = score.criterion {
+                let next = lastCriterion.map { ($0 + 1) % criterionIDs.count } ?? 0
+                criterion = next < criterionIDs.count && criterionIDs[next] == id ? next : index.criteria[id]
+                lastCriterion = criterion
+            }
             let slot = criterion ?? slots - 1
             cellSums[nominee * slots + slot] += score.score
             cellCounts[nominee * slots + slot] += 1
@@ -96,7 +109,8 @@ public struct JuryStatistics: Sendable, Equatable {
                 let a = lhs.element.spread ?? -1, b = rhs.element.spread ?? -1
                 return a != b ? a > b : lhs.offset < rhs.offset
             }.map(\.element)
-        agreement = Self.agreement(placed.map { ($0.nominee, $0.juror, $0.value, $0.weight) }, nominees: nomineeCount, jury: jury)
+        agreement = Self.agreement(
+            placed.map { ($0.nominee, $0.juror, $0.value, $0.weight) }, nominees: nomineeCount, jury: jury, index: index)
     }
 
     static func mean(_ values: [Double]) -> Double? {
@@ -128,23 +142,30 @@ public struct JuryStatistics: Sendable, Equatable {
     /// Kendall's W over the nominees every member with scores scored, each member's value of
     /// a nominee the weighted mean of the criteria they scored; tied values share the mean
     /// of their ranks, and W is corrected for ties.
-    static func agreement(_ scores: [(nominee: Int, juror: Int, value: Double, weight: Double)], nominees: Int, jury: Int) -> Agreement? {
-        var weighted = [Int: (sum: Double, weight: Double)]()
-        var active = Set<Int>()
+    static func agreement(
+        _ scores: [(nominee: Int, juror: Int, value: Double, weight: Double)], nominees: Int, jury: Int, index: ScoreIndex
+    ) -> Agreement? {
+        // Per nominee and member, the weighted sum and the weights: a flat table while it
+        // stays small next to the scores (ScoreTable), keyed as a score without criterion.
+        var weighted = ScoreTable<(sum: Double, weight: Double)>(index, scores: scores.count)
+        var active = [Bool](repeating: false, count: jury)
         for score in scores {
-            weighted[score.nominee * jury + score.juror, default: (0, 0)].sum += score.value * score.weight
-            weighted[score.nominee * jury + score.juror, default: (0, 0)].weight += score.weight
-            active.insert(score.juror)
+            let key = index.key(nominee: score.nominee, juror: score.juror, criterion: nil)
+            let cell = weighted[key] ?? (0, 0)
+            weighted[key] = (cell.sum + score.value * score.weight, cell.weight + score.weight)
+            active[score.juror] = true
         }
-        let members = active.sorted()
-        let complete = (0..<nominees).filter { nominee in members.allSatisfy { weighted[nominee * jury + $0] != nil } }
+        let members = active.indices.filter { active[$0] }
+        let complete = (0..<nominees).filter { nominee in
+            members.allSatisfy { weighted[index.key(nominee: nominee, juror: $0, criterion: nil)] != nil }
+        }
         let m = Double(members.count), n = Double(complete.count)
         guard members.count >= 2, complete.count >= 2 else { return nil }
         var rankSums = [Double](repeating: 0, count: complete.count)
         var ties = 0.0
         for member in members {
             let values = complete.map { nominee -> Double in
-                let cell = weighted[nominee * jury + member]!
+                let cell = weighted[index.key(nominee: nominee, juror: member, criterion: nil)]!
                 return cell.sum / cell.weight
             }
             let order = values.indices.sorted { values[$0] < values[$1] }
