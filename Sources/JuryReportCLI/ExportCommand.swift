@@ -44,6 +44,19 @@ struct ExportCommand: AsyncParsableCommand {
         """)
     var prune = false
 
+    @Flag(help: """
+        Print the files this export would write, one a line (joined to the output directory), and write nothing: \
+        for a build rule's outputs.
+        """)
+    var listOutputs = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write FILE: the files the export wrote and every file it read, as a Makefile rule that Make and Ninja read.",
+            valueName: "FILE"),
+        completion: .file())
+    var depfile: String?
+
     @Flag(name: [.short, .long], help: "Show no progress, even on a terminal.")
     var quiet = false
 
@@ -53,6 +66,10 @@ struct ExportCommand: AsyncParsableCommand {
     func validate() throws {
         if stdout && check { throw ValidationError("--stdout and --check cannot be combined") }
         if stdout && prune { throw ValidationError("--stdout and --prune cannot be combined") }
+        if listOutputs && (stdout || check || prune || depfile != nil) {
+            throw ValidationError("--list-outputs writes nothing: it cannot be combined with --stdout, --check, --prune or --depfile")
+        }
+        if depfile != nil && (stdout || check) { throw ValidationError("--depfile goes with an export into a directory, not --stdout or --check") }
     }
 
     func run() async throws {
@@ -80,6 +97,26 @@ struct ExportCommand: AsyncParsableCommand {
         ).filter { manifest.isUnchanged($0, in: directory) }
     }
 
+    /// `--depfile`: the files written, and every file read (the editions and what they name,
+    /// a template an option names, an external exporter's program), through the staged path.
+    private func writeDependencies(
+        to path: String, _ committed: [ExportedEdition], read: [[String]], _ chosen: ExportSelection, _ pipeline: ExportPipeline
+    ) throws {
+        let targets = committed.flatMap(\.files).map { (output as NSString).appendingPathComponent($0.name) }
+        let programs = chosen.exporters.compactMap { ($0 as? ExternalExporter)?.executable.path }
+        do {
+            let rule = try DependencyFile.rule(targets: targets, prerequisites: read.joined() + chosen.optionFiles + programs)
+            try OutputFile.write(
+                Array(rule.utf8), to: path, protecting: pipeline.protectedInputs, observer: { InterruptCleanup.track($0, present: $1) })
+        } catch let error as DependencyFileError {
+            Console.error("\(path): error: \(error)")
+            throw ExitStatus.cannotWrite
+        } catch let error as OutputError {
+            Console.error(error.description)
+            throw ExitStatus.code(of: error)
+        }
+    }
+
     private func export() async throws {
         InterruptCleanup.install()
         defer { InterruptCleanup.awaitPendingSignal() }
@@ -93,8 +130,13 @@ struct ExportCommand: AsyncParsableCommand {
         let loaded = try await EditionArguments.load(editions, with: pipeline)
         pipeline.protectedInputs = EditionArguments.inputFiles(editions, loaded)
         ProcessEnd.keep(loaded)
-        let progress = Progress(enabled: !quiet && !stdout && isatty(STDERR_FILENO) == 1)
         let requests = loaded.map { pipeline.derive($0, for: chosen) }
+        if listOutputs {
+            let names = try await ExitStatus.mapping { try await pipeline.plannedFiles(requests, chosen) }
+            for name in names.joined() { Console.output((output as NSString).appendingPathComponent(name) + "\n") }
+            return
+        }
+        let progress = Progress(enabled: !quiet && !stdout && isatty(STDERR_FILENO) == 1)
         for (index, request) in requests.enumerated() {
             progress.report("[\(index + 1)/\(requests.count)] \(request.baseName): " + chosen.exporters.map(\.format.name).joined(separator: ", "))
             request.editionWarnings.forEach { Console.error("\(request.baseName): warning: \($0)") }
@@ -115,6 +157,9 @@ struct ExportCommand: AsyncParsableCommand {
                 committed.flatMap(\.files), in: output, stale: stale, fix: OutOfDateFiles.commandWithoutCheck(CommandLine.arguments))
         } else {
             let directory = URL(fileURLWithPath: output)
+            if let depfile {
+                try writeDependencies(to: depfile, committed, read: EditionArguments.readPaths(editions, loaded), chosen, pipeline)
+            }
             for file in committed.flatMap(\.files) {
                 progress.report("wrote \(directory.appendingPathComponent(file.name).relativePath)")
             }

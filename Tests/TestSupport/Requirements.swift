@@ -66,6 +66,7 @@ public struct Tool: Sendable, Hashable, CustomStringConvertible {
         probe: { ProcessRunner.isAvailable("soffice") && FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libswlo.so") })
     public static let chromium = program("chromium", debian: "chromium")
     public static let cmark = program("cmark-gfm", debian: "cmark-gfm")
+    public static let make = program("make", debian: "make")
     /// poppler's pdftotext, pdfinfo, pdffonts and pdfimages.
     public static let poppler = Tool(
         name: "poppler-utils (pdftotext, pdfinfo, pdffonts, pdfimages)", install: "./scripts/setup.sh (or: apt-get install -y poppler-utils)",

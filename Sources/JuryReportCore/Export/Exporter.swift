@@ -23,6 +23,12 @@ public protocol Exporter: Sendable {
     /// advance (an external program). `--stdout` takes a format that writes one text file.
     func files(for options: ExportOptions) throws(ExportOptionError) -> [PlannedFile]?
 
+    /// The files an export of this very edition writes, or nil when only the export itself
+    /// can tell: what `--list-outputs` and `--depfile` name. By default the files of
+    /// ``files(for:)-(ExportOptions)``; an exporter whose files depend on the edition (CSV's
+    /// scores table) says which.
+    func files(for request: ExportRequest) throws(ExportOptionError) -> [PlannedFile]?
+
     /// Writes the files of `request` into `sink`, one ``ExportSink/writeFile(suffix:_:)``
     /// per file. Throwing discards every file of the export.
     func export(_ request: ExportRequest, to sink: any ExportSink) throws
@@ -31,4 +37,9 @@ public protocol Exporter: Sendable {
 extension Exporter {
     /// Not known in advance, unless the exporter says.
     public func files(for options: ExportOptions) throws(ExportOptionError) -> [PlannedFile]? { nil }
+
+    /// The files for the request's options, whatever the edition.
+    public func files(for request: ExportRequest) throws(ExportOptionError) -> [PlannedFile]? {
+        try files(for: request.options)
+    }
 }

@@ -12,6 +12,31 @@ public struct ExportSelection: Sendable {
         self.options = options
     }
 
+    /// Some of a checked selection's exporters with its options, checked already.
+    static func unchecked(exporters: [any Exporter], options: ExportOptions) -> ExportSelection {
+        ExportSelection(exporters: exporters, checkedOptions: options)
+    }
+
+    private init(exporters: [any Exporter], checkedOptions: ExportOptions) {
+        self.exporters = exporters
+        self.options = checkedOptions
+    }
+
+    /// The files the selected exporters read because an option names them (a Word template),
+    /// as given, in the order of the options.
+    public var optionFiles: [String] {
+        var keys: [String] = []
+        for key in options.keys where !keys.contains(key) {
+            let namesFile = exporters.contains { exporter in
+                guard let option = exporter.format.option(key), case .file = option.values else { return false }
+                return true
+            }
+            if namesFile { keys.append(key) }
+        }
+        // A later pair of the same key wins, as the exporters read them.
+        return keys.compactMap { options[$0] }
+    }
+
     /// The one text file this selection writes for one edition, or nil when it writes
     /// several, binary ones, or files not known in advance: what `--stdout` needs.
     public func singleTextFile() throws(ExportOptionError) -> PlannedFile? {
