@@ -5,7 +5,7 @@ import JuryReportCore
 ///
 /// Column keys are English snake_case whatever the edition's language, so pipelines do not
 /// depend on it. Rows are written as they are produced.
-public struct CSVExporter: Exporter {
+public struct CSVExporter: ArchiveExporter {
     public let format = ExportFormat(
         name: "csv", fileSuffixes: [".nominees.csv", ".jury.csv", ".facts.csv", ".criteria.csv", ".scores.csv", ".recusals.csv"],
         summary: "nominees, jury, key figures, criteria, scores and recusals as RFC 4180 CSV tables (UTF-8, CRLF)",
@@ -37,14 +37,61 @@ public struct CSVExporter: Exporter {
             + (edition.scores.isEmpty ? [] : [".scores.csv"]) + (edition.recusals.isEmpty ? [] : [".recusals.csv"])
     }
 
-    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
-        let options = request.options
+    /// The format and byte order mark `options` ask for.
+    private func settings(_ options: ExportOptions) throws -> (format: CSVFormat, byteOrderMark: Bool) {
         let delimiter = try options.value(of: Self.delimiter) ?? ","
         let decimal = try options.value(of: Self.decimal) ?? (delimiter == ";" ? "comma" : "point")
         let csv = CSVFormat(
             delimiter: delimiter == "tab" ? "\t" : Character(delimiter), formulaGuard: try options.isOn(Self.formulaGuard),
             decimalComma: decimal == "comma")
-        let byteOrderMark = try options.isOn(Self.byteOrderMark)
+        return (csv, try options.isOn(Self.byteOrderMark))
+    }
+
+    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.text(".editions.csv"), .text(".nominees.csv")] }
+
+    /// The award's archive as two tables: the editions, newest first, and every nominee of
+    /// every edition (with the other years it stands in), for a pipeline or a spreadsheet.
+    public func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws {
+        let (csv, byteOrderMark) = try settings(request.options)
+        let archive = request.archive
+        func write(_ suffix: String, header: [String], rows: [[CSVFormat.Field]]) throws {
+            try sink.writeFile(suffix: suffix) { output in
+                if byteOrderMark { try output.write("\u{FEFF}") }
+                let writer = CSVRowWriter(format: csv, output: output)
+                try writer.write(header.map(CSVFormat.Field.text))
+                for row in rows { try writer.write(row) }
+            }
+        }
+        func named(_ nominee: Nominee) -> String { nominee.name + (nominee.lead.map { " (\($0))" } ?? "") }
+        try write(
+            ".editions.csv",
+            header: ["year", "number", "period", "theme", "language", "winner", "winner_name", "winner_lead", "mentions", "chair", "files"],
+            rows: archive.entries.map { entry in
+                let edition = entry.edition
+                let winner = entry.references.winner.map { edition.nominees[$0] }
+                return [
+                    .number(String(entry.year)), .number(edition.details.number.map(String.init) ?? ""), .text(edition.details.period ?? ""),
+                    .text(edition.details.theme ?? ""), .text(edition.details.language), .text(winner?.id ?? ""), .text(winner?.name ?? ""),
+                    .text(winner?.lead ?? ""), .text(entry.references.mentions.map { named(edition.nominees[$0]) }.joined(separator: "; ")),
+                    .text(entry.references.chair.map { edition.jury[$0].name } ?? ""), .text(entry.reportFiles.joined(separator: "; ")),
+                ]
+            })
+        try write(
+            ".nominees.csv",
+            header: ["year", "edition_number", "nominee", "name", "lead", "distinction", "rank", "total", "other_years", "recurring"],
+            rows: archive.nomineeRows.map { row in
+                [
+                    .number(String(row.year)), .number(row.editionNumber.map(String.init) ?? ""), .text(row.id), .text(row.name),
+                    .text(row.lead ?? ""), .text(row.distinction.map { $0 == .winner ? "winner" : "mention" } ?? ""),
+                    .number(row.rank.map(String.init) ?? ""), .number(row.total.map(NumberText.shortest) ?? ""),
+                    .text(row.otherYears.map(String.init).joined(separator: "; ")), .number(String(!row.otherYears.isEmpty)),
+                ]
+            })
+    }
+
+    public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        let options = request.options
+        let (csv, byteOrderMark) = try settings(options)
         let tables = CSVTables(request: request)
 
         func write(_ suffix: String, header: [String], rows: (CSVRowWriter) throws -> Void) throws {

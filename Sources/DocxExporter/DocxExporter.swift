@@ -4,7 +4,7 @@ import JuryReportCore
 /// LaTeX and HTML in Word's own structure (styles for title, headings and text, tables with
 /// a repeating header row, hyperlinks), in the edition's language, for an organizer to edit
 /// and send.
-public struct DocxExporter: Exporter {
+public struct DocxExporter: ArchiveExporter {
     public let format = ExportFormat(
         name: "docx", aliases: ["word"], fileSuffixes: [".docx"],
         summary: "the whole report as a Word document (Office Open XML) to edit and circulate",
@@ -21,6 +21,16 @@ public struct DocxExporter: Exporter {
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
         let template = try request.options.value(of: Self.template).map(DocxTemplate.read)
         let bytes = try DocxPackage(outline: request.outline, created: request.timestamp, template: template).bytes()
+        try sink.writeFile(suffix: ".docx") { try $0.write(bytes: bytes) }
+    }
+
+    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.binary(".docx")] }
+
+    /// The award's archive as a Word document, in the house template when one is given.
+    public func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws {
+        let template = try request.options.value(of: Self.template).map(DocxTemplate.read)
+        let outline = request.outline(reportSuffixes: [".docx"], reportLabels: ["Word"])
+        let bytes = try DocxPackage(outline: outline, created: request.timestamp, template: template).bytes()
         try sink.writeFile(suffix: ".docx") { try $0.write(bytes: bytes) }
     }
 }

@@ -189,14 +189,33 @@ struct DocxRenderer {
     /// Each column as wide as its longest text asks, between 4 and 40 characters' worth, the
     /// whole as wide as the text block: a rank column stays narrow, a name column wide.
     func columnWidths(_ table: ReportTable) -> [Int] {
-        let longest = table.columns.indices.map { column -> Int in
-            let cells = table.rows.lazy.map { $0.cells.count > column ? Inline.plainText(of: $0.cells[column]).count : 0 }
-            // Two characters' worth more for the cell's margins.
-            return min(max(cells.max() ?? 0, table.columns[column].header.count, 4), 40) + 2
+        func texts(_ column: Int) -> [String] {
+            [table.columns[column].header] + table.rows.map { $0.cells.count > column ? Inline.plainText(of: $0.cells[column]) : "" }
         }
+        // Two characters' worth more for the cell's margins.
+        let longest = table.columns.indices.map { column in min(max(texts(column).map(\.count).max() ?? 0, 4), 40) + 2 }
+        // Each column at least as wide as its longest word (no word broken inside), within the
+        // longest line; the rest of the width shared by what each needs beyond that.
+        let words = table.columns.indices.map { column in
+            min(texts(column).flatMap { $0.split(whereSeparator: \.isWhitespace).map(\.count) }.max() ?? 0, 20) + 2
+        }
+        let least = zip(words, longest).map { min($0, $1) }
         let total = max(longest.reduce(0, +), 1)
-        return longest.map { textWidth * $0 / total }
+        // A character of the body text (bold in the header) is about 130 twips wide, margins
+        // aside (a twip: a twentieth of a point).
+        let leastWidth = least.reduce(0, +) * Self.characterWidth
+        // A table whose longest lines fit is set by them; one whose words alone overfill the
+        // block, by its words.
+        guard total * Self.characterWidth > textWidth else { return longest.map { textWidth * $0 / total } }
+        guard leastWidth < textWidth else { return least.map { textWidth * $0 / max(least.reduce(0, +), 1) } }
+        let spare = textWidth - leastWidth
+        let wants = zip(longest, least).map { $0 - $1 }
+        let wanted = max(wants.reduce(0, +), 1)
+        return zip(least, wants).map { $0 * Self.characterWidth + spare * $1 / wanted }
     }
+
+    /// About one character of the body text, bold, in twips.
+    static let characterWidth = 130
 
     private func cell(_ content: String, alignment: ReportTable.Column.Alignment, keep: Bool) -> String {
         let jc = alignment == .trailing ? "<w:jc w:val=\"right\"/>" : ""

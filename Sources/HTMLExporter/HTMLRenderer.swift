@@ -171,14 +171,15 @@ struct HTMLRenderer {
         try line("<div class=\"table-scroll\">")
         // A table longer than a page may break over pages, its head repeated.
         try line(table.mayRunOverPages ? "<table class=\"long\">" : "<table>")
-        let hidden = table.caption == heading || table.kind == .keyFigures ? " class=\"visually-hidden\"" : ""
+        let hidden = table.caption == heading || table.kind == .keyFigures || table.kind == .archive ? " class=\"visually-hidden\"" : ""
         try line("<caption\(hidden)>\(text(table.caption))</caption>")
         let headers = table.columns.indices.map { "<th scope=\"col\"\(alignment($0))>\(text(table.columns[$0].header))</th>" }
         try line("<thead><tr>\(headers.joined())</tr></thead>")
         try line("<tbody>")
         for row in table.rows {
             let cells = row.cells.indices.map { column -> String in
-                let content = rich(row.cells[column])
+                // An archive's periods (2019-2020) never break at their hyphen.
+                let content = table.kind == .archive && column == 2 ? Self.unbrokenYearRanges(rich(row.cells[column])) : rich(row.cells[column])
                 let side = table.alignment(row: row, column: column) == .trailing ? " class=\"number\"" : ""
                 return column == table.rowHeader
                     ? "<th scope=\"row\"\(side)>\(content)</th>" : "<td\(side)>\(content)</td>"

@@ -74,16 +74,16 @@ enum EditionArguments {
         return editions
     }
 
-    /// Two editions of one award and year would write the same files: refused before any
-    /// is written, naming both files (a usage error).
+    /// Two editions of one award and year would write the same files and stand twice in the
+    /// award's archive: refused before any is written, naming both files (an invalid input, 65).
     private static func refuseSharedNames(_ editions: [Edition], _ paths: [String]) throws {
         var first: [String: String] = [:]
         for (edition, path) in zip(editions, paths) {
             if let earlier = first[edition.baseName] {
                 Console.error(
-                    "\(path): error: writes the same files as \(earlier) ('\(edition.baseName)': the same award.slug and "
-                        + "edition.year); export them into different directories")
-                throw ExitStatus.usage
+                    "\(path): error: the same award and year as \(earlier) ('\(edition.baseName)': the same award.slug and "
+                        + "edition.year): they would write the same files and stand twice in the award's archive")
+                throw ExitStatus.invalidEdition
             }
             first[edition.baseName] = path
         }

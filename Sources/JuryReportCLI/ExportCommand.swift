@@ -45,6 +45,12 @@ struct ExportCommand: AsyncParsableCommand {
     var prune = false
 
     @Flag(help: """
+        Also write the award's archive (every edition of the award in one place, named after its slug) when only one \
+        edition of it is exported; with several, it is always written.
+        """)
+    var archive = false
+
+    @Flag(help: """
         Print the files this export would write, one a line (joined to the output directory), and write nothing: \
         for a build rule's outputs.
         """)
@@ -132,7 +138,7 @@ struct ExportCommand: AsyncParsableCommand {
         ProcessEnd.keep(loaded)
         let requests = loaded.map { pipeline.derive($0, for: chosen) }
         if listOutputs {
-            let names = try await ExitStatus.mapping { try await pipeline.plannedFiles(requests, chosen) }
+            let names = try await ExitStatus.mapping { try await pipeline.plannedFiles(requests, chosen, archives: archive) }
             for name in names.joined() { Console.output((output as NSString).appendingPathComponent(name) + "\n") }
             return
         }
@@ -142,7 +148,7 @@ struct ExportCommand: AsyncParsableCommand {
             request.editionWarnings.forEach { Console.error("\(request.baseName): warning: \($0)") }
         }
         let destination: ExportDestination = stdout || check ? .memory : .directory(URL(fileURLWithPath: output))
-        let exported = try await ExitStatus.mapping { try await pipeline.export(requests, chosen, to: destination) }
+        let exported = try await ExitStatus.mapping { try await pipeline.export(requests, chosen, to: destination, archives: archive) }
         // Warnings of each edition that ran, then the first failure, as one after the other.
         for result in exported.editions {
             guard case .success(let edition) = result else { break }

@@ -11,6 +11,7 @@ extension LaTeXReportWriter {
         case .keyFigures: shares = table.columns[1].alignment == .trailing ? [65, 35] : [55, 45]
         case .standings: shares = Self.standingsShares(table)
         case .recusals: shares = [28, 34, 38]
+        case .archive: shares = table.columns.map { _ in 100 / max(table.columns.count, 1) }
         }
         let trailing = table.columns.map { $0.alignment == .trailing }
         var columns = Self.columns(shares: shares, trailing: trailing)

@@ -4,7 +4,7 @@ import JuryReportCore
 ///
 /// Every value is escaped so that a CommonMark reader shows exactly the text of the
 /// edition; inline markup in text fields becomes Markdown emphasis and links.
-public struct MarkdownExporter: Exporter {
+public struct MarkdownExporter: ArchiveExporter {
     public let format = ExportFormat(
         name: "markdown", aliases: ["md"], fileSuffixes: [".md"],
         summary: "the whole report as CommonMark with GFM pipe tables",
@@ -24,6 +24,16 @@ public struct MarkdownExporter: Exporter {
             if frontMatter { try output.write(Self.frontMatter(request)) }
             var renderer = MarkdownRenderer(document: MarkdownDocument(output: output))
             try renderer.render(request.outline)
+        }
+    }
+
+    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.text(".md")] }
+
+    /// The award's archive: the editions newest first, each linking its own Markdown report.
+    public func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws {
+        try sink.writeFile(suffix: ".md") { output in
+            var renderer = MarkdownRenderer(document: MarkdownDocument(output: output))
+            try renderer.render(request.outline(reportSuffixes: [".md"], reportLabels: ["Markdown"]))
         }
     }
 

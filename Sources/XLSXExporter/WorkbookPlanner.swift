@@ -258,7 +258,10 @@ struct WorkbookPlanner {
     }
 
     /// A column fitted to its header and values, within bounds; long text wraps.
-    func fit(_ header: String, _ values: some Sequence<String>) -> ColumnPlan {
+    func fit(_ header: String, _ values: some Sequence<String>) -> ColumnPlan { Self.fit(header, values) }
+
+    /// A column fitted to its header and values, within bounds; long text wraps.
+    static func fit(_ header: String, _ values: some Sequence<String>) -> ColumnPlan {
         // Unicode scalars approximate the characters shown, at a fraction of the cost of
         // counting grapheme clusters over every cell of a large edition.
         var longest = header.unicodeScalars.count

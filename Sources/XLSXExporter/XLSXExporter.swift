@@ -4,7 +4,7 @@ import JuryReportCore
 /// marked, key figures, the jury, and when scores exist a score sheet with live formulas
 /// (weighted total, rank) that carry their computed results, a colour scale and a chart.
 /// Written through libxlsxwriter.
-public struct XLSXExporter: Exporter {
+public struct XLSXExporter: ArchiveExporter {
     public let format = ExportFormat(
         name: "xlsx", fileSuffixes: [".xlsx"],
         summary: "a workbook for organizers: edition, nominees, key figures, jury, scores with live formulas",
@@ -21,11 +21,23 @@ public struct XLSXExporter: Exporter {
 
     public func files(for options: ExportOptions) -> [PlannedFile]? { [.binary(".xlsx")] }
 
+    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.binary(".xlsx")] }
+
+    /// The award's archive workbook: the editions and every nominee of every edition, each
+    /// an Excel table with filters.
+    public func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws {
+        try write(ArchiveWorkbookPlanner(request: request).plan(), options: request.options, to: sink)
+    }
+
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
-        let plan = WorkbookPlanner(request: request).plan()
+        try write(WorkbookPlanner(request: request).plan(), options: request.options, to: sink)
+    }
+
+    /// Writes `plan` as the `.xlsx` of the sink, in constant-memory mode when it is large.
+    private func write(_ plan: WorkbookPlan, options: ExportOptions, to sink: any ExportSink) throws {
         let largest = plan.sheets.map(\.rowCount).max() ?? 0
         let constantMemory: Bool
-        switch try request.options.value(of: Self.memory) {
+        switch try options.value(of: Self.memory) {
         case "constant": constantMemory = true
         case "default": constantMemory = false
         default: constantMemory = largest > Self.constantMemoryThreshold

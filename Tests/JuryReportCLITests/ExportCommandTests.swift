@@ -87,7 +87,7 @@ struct ExportCommandTests {
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
-    @Test("#16.7: two editions of one award and year in one call are refused, naming both, before anything is written")
+    @Test("#16.7, #26: two editions of one award and year in one call are refused (65), naming both, before anything is written")
     func sharedBaseName() throws {
         let directory = try Paths.temporaryDirectory("export")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -96,8 +96,8 @@ struct ExportCommandTests {
         let out = directory.appendingPathComponent("out")
         let original = Paths.edition("scored.yaml").path
         let result = try ProcessRunner.juryreport(["export", original, copy.path, "-o", out.path])
-        #expect(result.status == 64, "\(result.standardError)")
-        #expect(result.standardError.contains("\(copy.path): error: writes the same files as \(original)"), "\(result.standardError)")
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(result.standardError.contains("\(copy.path): error: the same award and year as \(original)"), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

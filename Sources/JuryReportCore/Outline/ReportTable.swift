@@ -7,6 +7,8 @@ public struct ReportTable: Sendable, Equatable {
         case standings
         /// Who did not judge whom, and why.
         case recusals
+        /// An award's editions, newest first (``AwardArchive``).
+        case archive
     }
 
     /// A column: its header and which side its cells keep to where a format can align only

@@ -5,7 +5,10 @@ extension ExportPipeline {
     /// edition, format after format, as ``export(_:_:to:)`` would name them. An exporter that
     /// cannot say in advance (``Exporter/files(for:)-(ExportRequest)`` nil, such as a plugin
     /// that does not describe itself) is run into memory to learn its names.
-    public func plannedFiles(_ requests: [ExportRequest], _ selection: ExportSelection) async throws(ExportFailure) -> [[String]] {
+    /// The award archives follow, one list per archive (see ``export(_:_:to:archives:)``).
+    public func plannedFiles(
+        _ requests: [ExportRequest], _ selection: ExportSelection, archives: Bool = false
+    ) async throws(ExportFailure) -> [[String]] {
         var names = [[String]](repeating: [], count: requests.count)
         var unknown: [(edition: Int, exporter: any Exporter)] = []
         for (index, request) in requests.enumerated() {
@@ -29,6 +32,18 @@ extension ExportPipeline {
             for result in batch.editions {
                 names[edition] += try result.get().files.map(\.name)
             }
+        }
+        let archivers = selection.exporters.compactMap { $0 as? any ArchiveExporter }
+        for archive in AwardArchive.archives(of: requests, reportFiles: names, always: archives) where !archivers.isEmpty {
+            var files: [String] = []
+            for archiver in archivers {
+                do {
+                    files += try archiver.archiveFiles(for: selection.options).map { archive.baseName + $0.suffix }
+                } catch {
+                    throw ExportFailure(baseName: archive.baseName, format: archiver.format.name, error: error)
+                }
+            }
+            names.append(files)
         }
         return names
     }

@@ -94,8 +94,12 @@ public struct ExportPipeline: Sendable {
     /// the start. Files of a directory export are staged beside their final place, under a
     /// lock on the directory (``DirectoryLock``) that the batch holds; nothing is in place
     /// until ``commit(_:to:)``. One result per edition, in order.
+    ///
+    /// With several editions of one award, or any with `archives`, each selected format that
+    /// can (``ArchiveExporter``) also writes the award's archive, once all the editions
+    /// succeeded: one more result per award, after the editions, named after its slug.
     public func export(
-        _ requests: [ExportRequest], _ selection: ExportSelection, to destination: ExportDestination
+        _ requests: [ExportRequest], _ selection: ExportSelection, to destination: ExportDestination, archives: Bool = false
     ) async throws(ExportFailure) -> ExportBatch {
         var lock: DirectoryLock?
         if case .directory(let directory) = destination {
@@ -156,7 +160,37 @@ public struct ExportPipeline: Sendable {
             }
             return .success(ExportedEdition(baseName: requests[edition].baseName, formats: formats))
         }
-        return ExportBatch(editions: editions, lock: lock)
+        let archived = editions.allSatisfy { (try? $0.get()) != nil }
+            ? exportArchives(requests, editions, selection, destination, observer, always: archives) : []
+        return ExportBatch(editions: editions + archived, lock: lock)
+    }
+
+    /// The archive of each award with several editions among `requests` (or every award,
+    /// `always`), in each selected format that writes one.
+    private func exportArchives(
+        _ requests: [ExportRequest], _ editions: [Result<ExportedEdition, ExportFailure>], _ selection: ExportSelection,
+        _ destination: ExportDestination, _ observer: (@Sendable (String, Bool) -> Void)?, always: Bool
+    ) -> [Result<ExportedEdition, ExportFailure>] {
+        let archivers = selection.exporters.compactMap { $0 as? any ArchiveExporter }
+        guard !archivers.isEmpty else { return [] }
+        let written = editions.map { (try? $0.get())?.files.map(\.name) ?? [] }
+        return AwardArchive.archives(of: requests, reportFiles: written, always: always).map { archive in
+            let request = ArchiveRequest(
+                archive: archive, options: selection.options,
+                timestamp: requests.first { $0.edition.baseName == archive.entries[0].edition.baseName }?.timestamp ?? 0)
+            var formats: [ExportedFormat] = []
+            for archiver in archivers {
+                do throws(ExportFailure) {
+                    formats.append(try Self.run(archiver.format.name, baseName: archive.baseName, destination, observer) { sink in
+                        try archiver.exportArchive(request, to: sink)
+                    })
+                } catch {
+                    formats.forEach(discard)
+                    return .failure(error)
+                }
+            }
+            return .success(ExportedEdition(baseName: archive.baseName, formats: formats))
+        }
     }
 
     /// Two formats that wrote a file of the same name (a plugin that writes `.md` beside
@@ -181,24 +215,33 @@ public struct ExportPipeline: Sendable {
         _ exporter: any Exporter, _ request: ExportRequest, _ destination: ExportDestination,
         _ observer: (@Sendable (String, Bool) -> Void)?
     ) throws(ExportFailure) -> ExportedFormat {
+        try run(exporter.format.name, baseName: request.baseName, destination, observer) { sink in
+            try exporter.export(request, to: sink)
+        }
+    }
+
+    /// Whatever `write` writes, into a sink of the destination's kind named `baseName`.
+    private static func run(
+        _ name: String, baseName: String, _ destination: ExportDestination, _ observer: (@Sendable (String, Bool) -> Void)?,
+        _ write: (any ExportSink) throws -> Void
+    ) throws(ExportFailure) -> ExportedFormat {
         let start = ContinuousClock.now
-        let name = exporter.format.name
         do {
             switch destination {
             case .directory(let directory):
-                let sink = try DirectoryExportSink(directory: directory, baseName: request.baseName)
+                let sink = try DirectoryExportSink(directory: directory, baseName: baseName)
                 sink.temporaryFileObserver = observer
-                try exporter.export(request, to: sink)
+                try write(sink)
                 let files = sink.takeStagedFiles()
                 return ExportedFormat(format: name, files: files, warnings: sink.warnings, seconds: (ContinuousClock.now - start).seconds)
             case .memory:
-                let sink = MemoryExportSink(baseName: request.baseName)
-                try exporter.export(request, to: sink)
+                let sink = MemoryExportSink(baseName: baseName)
+                try write(sink)
                 let files = sink.files.map { StagedFile(name: $0.name, content: .bytes($0.bytes)) }
                 return ExportedFormat(format: name, files: files, warnings: sink.warnings, seconds: (ContinuousClock.now - start).seconds)
             }
         } catch {
-            throw ExportFailure(baseName: request.baseName, format: name, error: error)
+            throw ExportFailure(baseName: baseName, format: name, error: error)
         }
     }
 

@@ -12,9 +12,17 @@ public indirect enum Inline: Sendable, Equatable {
     /// `https` or `mailto` address. Validation already refuses others; the formats that
     /// make links check again, so `javascript:` and its kin never become one even for an
     /// edition made by a program.
+    ///
+    /// A bare file name (`pro-motor-award-2020.html`: ASCII letters, digits, `-`, `_` and `.`,
+    /// no scheme, no folder) is safe too: a link from an award's archive to an edition's own
+    /// file beside it. Edition files cannot hold such links; validation refuses them.
     public static func isSafeLinkTarget(_ url: String) -> Bool {
         let lowered = url.lowercased()
-        return ["http://", "https://", "mailto:"].contains { lowered.hasPrefix($0) }
+        if ["http://", "https://", "mailto:"].contains(where: { lowered.hasPrefix($0) }) { return true }
+        return !url.isEmpty && !url.hasPrefix(".") && url.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
     }
 
     /// The visible text of a run of nodes; soft breaks as newlines.

@@ -10,6 +10,10 @@ enum TextMatching {
         return !folded.isEmpty && fold(text).contains(folded)
     }
 
+    /// `text` as it compares: case, accents, width and the kind of dash folded, white space
+    /// collapsed and trimmed.
+    static func folded(_ text: String) -> String { fold(text) }
+
     private static func fold(_ text: String) -> String {
         var result = ""
         var lastWasSpace = false

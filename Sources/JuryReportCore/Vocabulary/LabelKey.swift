@@ -16,6 +16,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
     case returnByTo, returnBy, returnTo
     case rankedByMean, rankedByTrimmed, rankedByZscore, rankedByMedian, rawTotal, totalTrimmed, totalZscore, totalMedian
     case juryAtWork, differences, spread, leniency, correlation, agreement, agreementUnknown
+    case archive, report, alsoNominated, distinction, archiveIntroduction
 
     /// The placeholders a label's text may hold, each as `{name}`.
     public var placeholders: [String] {
@@ -31,6 +32,7 @@ public enum LabelKey: String, CaseIterable, Sendable, Hashable {
         case .returnBy: return ["date"]
         case .returnTo: return ["organizer"]
         case .agreement: return ["nominees", "value"]
+        case .alsoNominated: return ["years"]
         case .formInstructions, .handInstructions, .validationMessage: return ["min", "max"]
         default: return []
         }

@@ -1,0 +1,32 @@
+/// An exporter that can also write an award's archive (``AwardArchive``): every edition of
+/// the award in one file or a few, named after the award's slug alone.
+public protocol ArchiveExporter: Exporter {
+    /// The archive's files for `options`, each suffix appended to the award's slug.
+    func archiveFiles(for options: ExportOptions) throws(ExportOptionError) -> [PlannedFile]
+
+    /// Writes the archive's files into `sink`, whose base name is the award's slug.
+    func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws
+}
+
+/// Everything an archive exporter gets.
+public struct ArchiveRequest: Sendable {
+    public let archive: AwardArchive
+    /// The `--option` values of the run.
+    public let options: ExportOptions
+    /// The newest edition's time (see ``ReproducibleTime``): what every timestamp stands for.
+    public let timestamp: Int64
+
+    public init(archive: AwardArchive, options: ExportOptions, timestamp: Int64) {
+        self.archive = archive
+        self.options = options
+        self.timestamp = timestamp
+    }
+
+    /// The file of the edition at `entry` whose name ends in `suffix`, if the export wrote it:
+    /// a link from the archive to the edition's own report (a bare name: the archive lies
+    /// beside it).
+    public func reportFile(entry: Int, suffix: String) -> String? {
+        let name = archive.entries[entry].edition.baseName + suffix
+        return archive.entries[entry].reportFiles.contains(name) ? name : nil
+    }
+}
