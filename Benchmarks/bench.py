@@ -180,6 +180,28 @@ mean_all, zscore_all = measure_together([
 rows += [mean_all, zscore_all]
 ratios.append(("9. zscore / mean, every built-in format", zscore_all["time"] / mean_all["time"], 1.2))
 
+# 10. The award's archive (#26): 50 editions of one award, 20 nominees each, in every text
+# format and the workbook, against the same editions each of an award of its own (no
+# archive). Target: at most 2 x.
+archive_dir = os.path.join(work, "archive")
+alone_dir = os.path.join(work, "alone")
+for folder, same in [(archive_dir, True), (alone_dir, False)]:
+    if not os.path.isdir(folder):
+        os.makedirs(folder)
+        for year in range(1976, 2026):
+            slug = "benchmark-archive" if same else f"benchmark-archive-{year}"
+            subprocess.run([sys.executable, os.path.join(here, "generate.py"), "20", "5", "3", "json",
+                            os.path.join(folder, f"{year}.json"), "--year", str(year), "--slug", slug], check=True)
+archive_formats = "md,csv,html,json,latex,xlsx"
+with_archive, without_archive = measure_together([
+    ([tool, "export", archive_dir, "-f", archive_formats, "-o", os.path.join(work, "archive-out"), "-q"],
+     "50 editions of one award, text formats and xlsx, with the archive"),
+    ([tool, "export", alone_dir, "-f", archive_formats, "-o", os.path.join(work, "alone-out"), "-q"],
+     "the same 50 editions, each its own award (no archive)"),
+])
+rows += [with_archive, without_archive]
+ratios.append(("10. 50 editions with the archive / without", with_archive["time"] / without_archive["time"], 2.0))
+
 print(f"\n{'case':58} {'median s':>9} {'CPU s':>9} {'peak MiB':>9}")
 for row in rows:
     print(f"{row['label']:58} {row['time']:9.3f} {row['cpu']:9.3f} {row['peak']:9.1f}")

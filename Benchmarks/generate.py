@@ -1,6 +1,7 @@
 """Writes a deterministic edition of any size, for benchmarks.
 
 Usage: generate.py NOMINEES JURORS CRITERIA yaml|json OUT [--without-scores] [--method METHOD]
+                   [--year YEAR] [--slug SLUG]
 Scores = NOMINEES x JURORS x CRITERIA (none when JURORS is 0, or with --without-scores: the
 same edition, award and jury before its judging round). --method names the scoring method.
 """
@@ -31,6 +32,12 @@ edition = {
 }
 if not criteria:
     del edition["criteria"]
+if "--year" in sys.argv:
+    edition["edition"]["year"] = int(sys.argv[sys.argv.index("--year") + 1])
+    edition["edition"]["date"] = f"{edition['edition']['year']}-06-30"
+    edition["edition"]["period"] = f"{edition['edition']['year'] - 1}-{edition['edition']['year']}"
+if "--slug" in sys.argv:
+    edition["award"]["slug"] = sys.argv[sys.argv.index("--slug") + 1]
 if "--method" in sys.argv:
     edition["scoring"] = {"method": sys.argv[sys.argv.index("--method") + 1]}
 if jurors and "--without-scores" not in sys.argv:

@@ -1,7 +1,7 @@
 import JuryReportCore
 
 /// A print-ready jury report as a complete LaTeX document, and with `pdf=true` its PDF.
-public struct LaTeXExporter: Exporter {
+public struct LaTeXExporter: ArchiveExporter {
     public let format = ExportFormat(
         name: "latex", aliases: ["tex"], fileSuffixes: [".tex", ".pdf"],
         summary: "a print-ready LaTeX document (pdflatex or lualatex); with pdf=true also its PDF",
@@ -25,7 +25,42 @@ public struct LaTeXExporter: Exporter {
         try options.isOn(Self.pdf) ? [.text(".tex"), .binary(".pdf")] : [.text(".tex")]
     }
 
+    /// What one document is made of: the outline, the name of its files and what the
+    /// engine's run needs. An edition's report and an award's archive alike.
+    private struct Job {
+        var outline: ReportOutline
+        var baseName: String
+        var logo: Logo?
+        var options: ExportOptions
+        var timestamp: Int64
+        var environment: [String: String]
+        var observer: TemporaryResourceObserver?
+    }
+
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
+        try write(
+            Job(
+                outline: request.outline, baseName: request.baseName, logo: request.edition.branding.logo, options: request.options,
+                timestamp: request.timestamp, environment: request.environment, observer: request.temporaryResourceObserver),
+            to: sink)
+    }
+
+    public func archiveFiles(for options: ExportOptions) throws(ExportOptionError) -> [PlannedFile] {
+        try files(for: options) ?? [.text(".tex")]
+    }
+
+    /// The award's archive as a document of its own (`.tex`, and `.pdf` with `pdf=true`),
+    /// each edition linking its own PDF.
+    public func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws {
+        let outline = request.outline(reportSuffixes: [".pdf"], reportLabels: ["PDF"])
+        try write(
+            Job(
+                outline: outline, baseName: request.archive.baseName, logo: outline.style.branding.logo, options: request.options,
+                timestamp: request.timestamp, environment: request.environment, observer: request.temporaryResourceObserver),
+            to: sink)
+    }
+
+    private func write(_ request: Job, to sink: any ExportSink) throws {
         let options = request.options
         let layout = LaTeXLayout(
             paper: try options.value(of: Self.paperSize) ?? "a4", fontSize: try options.value(of: Self.fontSize) ?? "10pt",
@@ -41,7 +76,7 @@ public struct LaTeXExporter: Exporter {
         }
         try sink.writeFile(suffix: ".tex") { try $0.write(bytes: source) }
         // The logo beside the .tex, which names it.
-        let logo = request.edition.branding.logo
+        let logo = request.logo
         if let logo {
             try sink.writeFile(suffix: ".logo.\(logo.kind.fileExtension)") { try $0.write(bytes: logo.bytes) }
         }
@@ -63,7 +98,7 @@ public struct LaTeXExporter: Exporter {
             // what the document's fallback fonts lack is set from the other installed fonts
             // that fontconfig says have it, and what no installed font has is replaced visibly
             // rather than lost.
-            let installed = FontCoverage.installed(path: path, environment: request.environment, observer: request.temporaryResourceObserver)
+            let installed = FontCoverage.installed(path: path, environment: request.environment, observer: request.observer)
             let named = Set(writer.text.fallbackFonts.fonts)
             let lacking = Set(beyondPDFLaTeX.filter { !installed.contains($0, inAnyOf: named) })
             let machineFonts = installed.fallbacks(for: lacking)
@@ -77,13 +112,13 @@ public struct LaTeXExporter: Exporter {
         let files = logo.map { [LaTeXReportWriter.logoFile(request.baseName, $0): $0.bytes] } ?? [:]
         let pdf = try engine.build(
             source: pdfSource, jobName: request.baseName, files: files, timestamp: request.timestamp, environment: request.environment,
-            observer: request.temporaryResourceObserver)
+            observer: request.observer)
         try sink.writeFile(suffix: ".pdf") { try $0.write(bytes: pdf) }
     }
 
     /// The document's source, and its writer for what it found.
     private static func document(
-        _ request: ExportRequest, layout: LaTeXLayout, unavailable: Set<Unicode.Scalar> = [], machineFonts: [String] = []
+        _ request: Job, layout: LaTeXLayout, unavailable: Set<Unicode.Scalar> = [], machineFonts: [String] = []
     ) throws -> (source: [UInt8], writer: LaTeXReportWriter) {
         var source: [UInt8] = []
         let output = TextOutput { source.append(contentsOf: $0) }

@@ -11,22 +11,31 @@ extension LaTeXReportWriter {
         case .keyFigures: shares = table.columns[1].alignment == .trailing ? [65, 35] : [55, 45]
         case .standings: shares = Self.standingsShares(table)
         case .recusals: shares = [28, 34, 38]
-        case .archive: shares = table.columns.map { _ in 100 / max(table.columns.count, 1) }
+        // Year, number, period, theme, winner, mentions, chair, report.
+        case .archive: shares = table.columns.count == 8 ? [7, 7, 14, 14, 23, 23, 13, 13] : table.columns.map { _ in 100 / max(table.columns.count, 1) }
         }
         let trailing = table.columns.map { $0.alignment == .trailing }
         var columns = Self.columns(shares: shares, trailing: trailing)
         // A table that may be longer than a page runs over pages; a shorter one stays whole
         // (longtable can leave its head alone on a page when it ends at a page's foot).
-        let mayRunOver = (table.kind == .standings || table.kind == .recusals) && table.mayRunOverPages
+        let mayRunOver = (table.kind == .standings || table.kind == .recusals || table.kind == .archive) && table.mayRunOverPages
         var environment = mayRunOver ? "longtable" : "tabular"
         var width = ""
-        if table.kind == .standings || table.kind == .criteria, !mayRunOver {
+        if table.kind == .standings || table.kind == .criteria || table.kind == .archive, !mayRunOver {
             // Numbers as wide as their widest entry or header (a weight's header is a long
             // word in German), the text the rest; a criterion's name takes 28 %.
             environment = "tabularx"
             width = "{\\linewidth}"
+            // An archive's text columns share the width by their shares (tabularx's \hsize
+            // factors, which add up to the number of X columns).
+            let textShares = trailing.indices.filter { !trailing[$0] }.map { Double(shares[$0]) }
+            let scale = Double(textShares.count) / max(textShares.reduce(0, +), 1)
             columns = trailing.indices.map { column in
                 if trailing[column] { return "r" }
+                if table.kind == .archive {
+                    let factor = String(format: "%.3f", Double(shares[column]) * scale)
+                    return ">{\\raggedright\\arraybackslash\\hsize=\(factor)\\hsize}X"
+                }
                 return table.kind == .criteria && column == 0 ? "P{0.28\\linewidth}" : ">{\\raggedright\\arraybackslash}X"
             }.joined()
             usesTabularx = true
@@ -34,7 +43,7 @@ extension LaTeXReportWriter {
         inTable = true
         defer { inTable = false }
         // The standings, of many columns, a size smaller and closer set.
-        let isSmall = table.kind == .standings && environment == "tabularx"
+        let isSmall = (table.kind == .standings || table.kind == .archive) && environment == "tabularx"
         if isSmall { try line("\\begingroup\\small\\setlength{\\tabcolsep}{4pt}") }
         try line("\\begin{\(environment)}\(width){@{}\(columns)@{}}")
         try line("\\toprule")

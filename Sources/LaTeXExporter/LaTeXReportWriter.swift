@@ -336,7 +336,9 @@ struct LaTeXReportWriter {
                 }
                 result += href(url, label: render(label))
                 // On paper the address is lost: a footnote gives it (in a table cell, where a
-                // footnote is lost, it follows in brackets).
+                // footnote is lost, it follows in brackets). A file beside the document (an
+                // archive's link to an edition's PDF) has no address to give.
+                guard url.contains(":") else { continue }
                 switch layout.links {
                 case .footnote where !inTable: result += "\\footnote{\(link(url))}"
                 case .footnote, .inline: result += " (\(link(url)))"

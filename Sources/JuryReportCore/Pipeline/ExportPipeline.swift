@@ -175,9 +175,10 @@ public struct ExportPipeline: Sendable {
         guard !archivers.isEmpty else { return [] }
         let written = editions.map { (try? $0.get())?.files.map(\.name) ?? [] }
         return AwardArchive.archives(of: requests, reportFiles: written, always: always).map { archive in
+            let newest = requests.first { $0.edition.baseName == archive.entries[0].edition.baseName }
             let request = ArchiveRequest(
-                archive: archive, options: selection.options,
-                timestamp: requests.first { $0.edition.baseName == archive.entries[0].edition.baseName }?.timestamp ?? 0)
+                archive: archive, options: selection.options, timestamp: newest?.timestamp ?? 0, environment: environment,
+                temporaryResourceObserver: temporaryResourceObserver)
             var formats: [ExportedFormat] = []
             for archiver in archivers {
                 do throws(ExportFailure) {
