@@ -8,14 +8,7 @@ enum ArchiveJSON {
         let archive = request.archive
         var json = JSONWriter()
         json.object { json in
-            json.member("award") { json in
-                json.object { json in
-                    json.member("name", archive.award.name)
-                    json.member("slug", archive.award.slug)
-                    json.member("organizer", archive.award.organizer)
-                    json.member("url", archive.award.url)
-                }
-            }
+            json.member("award") { $0.award(archive.award) }
             json.member("editions", objects: archive.entries) { json, entry in
                 let edition = entry.edition
                 json.member("year", number: Double(entry.year))

@@ -10,14 +10,7 @@ public enum EditionJSON {
         var json = JSONWriter()
         json.object { json in
             json.member("format", edition.format)
-            json.member("award") { json in
-                json.object { json in
-                    json.member("name", edition.award.name)
-                    json.member("slug", edition.award.slug)
-                    json.member("organizer", edition.award.organizer)
-                    json.member("url", edition.award.url)
-                }
-            }
+            json.member("award") { $0.award(edition.award) }
             json.member("edition") { json in
                 let details = edition.details
                 json.object { json in
@@ -131,6 +124,16 @@ public enum EditionJSON {
 }
 
 extension JSONWriter {
+    /// An award's fields, as the edition file has them.
+    mutating func award(_ award: Award) {
+        object { json in
+            json.member("name", award.name)
+            json.member("slug", award.slug)
+            json.member("organizer", award.organizer)
+            json.member("url", award.url)
+        }
+    }
+
     fileprivate mutating func strings(_ values: [String]) {
         array { json in
             for value in values { json.element { $0.string(value) } }

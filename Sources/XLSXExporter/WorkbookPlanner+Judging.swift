@@ -159,11 +159,7 @@ extension WorkbookPlanner {
             row: { index in
                 let entry = ranked[index]
                 let nominee = nominees[entry.nomineeIndex]
-                let style = Self.style(kind(ofNomineeAt: entry.nomineeIndex), wraps: false)
-                var centred = style
-                centred.centred = true
-                var total = style
-                total.numberFormat = .twoDecimals
+                let (style, centred, total) = rowStyles(ofNomineeAt: entry.nomineeIndex)
                 return [
                     Cell(
                         value: .formula("=" + layout.reference(row: entry.nomineeIndex, column: layout.rankColumn), result: .number(Double(entry.rank))),
@@ -216,6 +212,17 @@ extension WorkbookPlanner {
                 ]
             },
             table: TablePlan(name: "Remarks", firstDataRow: 0))
+    }
+
+    /// A nominee's row of a list: its text, a centred number and a figure of the report's
+    /// decimals, each marked as the winner's or a mention's.
+    func rowStyles(ofNomineeAt index: Int) -> (text: CellStyle, centred: CellStyle, decimals: CellStyle) {
+        let style = Self.style(kind(ofNomineeAt: index), wraps: false)
+        var centred = style
+        centred.centred = true
+        var decimals = style
+        decimals.numberFormat = .twoDecimals
+        return (style, centred, decimals)
     }
 
     /// A name over the columns it groups, centred.

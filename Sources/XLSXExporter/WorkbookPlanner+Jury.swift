@@ -73,11 +73,7 @@ extension WorkbookPlanner {
             row: { index in
                 let figures = rows[index]
                 let range = layout.nomineeRange(figures.nomineeIndex)
-                let style = Self.style(kind(ofNomineeAt: figures.nomineeIndex), wraps: false)
-                var centred = style
-                centred.centred = true
-                var spread = style
-                spread.numberFormat = .twoDecimals
+                let (style, centred, spread) = rowStyles(ofNomineeAt: figures.nomineeIndex)
                 return [
                     Cell(value: .number(Double(nominees[figures.nomineeIndex].number)), style: centred),
                     Cell(value: .text(nominees[figures.nomineeIndex].name), style: style),
