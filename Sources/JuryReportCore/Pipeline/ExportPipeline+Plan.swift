@@ -2,7 +2,7 @@
 /// (`--list-outputs`, `--depfile`).
 extension ExportPipeline {
     /// The names of the files an export of `requests` in `selection` writes, edition by
-    /// edition, format after format, as ``export(_:_:to:)`` would name them. An exporter that
+    /// edition, format after format, as ``export(_:_:to:archives:)`` would name them. An exporter that
     /// cannot say in advance (``Exporter/files(for:)-(ExportRequest)`` nil, such as a plugin
     /// that does not describe itself) is run into memory to learn its names.
     /// The award archives follow, one list per archive (see ``export(_:_:to:archives:)``).

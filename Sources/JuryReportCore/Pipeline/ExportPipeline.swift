@@ -3,7 +3,7 @@ import Foundation
 /// The one way editions become files, in named stages:
 /// ``load(_:)`` (with validation, inside loading, where faults still point into the source) →
 /// ``select(formats:options:)`` → ``derive(_:for:)`` (standings, references) →
-/// ``export(_:_:to:)`` (each edition's outline once, every format of every edition at once) →
+/// ``export(_:_:to:archives:)`` (each edition's outline once, every format of every edition at once) →
 /// ``commit(_:to:)``.
 ///
 /// The command line, the SwiftPM plugin (through the command line) and library users all go
