@@ -125,6 +125,24 @@ struct PackageIntegrationTests {
             "open-data-award-2025.nominees.csv", "open-data-award-2025.scores.csv",
         ])
 
+        // #26.3: run again with nothing changed, nothing is written; after the edition changed,
+        // the reports are made again.
+        let markdown = package.appendingPathComponent(relativeOutput).appendingPathComponent("open-data-award-2025.md")
+        func written() throws -> Date? { try FileManager.default.attributesOfItem(atPath: markdown.path)[.modificationDate] as? Date }
+        let before = try written()
+        let again = try swift(
+            ["package", "--allow-writing-to-package-directory", "export-reports", "Fixtures/editions/scored.yaml", "--format", "md,csv", "--output", relativeOutput],
+            in: package)
+        #expect(again.status == 0 && again.output.contains("export-reports: 6 reports up to date"), "\(again.output)\n\(again.standardError)")
+        #expect(try written() == before)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(1)], ofItemAtPath: package.appendingPathComponent("Fixtures/editions/scored.yaml").path)
+        let changed = try swift(
+            ["package", "--allow-writing-to-package-directory", "export-reports", "Fixtures/editions/scored.yaml", "--format", "md,csv", "--output", relativeOutput],
+            in: package)
+        #expect(changed.status == 0 && !changed.output.contains("up to date"), "\(changed.output)")
+        #expect(try written() != before)
+
         // #15.5: the tool's exit code, and its diagnostics once. (SwiftPM itself exits 1 for
         // any failed plugin; the code stands in its one line about it.)
         let failing = try swift(["package", "--allow-writing-to-package-directory", "export-reports", "Fixtures/editions/missing.yaml"], in: package)
