@@ -55,6 +55,29 @@ struct BuildContractTests {
         #expect(prerequisites == [
             "editions/a.json", "editions/every-field.scores.csv", "editions/every-field.remarks.csv", "editions/branding/logo.png",
         ], "\(rule)")
+        // A Word template an option names is read too: it stands among the prerequisites.
+        let house = try ProcessRunner.juryreport(["export", "editions/b.yaml", "-f", "docx", "-o", "house", "-q"], currentDirectory: tree)
+        #expect(house.status == 0)
+        let templated = try ProcessRunner.juryreport(
+            ["export", "editions/b.yaml", "-f", "docx", "--option", "template=house/open-data-award-2025.docx", "-o", "out", "-q", "--depfile", "t.d"],
+            currentDirectory: tree)
+        #expect(templated.status == 0, "\(templated.standardError)")
+        let templateRule = try String(contentsOf: tree.appendingPathComponent("t.d"), encoding: .utf8)
+        #expect(templateRule == "out/open-data-award-2025.docx: \\\n  editions/b.yaml \\\n  house/open-data-award-2025.docx\n", "\(templateRule)")
+        // An external exporter's program is read too (and its files, unknown in advance, are
+        // learnt by running it into memory for --list-outputs).
+        let plugins = try PluginDirectory()
+        defer { plugins.remove() }
+        try plugins.add("note", #"while [ $# -gt 0 ]; do case "$1" in --output) o="$2"; shift 2;; --basename) b="$2"; shift 2;; *) shift;; esac; done; echo note > "$o/$b.note.txt""#)
+        let pluginRun = try ProcessRunner.juryreport(
+            ["export", tree.appendingPathComponent("editions/b.yaml").path, "-f", "note", "-o", plugins.out.path, "-q", "--depfile", plugins.root.appendingPathComponent("p.d").path],
+            environment: ["PATH": plugins.path])
+        #expect(pluginRun.status == 0, "\(pluginRun.standardError)")
+        let pluginRule = try String(contentsOf: plugins.root.appendingPathComponent("p.d"), encoding: .utf8)
+        #expect(pluginRule.hasSuffix(" \\\n  " + plugins.bin.appendingPathComponent("juryreport-export-note").path + "\n"), "\(pluginRule)")
+        let pluginList = try ProcessRunner.juryreport(
+            ["export", tree.appendingPathComponent("editions/b.yaml").path, "-f", "note", "-o", "x", "--list-outputs"], environment: ["PATH": plugins.path])
+        #expect(pluginList.output == "x/open-data-award-2025.note.txt\n", "\(pluginList.output)\(pluginList.standardError)")
         // A path Make cannot hold (a line break) is refused with exit 73, the export kept.
         let broken = try ProcessRunner.juryreport(
             ["export", "editions/b.yaml", "-f", "md", "-o", "out\nx", "-q", "--depfile", "b.d"], currentDirectory: tree)
