@@ -47,7 +47,7 @@ public struct CSVExporter: ArchiveExporter {
         return (csv, try options.isOn(Self.byteOrderMark))
     }
 
-    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.text(".editions.csv"), .text(".nominees.csv")] }
+    public func archiveFiles(for request: ArchiveRequest) -> [PlannedFile] { [.text(".editions.csv"), .text(".nominees.csv")] }
 
     /// The award's archive as two tables: the editions, newest first, and every nominee of
     /// every edition (with the other years it stands in), for a pipeline or a spreadsheet.

@@ -24,7 +24,7 @@ public struct DocxExporter: ArchiveExporter {
         try sink.writeFile(suffix: ".docx") { try $0.write(bytes: bytes) }
     }
 
-    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.binary(".docx")] }
+    public func archiveFiles(for request: ArchiveRequest) -> [PlannedFile] { [.binary(".docx")] }
 
     /// The award's archive as a Word document, in the house template when one is given.
     public func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws {

@@ -189,16 +189,14 @@ struct DocxRenderer {
     /// Each column as wide as its longest text asks, between 4 and 40 characters' worth, the
     /// whole as wide as the text block: a rank column stays narrow, a name column wide.
     func columnWidths(_ table: ReportTable) -> [Int] {
-        func texts(_ column: Int) -> [String] {
+        let texts = table.columns.indices.map { column in
             [table.columns[column].header] + table.rows.map { $0.cells.count > column ? Inline.plainText(of: $0.cells[column]) : "" }
         }
         // Two characters' worth more for the cell's margins.
-        let longest = table.columns.indices.map { column in min(max(texts(column).map(\.count).max() ?? 0, 4), 40) + 2 }
+        let longest = texts.map { min(max($0.map(\.count).max() ?? 0, 4), 40) + 2 }
         // Each column at least as wide as its longest word (no word broken inside), within the
         // longest line; the rest of the width shared by what each needs beyond that.
-        let words = table.columns.indices.map { column in
-            min(texts(column).flatMap { $0.split(whereSeparator: \.isWhitespace).map(\.count) }.max() ?? 0, 20) + 2
-        }
+        let words = texts.map { min($0.flatMap { $0.split(whereSeparator: \.isWhitespace).map(\.count) }.max() ?? 0, 20) + 2 }
         let least = zip(words, longest).map { min($0, $1) }
         let total = max(longest.reduce(0, +), 1)
         // A character of the body text (bold in the header) is about 130 twips wide, margins

@@ -20,7 +20,7 @@ public struct HTMLExporter: ArchiveExporter {
         }
     }
 
-    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.text(".html")] }
+    public func archiveFiles(for request: ArchiveRequest) -> [PlannedFile] { [.text(".html")] }
 
     /// The award's index page: every edition, newest first, linking its own page and its PDF
     /// where the export wrote them.

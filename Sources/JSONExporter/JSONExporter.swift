@@ -17,7 +17,7 @@ public struct JSONExporter: ArchiveExporter {
         try sink.writeFile(suffix: ".json") { try $0.write(bytes: bytes) }
     }
 
-    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.text(".json")] }
+    public func archiveFiles(for request: ArchiveRequest) -> [PlannedFile] { [.text(".json")] }
 
     /// The award's archive as JSON (not an edition file: the award, its editions and their
     /// nominees).

@@ -75,6 +75,7 @@ struct ExportCommand: AsyncParsableCommand {
         if listOutputs && (stdout || check || prune || depfile != nil) {
             throw ValidationError("--list-outputs writes nothing: it cannot be combined with --stdout, --check, --prune or --depfile")
         }
+        if archive && stdout { throw ValidationError("--archive writes files beside the editions' own: it cannot be combined with --stdout") }
         if depfile != nil && (stdout || check) { throw ValidationError("--depfile goes with an export into a directory, not --stdout or --check") }
     }
 

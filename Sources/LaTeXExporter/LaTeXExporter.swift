@@ -45,8 +45,18 @@ public struct LaTeXExporter: ArchiveExporter {
             to: sink)
     }
 
-    public func archiveFiles(for options: ExportOptions) throws(ExportOptionError) -> [PlannedFile] {
-        try files(for: options) ?? [.text(".tex")]
+    /// The `.tex`, the logo it names beside it, and the `.pdf` with `pdf=true`.
+    public func files(for request: ExportRequest) throws(ExportOptionError) -> [PlannedFile]? {
+        try Self.files(logo: request.edition.branding.logo, pdf: request.options.isOn(Self.pdf))
+    }
+
+    public func archiveFiles(for request: ArchiveRequest) throws(ExportOptionError) -> [PlannedFile] {
+        try Self.files(logo: request.archive.logo, pdf: request.options.isOn(Self.pdf))
+    }
+
+    /// The files of one document in the order written: the source, its logo, its PDF.
+    private static func files(logo: Logo?, pdf: Bool) -> [PlannedFile] {
+        [.text(".tex")] + (logo.map { [.binary(".logo.\($0.kind.fileExtension)")] } ?? []) + (pdf ? [.binary(".pdf")] : [])
     }
 
     /// The award's archive as a document of its own (`.tex`, and `.pdf` with `pdf=true`),
@@ -55,7 +65,7 @@ public struct LaTeXExporter: ArchiveExporter {
         let outline = request.outline(reportSuffixes: [".pdf"], reportLabels: ["PDF"])
         try write(
             Job(
-                outline: outline, baseName: request.archive.baseName, logo: outline.style.branding.logo, options: request.options,
+                outline: outline, baseName: request.archive.baseName, logo: request.archive.logo, options: request.options,
                 timestamp: request.timestamp, environment: request.environment, observer: request.temporaryResourceObserver),
             to: sink)
     }

@@ -12,7 +12,7 @@ extension LaTeXReportWriter {
         case .standings: shares = Self.standingsShares(table)
         case .recusals: shares = [28, 34, 38]
         // Year, number, period, theme, winner, mentions, chair, report.
-        case .archive: shares = table.columns.count == 8 ? [7, 7, 14, 14, 23, 23, 13, 13] : table.columns.map { _ in 100 / max(table.columns.count, 1) }
+        case .archive: shares = [7, 7, 14, 14, 23, 23, 13, 13]
         }
         let trailing = table.columns.map { $0.alignment == .trailing }
         var columns = Self.columns(shares: shares, trailing: trailing)

@@ -27,7 +27,7 @@ public struct MarkdownExporter: ArchiveExporter {
         }
     }
 
-    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.text(".md")] }
+    public func archiveFiles(for request: ArchiveRequest) -> [PlannedFile] { [.text(".md")] }
 
     /// The award's archive: the editions newest first, each linking its own Markdown report.
     public func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws {

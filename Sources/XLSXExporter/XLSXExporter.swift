@@ -21,7 +21,7 @@ public struct XLSXExporter: ArchiveExporter {
 
     public func files(for options: ExportOptions) -> [PlannedFile]? { [.binary(".xlsx")] }
 
-    public func archiveFiles(for options: ExportOptions) -> [PlannedFile] { [.binary(".xlsx")] }
+    public func archiveFiles(for request: ArchiveRequest) -> [PlannedFile] { [.binary(".xlsx")] }
 
     /// The award's archive workbook: the editions and every nominee of every edition, each
     /// an Excel table with filters.

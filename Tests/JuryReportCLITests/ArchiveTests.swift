@@ -52,6 +52,10 @@ struct ArchiveTests {
         #expect(Set(listed.output.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }) == written)
         for suffix in [".md", ".html", ".xlsx", ".editions.csv", ".nominees.csv", ".json", ".docx", ".tex", ".pdf"] {
             #expect(written.contains("open-data-award" + suffix) && written.contains("pro-motor-award" + suffix), "\(suffix)")
+            // Reproducible: the archive of the first run, byte for byte (PDF, workbook and Word
+            // document included).
+            let again = try Data(contentsOf: out.appendingPathComponent("open-data-award" + suffix))
+            #expect(try Data(contentsOf: plain.appendingPathComponent("open-data-award" + suffix)) == again, "\(suffix)")
         }
 
         // Markdown, as cmark-gfm reads it: every winner, newest first, each linking its report.

@@ -16,8 +16,12 @@ struct BuildContractTests {
     func listOutputs() throws {
         let directory = try Paths.temporaryDirectory("list-outputs")
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Scores and recusals (every CSV table), and one without scores.
-        let editions = [Paths.edition("scored-lenient.yaml").path, Paths.edition("pro-motor-award-2019-2020.yaml").path]
+        // Scores and recusals (every CSV table), one without scores, one with a logo (which the
+        // .tex names beside it).
+        let editions = [
+            Paths.edition("scored-lenient.yaml").path, Paths.edition("pro-motor-award-2019-2020.yaml").path,
+            Paths.edition("branding/branded.yaml").path,
+        ]
         for (index, format) in ["markdown", "csv", "xlsx", "latex", "pdf", "html", "json", "docx", "md,csv,html"].enumerated() {
             let out = directory.appendingPathComponent("out\(index)")
             let listed = try ProcessRunner.juryreport(["export"] + editions + ["-f", format, "-o", out.path, "--list-outputs"])
@@ -36,9 +40,12 @@ struct BuildContractTests {
         #expect(!bundled.output.contains(".scores.csv") && bundled.output.contains("o/pro-motor-award-2020.nominees.csv\n"))
         let refused = try ProcessRunner.juryreport(["export", "-f", "csv", "--list-outputs", "--check"])
         #expect(refused.status == 64)
+        let stdoutArchive = try ProcessRunner.juryreport(["export", "-f", "md", "--stdout", "--archive"])
+        #expect(stdoutArchive.status == 64 && stdoutArchive.standardError.contains("--archive"), "\(stdoutArchive.standardError)")
     }
 
-    @Test("--depfile: one rule, the written files before the colon, every file read after it, paths escaped as Make needs")
+    @Test("--depfile: one rule, the written files before the colon, every file read after it, paths escaped as Make reads them",
+          .requires(.make))
     func depfile() throws {
         let directory = try Paths.temporaryDirectory("depfile")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -55,6 +62,17 @@ struct BuildContractTests {
         #expect(prerequisites == [
             "editions/a.json", "editions/every-field.scores.csv", "editions/every-field.remarks.csv", "editions/branding/logo.png",
         ], "\(rule)")
+        // GNU make reads the escaped names back: with a recipe on the rule, a report is up to
+        // date after the export and made again once the logo is newer.
+        try Data((rule + "\t@echo REMAKE\n").utf8).write(to: tree.appendingPathComponent("check.mk"))
+        let report = "out $#%:dir/every-field-award-2026.md"
+        func make() throws -> String {
+            try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["make", "-f", "check.mk", report], currentDirectory: tree).output
+        }
+        #expect(try make().contains("is up to date"), "make did not read the target's escaped name")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(2)], ofItemAtPath: tree.appendingPathComponent("editions/branding/logo.png").path)
+        #expect(try make().contains("REMAKE"), "make did not read the prerequisites")
         // A Word template an option names is read too: it stands among the prerequisites.
         let house = try ProcessRunner.juryreport(["export", "editions/b.yaml", "-f", "docx", "-o", "house", "-q"], currentDirectory: tree)
         #expect(house.status == 0)

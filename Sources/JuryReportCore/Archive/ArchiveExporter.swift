@@ -1,8 +1,8 @@
 /// An exporter that can also write an award's archive (``AwardArchive``): every edition of
 /// the award in one file or a few, named after the award's slug alone.
 public protocol ArchiveExporter: Exporter {
-    /// The archive's files for `options`, each suffix appended to the award's slug.
-    func archiveFiles(for options: ExportOptions) throws(ExportOptionError) -> [PlannedFile]
+    /// The archive's files, each suffix appended to the award's slug.
+    func archiveFiles(for request: ArchiveRequest) throws(ExportOptionError) -> [PlannedFile]
 
     /// Writes the archive's files into `sink`, whose base name is the award's slug.
     func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws

@@ -55,6 +55,7 @@ extension ArchiveRequest {
     public func outline(reportSuffixes: [String], reportLabels: [String]) -> ReportOutline {
         let words = archive.vocabulary
         let newest = archive.entries[0].edition
+        // The house style, logo included, of the newest edition.
         let years = archive.entries.map(\.year)
         let span = years.min() == years.max() ? "\(years[0])" : "\(years.min() ?? 0)–\(years.max() ?? 0)"
         let award = archive.award

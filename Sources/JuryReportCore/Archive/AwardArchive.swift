@@ -21,10 +21,10 @@ public struct AwardArchive: Sendable {
     public var baseName: String { award.slug }
     /// Newest first.
     public let entries: [Entry]
-    /// The headings' labels: the language every edition shares, else the newest edition's.
+    /// The headings' labels: the newest edition's (each row's own words in its edition's).
     public let vocabulary: Vocabulary
-    /// Whether the editions differ in language (each row then speaks its own).
-    public let isMultilingual: Bool
+    /// The house style's logo, as the newest edition has it.
+    public var logo: Logo? { entries[0].edition.branding.logo }
     /// For each edition (by its place in ``entries``) and nominee index, the years of the
     /// other editions in which the same nominee stands (same name and lead, after Unicode and
     /// case folding), oldest first; empty when it stands only once.
@@ -39,8 +39,6 @@ public struct AwardArchive: Sendable {
                 edition: requests[index].edition, standings: requests[index].standings, references: requests[index].references,
                 vocabulary: requests[index].vocabulary, reportFiles: index < reportFiles.count ? reportFiles[index] : [])
         }
-        let languages = Set(entries.map { $0.vocabulary.language })
-        isMultilingual = languages.count > 1
         vocabulary = entries[0].vocabulary
         // Who stands in which years, by folded name and lead.
         var years: [String: [Int]] = [:]

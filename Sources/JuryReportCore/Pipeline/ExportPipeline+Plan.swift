@@ -34,13 +34,14 @@ extension ExportPipeline {
             }
         }
         let archivers = selection.exporters.compactMap { $0 as? any ArchiveExporter }
-        for archive in AwardArchive.archives(of: requests, reportFiles: names, always: archives) where !archivers.isEmpty {
+        for request in archiveRequests(requests, reportFiles: names, selection, always: archives) where !archivers.isEmpty {
+            let baseName = request.archive.baseName
             var files: [String] = []
             for archiver in archivers {
                 do {
-                    files += try archiver.archiveFiles(for: selection.options).map { archive.baseName + $0.suffix }
+                    files += try archiver.archiveFiles(for: request).map { baseName + $0.suffix }
                 } catch {
-                    throw ExportFailure(baseName: archive.baseName, format: archiver.format.name, error: error)
+                    throw ExportFailure(baseName: baseName, format: archiver.format.name, error: error)
                 }
             }
             names.append(files)

@@ -174,11 +174,8 @@ public struct ExportPipeline: Sendable {
         let archivers = selection.exporters.compactMap { $0 as? any ArchiveExporter }
         guard !archivers.isEmpty else { return [] }
         let written = editions.map { (try? $0.get())?.files.map(\.name) ?? [] }
-        return AwardArchive.archives(of: requests, reportFiles: written, always: always).map { archive in
-            let newest = requests.first { $0.edition.baseName == archive.entries[0].edition.baseName }
-            let request = ArchiveRequest(
-                archive: archive, options: selection.options, timestamp: newest?.timestamp ?? 0, environment: environment,
-                temporaryResourceObserver: temporaryResourceObserver)
+        return archiveRequests(requests, reportFiles: written, selection, always: always).map { request in
+            let archive = request.archive
             var formats: [ExportedFormat] = []
             for archiver in archivers {
                 do throws(ExportFailure) {
@@ -191,6 +188,19 @@ public struct ExportPipeline: Sendable {
                 }
             }
             return .success(ExportedEdition(baseName: archive.baseName, formats: formats))
+        }
+    }
+
+    /// The archive of each award with several editions among `requests` (or every award,
+    /// `always`), each edition linking `reportFiles`, its time the newest edition's.
+    func archiveRequests(
+        _ requests: [ExportRequest], reportFiles: [[String]], _ selection: ExportSelection, always: Bool
+    ) -> [ArchiveRequest] {
+        AwardArchive.archives(of: requests, reportFiles: reportFiles, always: always).map { archive in
+            let newest = requests.first { $0.edition.baseName == archive.entries[0].edition.baseName }
+            return ArchiveRequest(
+                archive: archive, options: selection.options, timestamp: newest?.timestamp ?? 0, environment: environment,
+                temporaryResourceObserver: temporaryResourceObserver)
         }
     }
 

@@ -53,33 +53,14 @@ public struct JuryStatistics: Sendable, Equatable {
         let index = ScoreIndex(edition)
         let jury = edition.jury.count, nomineeCount = edition.nominees.count
         let slots = edition.criteria.count + 1
-        // Each score by place (nominee, criterion slot, juror) for the cell means; the
-        // members' own sums and each nominee's.
+        // Each score by place; the sum and count of each nominee's criterion over the jury,
+        // for the other members' means. (Scores of a member the edition lacks count nowhere.)
+        let placed = PlacedScore.all(in: edition, index: index).filter { $0.juror != nil }
         var cellSums = [Double](repeating: 0, count: nomineeCount * slots)
         var cellCounts = [Int](repeating: 0, count: nomineeCount * slots)
-        var placed: [(nominee: Int, slot: Int, juror: Int, value: Double, weight: Double)] = []
-        placed.reserveCapacity(edition.scores.count)
-        let weights = edition.criteria.map(\.weight)
-        // Scores come nominee by nominee or juror by juror (forms, tables): the last id's place
-        // is kept, as comparing two equal strings costs less than hashing one.
-        var lastNominee: (id: String, place: Int?) = ("", nil), lastJuror: (id: String, place: Int?) = ("", nil)
-        let criterionIDs = edition.criteria.map(\.id)
-        var lastCriterion: Int? = nil
-        for score in edition.scores {
-            if score.nominee != lastNominee.id { lastNominee = (score.nominee, index.nominees[score.nominee]) }
-            if score.juror != lastJuror.id { lastJuror = (score.juror, index.jurors[score.juror]) }
-            guard let nominee = lastNominee.place, let juror = lastJuror.place else { continue }
-            // Criteria mostly come in their order: the one after the last is tried first.
-            var criterion: Int? = nil
-            if let id = score.criterion {
-                let next = lastCriterion.map { ($0 + 1) % criterionIDs.count } ?? 0
-                criterion = next < criterionIDs.count && criterionIDs[next] == id ? next : index.criteria[id]
-                lastCriterion = criterion
-            }
-            let slot = criterion ?? slots - 1
-            cellSums[nominee * slots + slot] += score.score
-            cellCounts[nominee * slots + slot] += 1
-            placed.append((nominee, slot, juror, score.score, criterion.map { weights[$0] } ?? 1))
+        for score in placed {
+            cellSums[score.nominee * slots + score.criterion] += score.value
+            cellCounts[score.nominee * slots + score.criterion] += 1
         }
         let juryMean = placed.isEmpty ? nil : placed.reduce(0) { $0 + $1.value } / Double(placed.count)
 
@@ -87,12 +68,13 @@ public struct JuryStatistics: Sendable, Equatable {
         var restPairs = [[(own: Double, rest: Double)]](repeating: [], count: jury)
         var byNominee = [[Double]](repeating: [], count: nomineeCount)
         for score in placed {
-            byJuror[score.juror].append(score.value)
+            guard let juror = score.juror else { continue }
+            byJuror[juror].append(score.value)
             byNominee[score.nominee].append(score.value)
-            let cell = score.nominee * slots + score.slot
+            let cell = score.nominee * slots + score.criterion
             let others = cellCounts[cell] - 1
             if others > 0 {
-                restPairs[score.juror].append((score.value, (cellSums[cell] - score.value) / Double(others)))
+                restPairs[juror].append((score.value, (cellSums[cell] - score.value) / Double(others)))
             }
         }
         jurors = (0..<jury).map { member in
@@ -109,8 +91,7 @@ public struct JuryStatistics: Sendable, Equatable {
                 let a = lhs.element.spread ?? -1, b = rhs.element.spread ?? -1
                 return a != b ? a > b : lhs.offset < rhs.offset
             }.map(\.element)
-        agreement = Self.agreement(
-            placed.map { ($0.nominee, $0.juror, $0.value, $0.weight) }, nominees: nomineeCount, jury: jury, index: index)
+        agreement = Self.agreement(placed, nominees: nomineeCount, jury: jury, index: index)
     }
 
     static func mean(_ values: [Double]) -> Double? {
@@ -142,18 +123,17 @@ public struct JuryStatistics: Sendable, Equatable {
     /// Kendall's W over the nominees every member with scores scored, each member's value of
     /// a nominee the weighted mean of the criteria they scored; tied values share the mean
     /// of their ranks, and W is corrected for ties.
-    static func agreement(
-        _ scores: [(nominee: Int, juror: Int, value: Double, weight: Double)], nominees: Int, jury: Int, index: ScoreIndex
-    ) -> Agreement? {
+    static func agreement(_ scores: [PlacedScore], nominees: Int, jury: Int, index: ScoreIndex) -> Agreement? {
         // Per nominee and member, the weighted sum and the weights: a flat table while it
         // stays small next to the scores (ScoreTable), keyed as a score without criterion.
         var weighted = ScoreTable<(sum: Double, weight: Double)>(index, scores: scores.count)
         var active = [Bool](repeating: false, count: jury)
         for score in scores {
-            let key = index.key(nominee: score.nominee, juror: score.juror, criterion: nil)
+            guard let juror = score.juror else { continue }
+            let key = index.key(nominee: score.nominee, juror: juror, criterion: nil)
             let cell = weighted[key] ?? (0, 0)
             weighted[key] = (cell.sum + score.value * score.weight, cell.weight + score.weight)
-            active[score.juror] = true
+            active[juror] = true
         }
         let members = active.indices.filter { active[$0] }
         let complete = (0..<nominees).filter { nominee in

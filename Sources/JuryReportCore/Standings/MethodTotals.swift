@@ -4,9 +4,38 @@ struct PlacedScore {
     var nominee: Int
     /// nil for a jury member the edition does not have (an edition that was not validated).
     var juror: Int?
+    /// The criterion's index; the number of criteria for a score without one.
     var criterion: Int
     var weight: Double
     var value: Double
+
+    /// Every score of `edition` whose nominee the edition has, in the edition's order.
+    /// Scores come nominee by nominee or juror by juror (forms, tables), criteria in their
+    /// order: the last nominee's and juror's places are kept and the next criterion is tried
+    /// first, as comparing two equal strings costs less than hashing one.
+    static func all(in edition: Edition, index: ScoreIndex) -> [PlacedScore] {
+        let criterionIDs = edition.criteria.map(\.id)
+        let weights = edition.criteria.map(\.weight)
+        var placed: [PlacedScore] = []
+        placed.reserveCapacity(edition.scores.count)
+        var lastNominee: (id: String, place: Int?) = ("", nil), lastJuror: (id: String, place: Int?) = ("", nil)
+        var lastCriterion: Int? = nil
+        for score in edition.scores {
+            if score.nominee != lastNominee.id { lastNominee = (score.nominee, index.nominees[score.nominee]) }
+            if score.juror != lastJuror.id { lastJuror = (score.juror, index.jurors[score.juror]) }
+            guard let nominee = lastNominee.place else { continue }
+            var criterion: Int? = nil
+            if let id = score.criterion {
+                let next = lastCriterion.map { ($0 + 1) % criterionIDs.count } ?? 0
+                criterion = next < criterionIDs.count && criterionIDs[next] == id ? next : index.criteria[id]
+                lastCriterion = criterion
+            }
+            placed.append(PlacedScore(
+                nominee: nominee, juror: lastJuror.place, criterion: criterion ?? criterionIDs.count,
+                weight: criterion.map { weights[$0] } ?? 1, value: score.score))
+        }
+        return placed
+    }
 }
 
 /// The totals of the scoring methods other than `mean`, each nominee's by its index (NaN for
