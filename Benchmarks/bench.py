@@ -9,6 +9,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 tool, reference, work = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -23,11 +24,15 @@ os.makedirs(work, exist_ok=True)
 
 def run_once(command, label):
     """Wall time (s), peak RSS (MiB) and CPU time (s) of one run of a whole process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    error = process.stderr.read().decode()
+    # stderr to a file, not a pipe: a run that warns more than a pipe holds (64 KiB) would
+    # wait on it for ever while this waits on the run.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        errors.seek(0)
+        error = errors.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{label} failed: {' '.join(command)}\n{error}")
     return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime

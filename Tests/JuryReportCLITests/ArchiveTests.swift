@@ -103,6 +103,43 @@ struct ArchiveTests {
         #expect(winners == Self.winners)
     }
 
+    @Test("the hostile edition in two years: its archive in every format holds the text literally and inert",
+          .requires(.cmark, .openpyxl, .pdflatex))
+    func hostile() throws {
+        let directory = try Paths.temporaryDirectory("archive-hostile")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try String(contentsOf: Paths.edition("hostile.yaml"), encoding: .utf8)
+        let earlier = directory.appendingPathComponent("hostile-2023.yaml")
+        try Data(text.replacingOccurrences(of: "  year: 2024", with: "  year: 2023").utf8).write(to: earlier)
+        let out = directory.appendingPathComponent("out")
+        let result = try ProcessRunner.juryreport([
+            "export", Paths.edition("hostile.yaml").path, earlier.path, "-f", "md,csv,json,html,xlsx,pdf,docx", "-o", out.path, "-q",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let award = "Hostile <Award> & \"Friends\" #1 ~ 100%"
+        // Markdown as cmark-gfm reads it: the award's name as the heading, the period as typed.
+        let markdown = try CommonMarkReader.parse([UInt8](Data(contentsOf: out.appendingPathComponent("hostile-award.md"))))
+        #expect(markdown.descendants("heading").first?.text == award)
+        #expect(markdown.descendants("table_cell").map(\.text).contains("2023–2024 {\\bf}"))
+        #expect(markdown.descendants("html_inline").isEmpty && markdown.descendants("html_block").isEmpty, "no markup from the edition")
+        // HTML: no element from the edition's text.
+        let html = try String(contentsOf: out.appendingPathComponent("hostile-award.html"), encoding: .utf8)
+        #expect(!html.contains("<script") && html.contains("Hostile &lt;Award&gt; &amp;"))
+        // JSON and CSV (Python's csv): literal, and no cell a spreadsheet would run.
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("hostile-award.json"))) as? [String: Any]
+        #expect((json?["award"] as? [String: Any])?["name"] as? String == award)
+        for table in ["hostile-award.editions.csv", "hostile-award.nominees.csv"] {
+            let rows = try IndependentReaders.csv(out.appendingPathComponent(table)).rows
+            for cell in rows.joined() where cell.first.map({ "=+-@".contains($0) }) == true {
+                #expect(Double(cell) != nil, "\(table): \(cell) would run as a formula")
+            }
+        }
+        // The workbook (openpyxl): text stays text, no formula.
+        let book = try IndependentReaders.xlsx(out.appendingPathComponent("hostile-award.xlsx"))
+        for sheet in book.order { #expect(book.sheet(sheet).joined().allSatisfy { $0.type != "f" }, "\(sheet)") }
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("hostile-award.pdf").path), "the PDF compiled")
+    }
+
     @Test("two edition files of one award and year: exit 65 naming both, nothing written")
     func sameYear() throws {
         let directory = try Paths.temporaryDirectory("archive")

@@ -47,6 +47,22 @@ struct StandingsTests {
         ])
     }
 
+    @Test("a warning names the first five nominees of a shared rank and counts the rest: one line, however many tie")
+    func manyTied() {
+        let nominees = (1...8).map { Nominee(id: "n\($0)", name: "N\($0)", number: $0) }
+        let edition = Edition(
+            award: Award(name: "A"), details: EditionDetails(year: 2020, title: "T"), nominees: nominees,
+            verdict: Verdict(winner: "n1"), jury: [JuryMember(id: "j", name: "J")],
+            scores: nominees.map { Score(juror: "j", nominee: $0.id, score: 7) })
+        #expect(ExportRequest(edition: edition).editionWarnings == [
+            "the winner 'n1' shares the first rank with 'n2', 'n3', 'n4', 'n5', 'n6' and 2 more by the scores (scoring 'mean'): "
+                + "the choice rests on the jury's decision, not on the numbers"
+        ])
+        var later = edition
+        later.scores[7].score = 9
+        #expect(ExportRequest(edition: later).editionWarnings.first == "the winner 'n1' is ranked 2 by the scores; ranked first: 'n8'")
+    }
+
     /// Five jurors on one criterion and a sixth on another: 'trimmed' trims the first only.
     static func fiveJurors(_ method: Scoring.Method) -> Edition {
         let jury = (1...6).map { JuryMember(id: "j\($0)", name: "J\($0)") }

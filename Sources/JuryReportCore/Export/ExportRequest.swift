@@ -71,18 +71,25 @@ public struct ExportRequest: Sendable {
             return ["the winner '\(winner)' has no scores, while other nominees do"]
         }
         if entry.rank != 1 {
-            let first = standings.ranked.filter { $0.rank == 1 }.map { "'\($0.nomineeID)'" }.joined(separator: ", ")
+            let first = Self.listed(standings.ranked.prefix { $0.rank == 1 }.map(\.nomineeID))
             return ["the winner '\(winner)' is ranked \(entry.rank) by the scores; ranked first: \(first)"]
         }
         let shared = standings.ranked.prefix { $0.rank == 1 }.filter { $0.nomineeID != winner }
         if !shared.isEmpty {
-            let others = shared.map { "'\($0.nomineeID)'" }.joined(separator: ", ")
+            let others = Self.listed(shared.map(\.nomineeID))
             return [
                 "the winner '\(winner)' shares the first rank with \(others) by the scores (scoring '\(standings.method.rawValue)'): "
                     + "the choice rests on the jury's decision, not on the numbers"
             ]
         }
         return []
+    }
+
+    /// Ids quoted and listed, the first few: a warning stays one readable line however many
+    /// nominees share a rank (a generated edition of 10,000 equal totals).
+    static func listed(_ ids: [String], limit: Int = 5) -> String {
+        let shown = ids.prefix(limit).map { "'\($0)'" }.joined(separator: ", ")
+        return ids.count > limit ? "\(shown) and \(ids.count - limit) more" : shown
     }
 
     /// What the report holds and in what order, for the formats that render a whole report:
