@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "JuryReportFiles"),
         .target(
             name: "JuryReportCore",
-            dependencies: ["JuryReportSource", "JuryReportFiles", .product(name: "Yams", package: "Yams")],
+            dependencies: ["JuryReportSource", "JuryReportFiles"],
             // The built-in labels, one data file per language, compiled into the binary.
             resources: ["en", "nl", "fr", "de", "es", "it"].map { .embedInCode("Labels/\($0).yaml") }
         ),

@@ -43,23 +43,32 @@ struct LaTeXEngine {
     ) throws -> [UInt8] {
         try TemporaryWorkspace.with(label: "tex", observer: observer) { workspace in
             let directory = workspace.url
-            try Data(source).write(to: directory.appendingPathComponent(jobName + ".tex"))
             // Files the source names (a logo), beside it.
             for (name, bytes) in files { try Data(bytes).write(to: directory.appendingPathComponent(name)) }
             var environment = base.isEmpty ? ProcessInfo.processInfo.environment : base
-            // The PDF's dates are in the document (see LaTeXReportWriter); the engine still
-            // reads this for its own timestamps, and lualatex ignores it outside 1970–2038,
-            // taking the current time instead: keep it in that range.
-            environment["SOURCE_DATE_EPOCH"] = String(min(max(timestamp, 0), Int64(Int32.max)))
-            environment["FORCE_SOURCE_DATE"] = "1"
             // TeX Live lets \input read any file by default: only files below the working
             // directory (and TeX's own tree) here, and writes only there.
             environment["openin_any"] = "p"
             environment["openout_any"] = "p"
             environment["shell_escape"] = "f"
+            // pdflatex loads the packages from a format (see PreambleFormat) and reads the rest.
+            var formatArguments: [String] = []
+            var engineSource = source
+            if name == "pdflatex", let format = PreambleFormat(source: source),
+                format.place(in: directory, engine: self, environment: environment, observer: observer)
+            {
+                formatArguments = ["-fmt=\(PreambleFormat.jobName)"]
+                engineSource = format.body
+            }
+            try Data(engineSource).write(to: directory.appendingPathComponent(jobName + ".tex"))
+            // The PDF's dates are in the document (see LaTeXReportWriter); the engine still
+            // reads this for its own timestamps, and lualatex ignores it outside 1970–2038,
+            // taking the current time instead: keep it in that range.
+            environment["SOURCE_DATE_EPOCH"] = String(min(max(timestamp, 0), Int64(Int32.max)))
+            environment["FORCE_SOURCE_DATE"] = "1"
             let engine = ChildProcess(
                 executable: executable,
-                arguments: [
+                arguments: formatArguments + [
                     "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
                     "-jobname=\(jobName)", "\(jobName).tex",
                 ],

@@ -7,13 +7,13 @@ import TestSupport
 /// Builds the PDF of `edition` with `engine` through the exporter; returns the directory's
 /// files and the warnings.
 func buildPDF(
-    _ edition: Edition, engine: String, _ options: [(key: String, value: String)] = [], into directory: URL
+    _ edition: Edition, engine: String, _ options: [(key: String, value: String)] = [], into directory: URL,
+    environment: [String: String] = ProcessInfo.processInfo.environment
 ) throws -> (tex: URL, pdf: URL, warnings: [String]) {
     var warnings: [String] = []
     let sink = try DirectoryExportSink(directory: directory, baseName: edition.baseName) { warnings.append($0) }
     let request = ExportRequest(
-        edition: edition, options: ExportOptions([("pdf", "true"), ("engine", engine)] + options),
-        environment: ProcessInfo.processInfo.environment)
+        edition: edition, options: ExportOptions([("pdf", "true"), ("engine", engine)] + options), environment: environment)
     try LaTeXExporter().export(request, to: sink)
     try sink.commit()
     return (
@@ -146,6 +146,48 @@ struct LaTeXPDFTests {
         let b = try Data(contentsOf: buildPDF(edition, engine: engine, into: second).pdf)
         #expect(!a.isEmpty)
         #expect(a == b)
+    }
+
+    @Test("pdflatex loads the packages from a format kept per user: the same bytes from a new cache, the cache and none", .requires(.pdflatex))
+    func preambleFormat() throws {
+        // The scored edition has a chart: pgfplots is in the format too.
+        let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        let root = try Paths.temporaryDirectory("latex-format")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = root.appendingPathComponent("cache")
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = cache.path
+        func formats() throws -> [String] {
+            let folder = cache.appendingPathComponent("juryreport").path
+            guard FileManager.default.fileExists(atPath: folder) else { return [] }
+            return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".fmt") }
+        }
+        func build(_ name: String, _ environment: [String: String]) throws -> Data {
+            try Data(contentsOf: buildPDF(edition, engine: "pdflatex", into: root.appendingPathComponent(name), environment: environment).pdf)
+        }
+        let made = try build("made", environment)
+        #expect(try formats().count == 1, "the format is kept")
+        let folder = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("juryreport").path)
+        #expect((folder[.posixPermissions] as? Int) == 0o700, "the cache folder is the user's alone")
+        let cached = try build("cached", environment)
+        #expect(try formats().count == 1, "and used again, not made anew")
+        var homeless = environment
+        homeless["XDG_CACHE_HOME"] = nil
+        homeless["HOME"] = nil
+        let uncached = try build("uncached", homeless)
+        #expect(!made.isEmpty)
+        #expect(made == cached, "a PDF from the kept format is the one made with it")
+        #expect(made == uncached, "and the one made without a cache")
+        // Another edition language is another format; a folder others can write to is not used.
+        var french = edition
+        french.details.language = "fr"
+        _ = try Data(contentsOf: buildPDF(french, engine: "pdflatex", into: root.appendingPathComponent("fr"), environment: environment).pdf)
+        #expect(try formats().count == 2)
+        #expect(chmod(cache.appendingPathComponent("juryreport").path, 0o777) == 0)
+        var italian = edition
+        italian.details.language = "it"
+        _ = try Data(contentsOf: buildPDF(italian, engine: "pdflatex", into: root.appendingPathComponent("it"), environment: environment).pdf)
+        #expect(try formats().count == 2, "a cache folder others can write to is left alone")
     }
 
     @Test("papersize=letter and fontsize=12pt", .requires(.poppler, .pdflatex))

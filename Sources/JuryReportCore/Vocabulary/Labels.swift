@@ -1,4 +1,4 @@
-import Yams
+import JuryReportSource
 
 /// The words of one language for every ``LabelKey``: a built-in set (a data file per
 /// language, compiled into the binary), with an edition's own `labels:` over it.
@@ -58,13 +58,19 @@ public struct Labels: Sendable, Equatable {
     }
 
     /// A language's built-in labels in the order of its file; empty for a language without.
+    ///
+    /// Read by the edition files' own parser over libyaml's events: Yams' node tree would
+    /// compile its resolver's regular expressions first, a millisecond of every run.
     public static func builtIn(_ language: String) -> [(LabelKey, String)] {
-        guard let bytes = source(of: language),
-            let node = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)), let mapping = node.mapping
-        else { return [] }
-        return mapping.compactMap { key, value in
-            guard let key = key.string.flatMap(LabelKey.init(rawValue:)), let text = value.string else { return nil }
-            return (key, text)
+        guard let bytes = source(of: language), let document = try? YAMLSourceParser(bytes: bytes).parse() else {
+            return []
+        }
+        return document.withView { view in
+            guard view.kind(view.root) == .mapping else { return [] }
+            return view.entries(view.root).compactMap { key, value in
+                guard view.isScalar(value), let key = LabelKey(rawValue: view.string(key)) else { return nil }
+                return (key, view.string(value))
+            }
         }
     }
 

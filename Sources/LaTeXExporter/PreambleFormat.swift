@@ -1,0 +1,168 @@
+import Foundation
+import JuryReportCore
+import JuryReportProcess
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The packages part of a document's preamble (from `\documentclass` to the line that
+/// ``marker`` begins, see `Templates/document-setup.tex`) as a pdflatex format file: the
+/// engine's state after loading them, dumped once and loaded by every later build instead
+/// of reading the packages again (about half of a run for the bundled report).
+///
+/// A format is kept per user in `$XDG_CACHE_HOME/juryreport` (else `~/.cache/juryreport`),
+/// a folder of mode 0700 that must be the user's own, under a name made of the packages
+/// part and the identity (path, size, time) of the engine and of TeX Live's own
+/// `pdflatex.fmt`, which TeX Live remakes whenever a package is updated: a change to
+/// either makes a new one. The newest ``kept`` stay. Without a usable cache folder the
+/// format is made in the build's own folder, for that build.
+///
+/// A pdflatex build always goes through a format, cached or not, so its PDF has the same
+/// bytes either way. (The format's PDF differs from a plain run's in one operator: pdftex
+/// does not dump the colour stack the colour driver sets up, `0 g 0 G` at the top of page
+/// one, the default colour anyway.)
+struct PreambleFormat {
+    /// The first line after the packages part, in the document setup template.
+    static let marker = "% The packages end here"
+    /// The job name of the format, in the build's folder: not a slug (it has `_`), so no
+    /// report's job name.
+    static let jobName = "juryreport_preamble"
+    /// Formats kept in the cache folder.
+    static let kept = 8
+
+    /// `\documentclass` to the end of the line before ``marker``.
+    let packages: [UInt8]
+    /// The source without its packages part: what the engine reads after loading the format.
+    let body: [UInt8]
+
+    /// Splits `source` at its packages part; nil for a source without one.
+    init?(source: [UInt8]) {
+        guard let start = Self.find(Array("\\documentclass".utf8), in: source, from: 0),
+            let end = Self.find(Array(("\n" + Self.marker).utf8), in: source, from: start)
+        else { return nil }
+        packages = Array(source[start...end])
+        // Its lines left empty, so that the engine's messages name the .tex file's lines.
+        let lines = packages.lazy.filter { $0 == UInt8(ascii: "\n") }.count
+        body = Array(source[..<start]) + [UInt8](repeating: UInt8(ascii: "\n"), count: lines) + source[(end + 1)...]
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = start
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The format for `engine` (pdflatex), placed in `directory` as `<jobName>.fmt`: linked
+    /// from the cache, or made there (and copied into the cache when there is one). False
+    /// when it cannot be made; the caller then compiles the whole source.
+    func place(
+        in directory: URL, engine: LaTeXEngine, environment: [String: String], observer: TemporaryResourceObserver?
+    ) -> Bool {
+        let placed = directory.appendingPathComponent(Self.jobName + ".fmt")
+        let cache = Self.cacheDirectory(environment)
+        let cached = cache.map { $0.appendingPathComponent("pdflatex-\(key(engine: engine, environment: environment, observer: observer)).fmt") }
+        if let cached, FileManager.default.fileExists(atPath: cached.path) {
+            // Its time tells which formats were used last (see `prune`).
+            utimes(cached.path, nil)
+            return symlink(cached.path, placed.path) == 0
+        }
+        guard make(in: directory, engine: engine, environment: environment, observer: observer) else { return false }
+        if let cache, let cached, let bytes = try? [UInt8](Data(contentsOf: placed)) {
+            // Put in place whole or not at all; a format that cannot be kept is still used.
+            try? OutputFile.write(bytes, to: cached.path, observer: observer)
+            Self.prune(cache)
+        }
+        return true
+    }
+
+    /// Dumps the packages part into `<jobName>.fmt` in `directory`.
+    private func make(in directory: URL, engine: LaTeXEngine, environment base: [String: String], observer: TemporaryResourceObserver?) -> Bool {
+        let source = directory.appendingPathComponent(Self.jobName + ".tex")
+        guard (try? Data(packages + Array("\\dump\n".utf8)).write(to: source)) != nil else { return false }
+        var environment = base
+        // The format is the same whatever edition made it: no date of one goes into it.
+        environment["SOURCE_DATE_EPOCH"] = "0"
+        environment["FORCE_SOURCE_DATE"] = "1"
+        let dump = ChildProcess(
+            executable: engine.executable,
+            arguments: [
+                "-ini", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-jobname=\(Self.jobName)", "&pdflatex",
+                "\(Self.jobName).tex",
+            ],
+            environment: environment, directory: directory, timeout: LaTeXEngine.timeout, observer: observer)
+        guard case .exited(0) = try? dump.run() else { return false }
+        return FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.jobName + ".fmt").path)
+    }
+
+    /// What the format depends on: the packages part, the engine and TeX Live's own format.
+    private func key(engine: LaTeXEngine, environment: [String: String], observer: TemporaryResourceObserver?) -> String {
+        var hash = SHA256()
+        hash.update(Array("juryreport preamble format 1\n".utf8))
+        hash.update(Array(Self.identity(of: engine.executable.resolvingSymlinksInPath().path).utf8))
+        hash.update(Array(Self.identity(of: Self.texLiveFormat(environment: environment, observer: observer)).utf8))
+        hash.update(packages)
+        return String(hash.hexDigest().prefix(32))
+    }
+
+    /// `path size seconds.nanoseconds` of a file, or the path alone.
+    private static func identity(of path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return path + "\n" }
+        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n"
+    }
+
+    /// Where TeX Live keeps pdflatex's own format (`kpsewhich -engine=pdftex pdflatex.fmt`).
+    private static func texLiveFormat(environment: [String: String], observer: TemporaryResourceObserver?) -> String {
+        guard let kpsewhich = LaTeXEngine.executable(named: "kpsewhich", path: environment["PATH"]),
+            let found = try? TemporaryWorkspace.with(label: "kpse", observer: observer, { workspace -> String in
+                let output = workspace.url.appendingPathComponent("found")
+                var process = ChildProcess(
+                    executable: kpsewhich, arguments: ["-engine=pdftex", "pdflatex.fmt"], environment: environment,
+                    directory: workspace.url, timeout: 60, observer: observer)
+                process.standardOutput = output
+                guard case .exited(0) = try process.run() else { return "" }
+                return String(decoding: try Data(contentsOf: output), as: UTF8.self)
+            })
+        else { return "" }
+        return found.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The user's cache folder for formats, made 0700 if missing; nil when there is no home,
+    /// or the folder is not a directory of this user's that only they can write to.
+    static func cacheDirectory(_ environment: [String: String]) -> URL? {
+        let base: String
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            base = cache
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = home + "/.cache"
+        } else {
+            return nil
+        }
+        let folder = base + "/juryreport"
+        mkdir(base, 0o700)
+        mkdir(folder, 0o700)
+        var info = stat()
+        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid(),
+            info.st_mode & 0o022 == 0
+        else { return nil }
+        return URL(fileURLWithPath: folder, isDirectory: true)
+    }
+
+    /// Removes all but the ``kept`` formats used last.
+    private static func prune(_ cache: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: cache.path) else { return }
+        let formats: [(path: String, time: Int)] = names.filter { $0.hasPrefix("pdflatex-") && $0.hasSuffix(".fmt") }.map { name in
+            let path = cache.appendingPathComponent(name).path
+            var info = stat()
+            return (path, stat(path, &info) == 0 ? info.st_mtim.tv_sec : 0)
+        }
+        for old in formats.sorted(by: { $0.time > $1.time }).dropFirst(kept) { unlink(old.path) }
+    }
+}
