@@ -321,23 +321,25 @@ package struct DuplicateKeyFinder {
     private var keys: [SourceDocument.Index] = []
     /// Where each open mapping's keys begin in `keys`.
     private var starts: [Int] = []
-    /// The keys of open mappings that outgrew `linearLimit`, by nesting level.
-    private var sets: [Int: Set<[UInt8]>] = [:]
+    /// The keys of each open mapping once it outgrew `linearLimit`, beside `starts` (an
+    /// array, not a dictionary by level: no key of a file is hashed for its mapping's sake).
+    private var sets: [Set<[UInt8]>?] = []
 
     package mutating func open() {
         starts.append(keys.count)
+        sets.append(nil)
     }
 
     package mutating func close() {
         keys.removeSubrange(starts[starts.count - 1]...)
-        sets[starts.count] = nil
+        sets.removeLast()
         starts.removeLast()
     }
 
     /// Records `key` for the innermost open mapping; false when it already had the key.
     package mutating func insert(_ key: SourceDocument.Index, in document: SourceDocument) -> Bool {
         let start = starts[starts.count - 1]
-        let level = starts.count
+        let level = sets.count - 1
         if var set = sets[level] {
             sets[level] = nil  // keep the set uniquely referenced while it is changed
             let inserted = set.insert(document.withView { Array($0.bytes(key)) }).inserted

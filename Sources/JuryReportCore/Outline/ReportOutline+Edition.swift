@@ -73,8 +73,7 @@ private struct ReportOutlineBuilder {
         }
         if let criteria = criteria() { blocks.append(criteria) }
         blocks.append(.section(ReportSection(
-            kind: .nominees, level: 1, heading: words.nominees, anchor: "nominees",
-            blocks: edition.nominees.indices.map(nominee))))
+            kind: .nominees, level: 1, heading: words.nominees, anchor: "nominees", blocks: nomineeBlocks())))
         if let standings = standingsSection() { blocks.append(standings) }
         if let recusals = recusalsSection() { blocks.append(recusals) }
         for (index, section) in edition.analysis.enumerated() {
@@ -128,7 +127,7 @@ private struct ReportOutlineBuilder {
 
     /// "3. Name": the nominee as the report names it; the name alone when the edition's
     /// presentation shows no numbers.
-    private func numberedName(_ nominee: Nominee) -> String {
+    private func numberedName(_ nominee: borrowing Nominee) -> String {
         edition.presentation.numbering ? "\(nominee.number). \(nominee.name)" : nominee.name
     }
 
@@ -155,8 +154,29 @@ private struct ReportOutlineBuilder {
         return ReportTable(kind: .keyFigures, caption: words.keyFigures, columns: columns, rows: rows)
     }
 
+    /// Every nominee's section; a long list in parts on every core (each part reads the
+    /// edition and makes its own blocks).
+    private func nomineeBlocks() -> [ReportBlock] {
+        let count = edition.nominees.count
+        guard count >= 2 * Self.nomineesPerPart else { return (0..<count).map(nominee) }
+        let parts = (count + Self.nomineesPerPart - 1) / Self.nomineesPerPart
+        let made = ConcurrentMap.run(parts) { part in
+            (part * Self.nomineesPerPart..<min(count, (part + 1) * Self.nomineesPerPart)).map(nominee)
+        }
+        var blocks: [ReportBlock] = []
+        blocks.reserveCapacity(count)
+        for part in made { blocks += part }
+        return blocks
+    }
+
+    private static let nomineesPerPart = 4_096
+
     private func nominee(at index: Int) -> ReportBlock {
-        let nominee = edition.nominees[index]
+        nominee(edition.nominees[index], at: index)
+    }
+
+    /// Borrowed, not copied: a copy of a nominee retains every field (and releases it after).
+    private func nominee(_ nominee: borrowing Nominee, at index: Int) -> ReportBlock {
         let distinction = distinction(ofNomineeAt: index)
         var blocks: [ReportBlock] = []
         if let distinction { blocks.append(.distinction(distinction)) }
