@@ -1,9 +1,11 @@
 """Writes a deterministic edition of any size, for benchmarks.
 
 Usage: generate.py NOMINEES JURORS CRITERIA yaml|json OUT [--without-scores] [--method METHOD]
-                   [--year YEAR] [--slug SLUG]
+                   [--year YEAR] [--slug SLUG] [--compact]
 Scores = NOMINEES x JURORS x CRITERIA (none when JURORS is 0, or with --without-scores: the
 same edition, award and jury before its judging round). --method names the scoring method.
+--compact: each nominee an id, a name, a place and one key figure (about 100 bytes), so that
+a million of them stay under juryreport's limit of 128 MiB for an edition file.
 """
 import json
 import sys
@@ -32,6 +34,12 @@ edition = {
 }
 if not criteria:
     del edition["criteria"]
+if "--compact" in sys.argv:
+    edition["award"]["slug"] += "-compact"
+    edition["nominees"] = [
+        {"id": f"n{i}", "name": f"Nominee {i}", "location": f"City {i % 31}", "facts": [{"label": "Students", "value": i % 300}]}
+        for i in range(nominees)
+    ]
 if "--year" in sys.argv:
     edition["edition"]["year"] = int(sys.argv[sys.argv.index("--year") + 1])
     edition["edition"]["date"] = f"{edition['edition']['year']}-06-30"

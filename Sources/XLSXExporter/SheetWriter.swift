@@ -9,6 +9,9 @@ struct SheetWriter {
     var notes = WorkbookNotes()
     /// The notes of the sheet being written, by data row.
     private var commentsByRow: [Int: [CellComment]] = [:]
+    /// The column widths of the sheet being written, for every row's height (not mapped
+    /// from the columns again for each of 100,000 rows).
+    private var columnWidths: [Double] = []
     /// By ``CellStyle/index``: looked up for every cell, so an array rather than a dictionary.
     private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
 
@@ -138,6 +141,7 @@ struct SheetWriter {
         }
         // Notes go with their row: constant-memory mode cannot go back to a row written.
         commentsByRow = Dictionary(grouping: sheet.comments, by: \.row)
+        columnWidths = sheet.columns.map(\.width)
         try writeComments(row: -1, sheet, worksheet)
         try writeRows(sheet, worksheet)
         try addTable(sheet, worksheet)
@@ -254,7 +258,7 @@ struct SheetWriter {
             var options = lxw_row_col_options()
             options.hidden = 1
             try check(worksheet_set_row_opt(worksheet, lxw_row_t(sheetRow), LXW_DEF_ROW_HEIGHT, nil, &options), "hiding a row of \(sheet.name)")
-        } else if let height = RowHeight.fitting(cells, widths: sheet.columns.map(\.width)) {
+        } else if let height = RowHeight.fitting(cells, widths: columnWidths) {
             try check(worksheet_set_row(worksheet, lxw_row_t(sheetRow), height, nil), "setting a row height of \(sheet.name)")
         }
         try write(cells, worksheet, sheet.name, row: sheetRow)

@@ -34,6 +34,33 @@ public struct EditionLoader: Sendable {
         }
     }
 
+    /// The file's bytes, read straight into the array (not into `Data` and copied, which
+    /// held a large file twice).
+    static func readBytes(of url: URL, name: String, limit: Int) throws -> [UInt8] {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        let size = Int((try? handle.seekToEnd()) ?? 0)
+        try handle.seek(toOffset: 0)
+        bytes.reserveCapacity(size + 1)
+        let descriptor = handle.fileDescriptor
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw EditionInputError(kind: .unreadable, file: name, message: "cannot read the file (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            // A file that grew after its size was checked.
+            if bytes.count > limit {
+                throw EditionInputError(kind: .unreadable, file: name, message: "the file grew past \(limit / 1_048_576) MiB while it was read")
+            }
+        }
+        return bytes
+    }
+
     /// Loads the file at `url`; `name` is how messages call it (the path the user typed).
     public func load(contentsOf url: URL, name: String? = nil) throws -> Edition {
         let name = name ?? url.path
@@ -54,7 +81,7 @@ public struct EditionLoader: Sendable {
                     .error, file: name,
                     message: "the file is \(size / 1_048_576) MiB; edition files may be at most \(maximumFileSize / 1_048_576) MiB")])
             }
-            bytes = [UInt8](try Data(contentsOf: url))
+            bytes = try Self.readBytes(of: url, name: name, limit: maximumFileSize)
         } catch let error as EditionInputError {
             throw error
         } catch let error as EditionError {
@@ -65,12 +92,15 @@ public struct EditionLoader: Sendable {
                 ? "cannot read the file (\(reason))" : "no such file"
             throw EditionInputError(kind: .unreadable, file: name, message: message)
         }
-        return try load(bytes: bytes, syntax: syntax, name: name, directory: url.deletingLastPathComponent())
+        return try load(bytes: consume bytes, syntax: syntax, name: name, directory: url.deletingLastPathComponent())
     }
 
     /// Loads an edition from the bytes of a file. The tables it names are read relative
     /// to `directory`, by default the folder of `name`.
-    public func load(bytes: [UInt8], syntax: EditionSyntax, name: String, directory: URL? = nil) throws(EditionError) -> Edition {
+    ///
+    /// The bytes are taken, and let go once parsed: the model is made from the parsed
+    /// document, and a large file's bytes would otherwise stay for the whole export.
+    public func load(bytes: consuming [UInt8], syntax: EditionSyntax, name: String, directory: URL? = nil) throws(EditionError) -> Edition {
         func fail(_ message: String, _ position: SourcePosition?) -> EditionError {
             EditionError(diagnostics: [Diagnostic(.error, file: name, position: position, message: message)])
         }
@@ -82,7 +112,7 @@ public struct EditionLoader: Sendable {
         let document: SourceDocument
         do {
             switch syntax {
-            case .yaml: document = try YAMLSourceParser(bytes: bytes, limits: limits).parse()
+            case .yaml: document = try YAMLSourceParser(bytes: copy bytes, limits: limits).parse()
             case .json: document = try JSONSourceParser.parse(bytes, limits: limits)
             }
         } catch {
@@ -92,10 +122,11 @@ public struct EditionLoader: Sendable {
                 problem: parser.problem, context: parser.context, contextPosition: parser.contextPosition, at: error.position,
                 in: bytes)
             var diagnostic = Diagnostic(.error, file: name, position: position, message: message)
-            diagnostic.excerpt = position.flatMap { SourceExcerpt.make(bytes, at: $0) }
+            if let position { diagnostic.excerpt = SourceExcerpt.make(bytes, at: position) }
             throw EditionError(diagnostics: [diagnostic])
         }
 
+        bytes = []
         let validateStart = clock.now
         phaseTimer?("decode", (validateStart - decodeStart).seconds)
         defer { phaseTimer?("validate", (clock.now - validateStart).seconds) }
