@@ -43,9 +43,13 @@ package struct SourceDocument: Sendable {
     private(set) var nodes: [Node] = []
     private(set) var text: [UInt8] = []
 
+    /// Room for a file of `expectedSize` bytes, reserved at once: an array that outgrows its
+    /// room is copied into one twice as large, both held meanwhile (the peak of a large
+    /// file's load). Room not yet written takes no memory, only addresses: a node needs at
+    /// least four bytes of a file (`1, ` or `- 1` and a line break), so the nodes never outgrow it.
     package init(expectedSize: Int = 0) {
         text.reserveCapacity(expectedSize)
-        nodes.reserveCapacity(expectedSize / 16)
+        nodes.reserveCapacity(expectedSize / 4 + 16)
     }
 
     // MARK: Building

@@ -266,6 +266,9 @@ struct Fields {
         _ read: (Fields) -> T?
     ) -> ListPart<T> {
         var part = ListPart<T>(reader: reader)
+        // Room for every item at once: a part that grows by doubling holds its items twice meanwhile.
+        part.values.reserveCapacity(items.underestimatedCount)
+        part.indexes.reserveCapacity(items.underestimatedCount)
         let document = reader.document
         for (offset, item) in items.enumerated() {
             let index = first + offset

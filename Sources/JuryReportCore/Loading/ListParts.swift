@@ -23,13 +23,17 @@ enum ListParts {
     }
 
     /// The parts joined in order, what their readers found passed on to `reader`.
-    static func merged<T>(_ parts: [ListPart<T>], into reader: EditionReader) -> ListPart<T> {
+    /// Each part is let go once joined, so a long list is held about once, not twice.
+    static func merged<T>(_ parts: consuming [ListPart<T>], into reader: EditionReader) -> ListPart<T> {
         var merged = ListPart<T>(reader: reader)
         merged.values.reserveCapacity(parts.reduce(0) { $0 + $1.values.count })
-        for part in parts {
-            merged.values += part.values
-            merged.indexes += part.indexes
-            reader.absorb(part.reader)
+        merged.indexes.reserveCapacity(parts.reduce(0) { $0 + $1.indexes.count })
+        for index in parts.indices {
+            merged.values += parts[index].values
+            merged.indexes += parts[index].indexes
+            parts[index].values = []
+            parts[index].indexes = []
+            reader.absorb(parts[index].reader)
         }
         return merged
     }

@@ -154,19 +154,23 @@ private struct ReportOutlineBuilder {
         return ReportTable(kind: .keyFigures, caption: words.keyFigures, columns: columns, rows: rows)
     }
 
-    /// Every nominee's section; a long list in parts on every core (each part reads the
-    /// edition and makes its own blocks).
+    /// Every nominee's section; a long list in parts on every core, each part making its
+    /// nominees' blocks in their places of the one array (a block copied from a part's own
+    /// array into it would retain every text it holds, and the part's copy release them).
     private func nomineeBlocks() -> [ReportBlock] {
         let count = edition.nominees.count
         guard count >= 2 * Self.nomineesPerPart else { return (0..<count).map(nominee) }
         let parts = (count + Self.nomineesPerPart - 1) / Self.nomineesPerPart
-        let made = ConcurrentMap.run(parts) { part in
-            (part * Self.nomineesPerPart..<min(count, (part + 1) * Self.nomineesPerPart)).map(nominee)
+        return [ReportBlock](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let places = UnsafeMutableBufferPointer(rebasing: buffer[...])
+            // Each part writes only its own places.
+            _ = ConcurrentMap.run(parts) { part in
+                for index in part * Self.nomineesPerPart..<min(count, (part + 1) * Self.nomineesPerPart) {
+                    (places.baseAddress! + index).initialize(to: nominee(at: index))
+                }
+            }
+            initialized = count
         }
-        var blocks: [ReportBlock] = []
-        blocks.reserveCapacity(count)
-        for part in made { blocks += part }
-        return blocks
     }
 
     private static let nomineesPerPart = 4_096
@@ -179,6 +183,7 @@ private struct ReportOutlineBuilder {
     private func nominee(_ nominee: borrowing Nominee, at index: Int) -> ReportBlock {
         let distinction = distinction(ofNomineeAt: index)
         var blocks: [ReportBlock] = []
+        blocks.reserveCapacity(4 + (nominee.body?.paragraphs.count ?? 0))
         if let distinction { blocks.append(.distinction(distinction)) }
         if let summary = nominee.summary { blocks.append(.summary(summary)) }
         var details: [ReportDetail] = []
