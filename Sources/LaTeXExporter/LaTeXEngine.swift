@@ -51,14 +51,26 @@ struct LaTeXEngine {
             environment["openin_any"] = "p"
             environment["openout_any"] = "p"
             environment["shell_escape"] = "f"
-            // pdflatex loads the packages from a format (see PreambleFormat) and reads the rest.
+            // pdflatex loads the packages from a cached format (see PreambleFormat) and reads
+            // the rest; without one it reads the whole source while the format is dumped for
+            // the next build on the other core.
             var formatArguments: [String] = []
             var engineSource = source
+            let dumping = DispatchGroup()
+            defer { dumping.wait() }
             if name == "pdflatex", let format = PreambleFormat(source: source),
-                format.place(in: directory, engine: self, environment: environment, observer: observer)
+                let cached = format.cacheFile(engine: self, environment: environment, observer: observer)
             {
-                formatArguments = ["-fmt=\(PreambleFormat.jobName)"]
-                engineSource = format.body
+                if PreambleFormat.link(cached, into: directory) {
+                    formatArguments = ["-fmt=\(PreambleFormat.jobName)"]
+                    engineSource = format.body
+                } else {
+                    let engine = self
+                    let dumpEnvironment = environment
+                    DispatchQueue.global().async(group: dumping) {
+                        format.makeCached(cached, engine: engine, environment: dumpEnvironment, observer: observer)
+                    }
+                }
             }
             try Data(engineSource).write(to: directory.appendingPathComponent(jobName + ".tex"))
             // The PDF's dates are in the document (see LaTeXReportWriter); the engine still

@@ -8,25 +8,25 @@ import JuryReportProcess
     import Darwin
 #endif
 
-/// The packages part of a document's preamble (from `\documentclass` to the line that
+/// The packages part of a document's preamble (from `\\documentclass` to the line that
 /// ``marker`` begins, see `Templates/document-setup.tex`) as a pdflatex format file: the
-/// engine's state after loading them, dumped once and loaded by every later build instead
-/// of reading the packages again (about half of a run for the bundled report).
+/// engine's state after loading them, dumped once and loaded by later builds instead of
+/// reading the packages again (hyperref above all: a third of a run for the bundled report).
 ///
 /// A format is kept per user in `$XDG_CACHE_HOME/juryreport` (else `~/.cache/juryreport`),
 /// a folder of mode 0700 that must be the user's own, under a name made of the packages
 /// part and the identity (path, size, time) of the engine and of TeX Live's own
 /// `pdflatex.fmt`, which TeX Live remakes whenever a package is updated: a change to
-/// either makes a new one. The newest ``kept`` stay. Without a usable cache folder the
-/// format is made in the build's own folder, for that build.
+/// either makes a new one. The newest ``kept`` stay.
 ///
-/// A pdflatex build always goes through a format, cached or not, so its PDF has the same
-/// bytes either way. (The format's PDF differs from a plain run's in one operator: pdftex
-/// does not dump the colour stack the colour driver sets up, `0 g 0 G` at the top of page
-/// one, the default colour anyway.)
+/// A build without the format compiles the whole source, as before, and meanwhile dumps
+/// the format on the other core for the next build; without a usable cache folder it only
+/// compiles. The PDF has the same bytes either way: the packages part stops before the
+/// colour packages, whose colour stack (set up in pdfTeX itself) a format cannot keep, and
+/// the tests compare the PDFs of both ways.
 struct PreambleFormat {
     /// The first line after the packages part, in the document setup template.
-    static let marker = "% The packages end here"
+    static let marker = "% The preloaded packages end here"
     /// The job name of the format, in the build's folder: not a slug (it has `_`), so no
     /// report's job name.
     static let jobName = "juryreport_preamble"
@@ -59,27 +59,32 @@ struct PreambleFormat {
         return nil
     }
 
-    /// The format for `engine` (pdflatex), placed in `directory` as `<jobName>.fmt`: linked
-    /// from the cache, or made there (and copied into the cache when there is one). False
-    /// when it cannot be made; the caller then compiles the whole source.
-    func place(
-        in directory: URL, engine: LaTeXEngine, environment: [String: String], observer: TemporaryResourceObserver?
-    ) -> Bool {
-        let placed = directory.appendingPathComponent(Self.jobName + ".fmt")
-        let cache = Self.cacheDirectory(environment)
-        let cached = cache.map { $0.appendingPathComponent("pdflatex-\(key(engine: engine, environment: environment, observer: observer)).fmt") }
-        if let cached, FileManager.default.fileExists(atPath: cached.path) {
-            // Its time tells which formats were used last (see `prune`).
-            utimes(cached.path, nil)
-            return symlink(cached.path, placed.path) == 0
+    /// The cache file of this packages part for `engine`, or nil without a usable cache folder.
+    func cacheFile(engine: LaTeXEngine, environment: [String: String], observer: TemporaryResourceObserver?) -> URL? {
+        Self.cacheDirectory(environment).map {
+            $0.appendingPathComponent("pdflatex-\(key(engine: engine, environment: environment, observer: observer)).fmt")
         }
-        guard make(in: directory, engine: engine, environment: environment, observer: observer) else { return false }
-        if let cache, let cached, let bytes = try? [UInt8](Data(contentsOf: placed)) {
-            // Put in place whole or not at all; a format that cannot be kept is still used.
+    }
+
+    /// Links the cached format into `directory` as `<jobName>.fmt`, marking it used;
+    /// false when it is not there.
+    static func link(_ cached: URL, into directory: URL) -> Bool {
+        guard FileManager.default.fileExists(atPath: cached.path) else { return false }
+        // Its time tells which formats were used last (see `prune`).
+        utimes(cached.path, nil)
+        return symlink(cached.path, directory.appendingPathComponent(jobName + ".fmt").path) == 0
+    }
+
+    /// Dumps the format in a folder of its own and puts it in the cache as `cached`, whole
+    /// or not at all; a format that cannot be made is left for the next build to try.
+    func makeCached(_ cached: URL, engine: LaTeXEngine, environment: [String: String], observer: TemporaryResourceObserver?) {
+        try? TemporaryWorkspace.with(label: "texformat", observer: observer) { workspace in
+            guard make(in: workspace.url, engine: engine, environment: environment, observer: observer),
+                let bytes = try? [UInt8](Data(contentsOf: workspace.url.appendingPathComponent(Self.jobName + ".fmt")))
+            else { return }
             try? OutputFile.write(bytes, to: cached.path, observer: observer)
-            Self.prune(cache)
+            Self.prune(cached.deletingLastPathComponent())
         }
-        return true
     }
 
     /// Dumps the packages part into `<jobName>.fmt` in `directory`.
