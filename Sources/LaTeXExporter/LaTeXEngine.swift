@@ -51,54 +51,64 @@ struct LaTeXEngine {
             environment["openin_any"] = "p"
             environment["openout_any"] = "p"
             environment["shell_escape"] = "f"
-            // pdflatex loads the packages from a cached format (see PreambleFormat) and reads
-            // the rest; without one it reads the whole source while the format is dumped for
-            // the next build on the other core.
-            var formatArguments: [String] = []
-            var engineSource = source
-            let dumping = DispatchGroup()
-            defer { dumping.wait() }
-            if name == "pdflatex", let format = PreambleFormat(source: source),
-                let cached = format.cacheFile(engine: self, environment: environment, observer: observer)
-            {
-                if PreambleFormat.link(cached, into: directory) {
-                    formatArguments = ["-fmt=\(PreambleFormat.jobName)"]
-                    engineSource = format.body
-                } else {
-                    let engine = self
-                    let dumpEnvironment = environment
-                    DispatchQueue.global().async(group: dumping) {
-                        format.makeCached(cached, engine: engine, environment: dumpEnvironment, observer: observer)
-                    }
-                }
-            }
-            try Data(engineSource).write(to: directory.appendingPathComponent(jobName + ".tex"))
             // The PDF's dates are in the document (see LaTeXReportWriter); the engine still
             // reads this for its own timestamps, and lualatex ignores it outside 1970–2038,
             // taking the current time instead: keep it in that range.
-            environment["SOURCE_DATE_EPOCH"] = String(min(max(timestamp, 0), Int64(Int32.max)))
-            environment["FORCE_SOURCE_DATE"] = "1"
-            let engine = ChildProcess(
-                executable: executable,
-                arguments: formatArguments + [
-                    "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
-                    "-jobname=\(jobName)", "\(jobName).tex",
-                ],
-                environment: environment, directory: directory, timeout: Self.timeout, observer: observer)
-            let log = directory.appendingPathComponent(jobName + ".log")
-            for _ in 1...Self.maximumRuns {
-                switch try engine.run() {
-                case .exited(0):
-                    if Self.asksForRerun(log) { continue }
-                    return [UInt8](try Data(contentsOf: directory.appendingPathComponent(jobName + ".pdf")))
-                case .timedOut:
-                    throw LaTeXBuildError(message: "\(name) did not finish within \(Int(Self.timeout)) seconds")
-                case .exited, .killed:
-                    throw LaTeXBuildError(
-                        message: "\(name) failed: " + Self.firstError(in: directory.appendingPathComponent(jobName + ".log"), jobName: jobName))
+            var runEnvironment = environment
+            runEnvironment["SOURCE_DATE_EPOCH"] = String(min(max(timestamp, 0), Int64(Int32.max)))
+            runEnvironment["FORCE_SOURCE_DATE"] = "1"
+            /// Runs the engine on `source` until its log asks for no other run.
+            func compile(_ source: [UInt8], formatArguments: [String] = []) throws -> [UInt8] {
+                try Data(source).write(to: directory.appendingPathComponent(jobName + ".tex"))
+                let engine = ChildProcess(
+                    executable: executable,
+                    arguments: formatArguments + [
+                        "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
+                        "-jobname=\(jobName)", "\(jobName).tex",
+                    ],
+                    environment: runEnvironment, directory: directory, timeout: Self.timeout, observer: observer)
+                let log = directory.appendingPathComponent(jobName + ".log")
+                for _ in 1...Self.maximumRuns {
+                    switch try engine.run() {
+                    case .exited(0):
+                        if Self.asksForRerun(log) { continue }
+                        return [UInt8](try Data(contentsOf: directory.appendingPathComponent(jobName + ".pdf")))
+                    case .timedOut:
+                        throw LaTeXBuildError(message: "\(name) did not finish within \(Int(Self.timeout)) seconds", timedOut: true)
+                    case .exited, .killed:
+                        throw LaTeXBuildError(message: "\(name) failed: " + Self.firstError(in: log, jobName: jobName))
+                    }
                 }
+                return [UInt8](try Data(contentsOf: directory.appendingPathComponent(jobName + ".pdf")))
             }
-            return [UInt8](try Data(contentsOf: directory.appendingPathComponent(jobName + ".pdf")))
+            // pdflatex loads the packages from a cached format (see PreambleFormat) and reads
+            // the rest; without one it reads the whole source while the format is dumped for
+            // the next build on the other core.
+            let dumping = DispatchGroup()
+            defer { dumping.wait() }
+            guard name == "pdflatex", let format = PreambleFormat(source: source),
+                let cached = format.cacheFile(engine: self, environment: environment, observer: observer)
+            else { return try compile(source) }
+            guard PreambleFormat.link(cached, into: directory) else {
+                let engine = self
+                let dumpEnvironment = environment
+                DispatchQueue.global().async(group: dumping) {
+                    format.makeCached(cached, engine: engine, environment: dumpEnvironment, observer: observer)
+                }
+                return try compile(source)
+            }
+            do {
+                return try compile(format.body, formatArguments: ["-fmt=\(PreambleFormat.jobName)"])
+            } catch let failure as LaTeXBuildError where !failure.timedOut {
+                // A format that cannot be loaded (damaged, or made by a TeX since replaced
+                // under the same name) does not fail the build: the whole source is compiled,
+                // and when that works the format goes. (When it fails too, its error is the
+                // document's own.)
+                for suffix in [".aux", ".out", ".log", ".pdf"] { unlink(directory.appendingPathComponent(jobName + suffix).path) }
+                let pdf = try compile(source)
+                unlink(cached.path)
+                return pdf
+            }
         }
     }
 
@@ -132,5 +142,7 @@ struct LaTeXEngine {
 /// A PDF build that failed, with the engine's first error.
 struct LaTeXBuildError: Error, CustomStringConvertible {
     var message: String
+    /// The engine ran past ``LaTeXEngine/timeout``.
+    var timedOut = false
     var description: String { message }
 }

@@ -188,6 +188,15 @@ struct LaTeXPDFTests {
         italian.details.language = "it"
         _ = try Data(contentsOf: buildPDF(italian, engine: "pdflatex", into: root.appendingPathComponent("it"), environment: environment).pdf)
         #expect(try formats().count == 2, "a cache folder others can write to is left alone")
+        // A damaged format (a disk fault, a TeX since replaced under the same name) does not
+        // fail the build: the whole source is compiled, the same PDF, and the format goes.
+        #expect(chmod(cache.appendingPathComponent("juryreport").path, 0o700) == 0)
+        for name in try formats() {
+            try Data("not a format".utf8).write(to: cache.appendingPathComponent("juryreport").appendingPathComponent(name))
+        }
+        let damaged = try build("damaged", environment)
+        #expect(damaged == made)
+        #expect(try formats().count == 1, "the damaged format of this edition's language is gone")
     }
 
     @Test("papersize=letter and fontsize=12pt", .requires(.poppler, .pdflatex))
