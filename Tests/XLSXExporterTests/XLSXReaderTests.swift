@@ -270,22 +270,22 @@ struct XLSXReaderTests {
         #expect(book.charts.count == 1)
     }
 
-    /// 5,000 nominees with two key figures each, scored by three members: the Nominees, Key
+    /// 4,200 nominees with two key figures each, scored by two members: the Nominees, Key
     /// figures and Scores sheets pass 4,096 rows, so each sheet's next rows are made on a
     /// second core while the last are written. One summary is over Excel's limit, far down the list.
     static func manyNominees() throws -> Edition {
-        let count = 5_000
+        let count = 4_200
         var nominees: [String] = []
         var scores: [String] = []
         for index in 0..<count {
-            let summary = index == 4_321 ? String(repeating: "é", count: 40_000) : "Project \(index) & <partners>"
+            let summary = index == 4_121 ? String(repeating: "é", count: 40_000) : "Project \(index) & <partners>"
             nominees.append(
                 #"{"id": "n\#(index)", "name": "Nominee \#(index)", "summary": "\#(summary)", "facts": [{"label": "Students", "value": \#(index % 300)}, {"label": "Note", "value": "=HYPERLINK(\"x\") \#(index)"}]}"#)
-            for juror in 0..<3 { scores.append(#"{"juror": "j\#(juror)", "nominee": "n\#(index)", "score": \#(1 + (index * 7 + juror) % 10)}"#) }
+            for juror in 0..<2 { scores.append(#"{"juror": "j\#(juror)", "nominee": "n\#(index)", "score": \#(1 + (index * 7 + juror) % 10)}"#) }
         }
         let json = """
             {"format": "jury-report/1", "award": {"name": "Many Award", "slug": "many"}, "edition": {"year": 2025, "language": "en"},
-             "jury": [{"id": "j0", "name": "Ann", "chair": true}, {"id": "j1", "name": "Bo"}, {"id": "j2", "name": "Cy"}],
+             "jury": [{"id": "j0", "name": "Ann", "chair": true}, {"id": "j1", "name": "Bo"}],
              "nominees": [\(nominees.joined(separator: ","))], "scores": [\(scores.joined(separator: ","))],
              "verdict": {"winner": "n0", "rationale": "Chosen."}}
             """
@@ -302,7 +302,7 @@ struct XLSXReaderTests {
         // The default mode: tables, every row held until the sheet is done.
         let (heldFile, _) = try exportXLSX(edition, [("memory", "default")], into: directory.appendingPathComponent("c"))
         #expect(try Data(contentsOf: constantFile) == Data(contentsOf: again))
-        #expect(warnings.contains("text in Nominees!D4323 is longer than Excel's 32,767 characters and was cut"), "\(warnings)")
+        #expect(warnings.contains("text in Nominees!D4123 is longer than Excel's 32,767 characters and was cut"), "\(warnings)")
         let constant = try IndependentReaders.xlsx(constantFile)
         let held = try IndependentReaders.xlsx(heldFile)
         #expect(constant.sheets.keys.sorted() == held.sheets.keys.sorted())
