@@ -62,7 +62,6 @@ public struct CSVExporter: ArchiveExporter {
                 for row in rows { try writer.write(row) }
             }
         }
-        func named(_ nominee: Nominee) -> String { nominee.name + (nominee.lead.map { " (\($0))" } ?? "") }
         try write(
             ".editions.csv",
             header: ["year", "number", "period", "theme", "language", "winner", "winner_name", "winner_lead", "mentions", "chair", "files"],
@@ -72,7 +71,7 @@ public struct CSVExporter: ArchiveExporter {
                 return [
                     .number(String(entry.year)), .number(edition.details.number.map(String.init) ?? ""), .text(edition.details.period ?? ""),
                     .text(edition.details.theme ?? ""), .text(edition.details.language), .text(winner?.id ?? ""), .text(winner?.name ?? ""),
-                    .text(winner?.lead ?? ""), .text(entry.references.mentions.map { named(edition.nominees[$0]) }.joined(separator: "; ")),
+                    .text(winner?.lead ?? ""), .text(entry.references.mentions.map { AwardArchive.nameAndLead(edition.nominees[$0]) }.joined(separator: "; ")),
                     .text(entry.references.chair.map { edition.jury[$0].name } ?? ""), .text(entry.reportFiles.joined(separator: "; ")),
                 ]
             })

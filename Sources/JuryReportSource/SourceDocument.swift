@@ -45,8 +45,9 @@ package struct SourceDocument: Sendable {
 
     /// Room for a file of `expectedSize` bytes, reserved at once: an array that outgrows its
     /// room is copied into one twice as large, both held meanwhile (the peak of a large
-    /// file's load). Room not yet written takes no memory, only addresses: a node needs at
-    /// least four bytes of a file (`1, ` or `- 1` and a line break), so the nodes never outgrow it.
+    /// file's load). Room not yet written takes no memory, only addresses. An edition has a
+    /// node every ten to twenty bytes, so a node for every four covers any real one; a file
+    /// denser than that (a list of bare numbers) still grows as before.
     package init(expectedSize: Int = 0) {
         text.reserveCapacity(expectedSize)
         nodes.reserveCapacity(expectedSize / 4 + 16)

@@ -40,23 +40,13 @@ struct PreambleFormat {
 
     /// Splits `source` at its packages part; nil for a source without one.
     init?(source: [UInt8]) {
-        guard let start = Self.find(Array("\\documentclass".utf8), in: source, from: 0),
-            let end = Self.find(Array(("\n" + Self.marker).utf8), in: source, from: start)
+        guard let start = source.firstRange(of: Array("\\documentclass".utf8))?.lowerBound,
+            let end = source[start...].firstRange(of: Array(("\n" + Self.marker).utf8))?.lowerBound
         else { return nil }
         packages = Array(source[start...end])
         // Its lines left empty, so that the engine's messages name the .tex file's lines.
         let lines = packages.lazy.filter { $0 == UInt8(ascii: "\n") }.count
         body = Array(source[..<start]) + [UInt8](repeating: UInt8(ascii: "\n"), count: lines) + source[(end + 1)...]
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start
-        while index <= haystack.count - needle.count {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// The cache file of this packages part for `engine`, or nil without a usable cache folder.
@@ -126,15 +116,8 @@ struct PreambleFormat {
     /// Where TeX Live keeps pdflatex's own format (`kpsewhich -engine=pdftex pdflatex.fmt`).
     private static func texLiveFormat(environment: [String: String], observer: TemporaryResourceObserver?) -> String {
         guard let kpsewhich = LaTeXEngine.executable(named: "kpsewhich", path: environment["PATH"]),
-            let found = try? TemporaryWorkspace.with(label: "kpse", observer: observer, { workspace -> String in
-                let output = workspace.url.appendingPathComponent("found")
-                var process = ChildProcess(
-                    executable: kpsewhich, arguments: ["-engine=pdftex", "pdflatex.fmt"], environment: environment,
-                    directory: workspace.url, timeout: 60, observer: observer)
-                process.standardOutput = output
-                guard case .exited(0) = try process.run() else { return "" }
-                return String(decoding: try Data(contentsOf: output), as: UTF8.self)
-            })
+            let found = try? LaTeXEngine.output(
+                of: kpsewhich, arguments: ["-engine=pdftex", "pdflatex.fmt"], environment: environment, observer: observer)
         else { return "" }
         return found.trimmingCharacters(in: .whitespacesAndNewlines)
     }

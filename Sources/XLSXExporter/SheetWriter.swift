@@ -9,9 +9,6 @@ struct SheetWriter {
     var notes = WorkbookNotes()
     /// The notes of the sheet being written, by data row.
     private var commentsByRow: [Int: [CellComment]] = [:]
-    /// The column widths of the sheet being written, for every row's height (not mapped
-    /// from the columns again for each of 100,000 rows).
-    private var columnWidths: [Double] = []
     /// By ``CellStyle/index``: looked up for every cell, so an array rather than a dictionary.
     private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
 
@@ -141,7 +138,6 @@ struct SheetWriter {
         }
         // Notes go with their row: constant-memory mode cannot go back to a row written.
         commentsByRow = Dictionary(grouping: sheet.comments, by: \.row)
-        columnWidths = sheet.columns.map(\.width)
         try writeComments(row: -1, sheet, worksheet)
         try writeRows(sheet, worksheet)
         try addTable(sheet, worksheet)
@@ -218,9 +214,11 @@ struct SheetWriter {
     /// batch goes to libxlsxwriter, so planning cells and formatting XML overlap; only one
     /// thread at a time ever calls libxlsxwriter.
     private mutating func writeRows(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+        // For every row's height: made once, not for each of 100,000 rows.
+        let widths = sheet.columns.map(\.width)
         guard sheet.rowCount >= Self.rowsWorthASecondCore && ProcessInfo.processInfo.activeProcessorCount > 1 else {
             for rowIndex in 0..<sheet.rowCount {
-                try writeRow(sheet.row(rowIndex), worksheet, sheet, row: rowIndex)
+                try writeRow(sheet.row(rowIndex), worksheet, sheet, row: rowIndex, widths: widths)
             }
             return
         }
@@ -235,7 +233,7 @@ struct SheetWriter {
                 guard part == 1 else { return next.map(sheet.row) }
                 do {
                     for (offset, cells) in written.enumerated() {
-                        try writeRow(cells, worksheet, sheet, row: first + offset)
+                        try writeRow(cells, worksheet, sheet, row: first + offset, widths: widths)
                     }
                 } catch {
                     failure = error
@@ -250,7 +248,7 @@ struct SheetWriter {
 
     /// Data row `row`: its height fitted to its wrapped text, hidden if the plan says so.
     private mutating func writeRow(
-        _ cells: [Cell], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: SheetPlan, row: Int
+        _ cells: [Cell], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: SheetPlan, row: Int, widths: [Double]
     ) throws {
         let sheetRow = sheet.sheetRow(row)
         let isHidden = !sheet.hiddenRows.isEmpty && sheet.hiddenRows.contains(row)
@@ -258,7 +256,7 @@ struct SheetWriter {
             var options = lxw_row_col_options()
             options.hidden = 1
             try check(worksheet_set_row_opt(worksheet, lxw_row_t(sheetRow), LXW_DEF_ROW_HEIGHT, nil, &options), "hiding a row of \(sheet.name)")
-        } else if let height = RowHeight.fitting(cells, widths: columnWidths) {
+        } else if let height = RowHeight.fitting(cells, widths: widths) {
             try check(worksheet_set_row(worksheet, lxw_row_t(sheetRow), height, nil), "setting a row height of \(sheet.name)")
         }
         try write(cells, worksheet, sheet.name, row: sheetRow)

@@ -165,12 +165,19 @@ struct LaTeXPDFTests {
         func build(_ name: String, _ environment: [String: String]) throws -> Data {
             try Data(contentsOf: buildPDF(edition, engine: "pdflatex", into: root.appendingPathComponent(name), environment: environment).pdf)
         }
+        func inode(_ name: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("juryreport").appendingPathComponent(name).path)[
+                .systemFileNumber] as? Int
+        }
         let made = try build("made", environment)
-        #expect(try formats().count == 1, "the format is kept")
+        let kept = try formats()
+        #expect(kept.count == 1, "the format is kept")
         let folder = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("juryreport").path)
         #expect((folder[.posixPermissions] as? Int) == 0o700, "the cache folder is the user's alone")
+        let first = try kept.first.flatMap(inode)
         let cached = try build("cached", environment)
-        #expect(try formats().count == 1, "and used again, not made anew")
+        // A format made anew would be written beside and renamed onto the old one: another inode.
+        #expect(try formats() == kept && kept.first.flatMap(inode) == first, "and used again, not made anew")
         var homeless = environment
         homeless["XDG_CACHE_HOME"] = nil
         homeless["HOME"] = nil

@@ -11,8 +11,7 @@ extension ArchiveRequest {
             let edition = entry.edition
             let own = entry.vocabulary
             func named(_ nominee: Int) -> String {
-                let item = edition.nominees[nominee]
-                var text = item.name + (item.lead.map { " (\($0))" } ?? "")
+                var text = AwardArchive.nameAndLead(edition.nominees[nominee])
                 let years = archive.otherYears(entry: index, nominee: nominee)
                 if !years.isEmpty {
                     text += "; " + own.labels.fill(.alsoNominated, ["years": years.map(String.init).joined(separator: ", ")])

@@ -63,6 +63,11 @@ public struct AwardArchive: Sendable {
         recurrences[entry][nominee] ?? []
     }
 
+    /// A nominee as the archive names it: "Name (Lead)", or the name alone.
+    public static func nameAndLead(_ nominee: Nominee) -> String {
+        nominee.name + (nominee.lead.map { " (\($0))" } ?? "")
+    }
+
     /// A nominee's identity across editions: name and lead, case-, width- and
     /// diacritic-insensitive, white space collapsed.
     static func identity(_ nominee: Nominee) -> String {

@@ -6,15 +6,13 @@ enum TextMatching {
     /// Whether `part` stands in `text`, ignoring case, accents, the kind of dash
     /// (`2019–2020` holds `2019-2020`) and runs of white space.
     static func text(_ text: String, contains part: String) -> Bool {
-        let folded = fold(part)
-        return !folded.isEmpty && fold(text).contains(folded)
+        let wanted = folded(part)
+        return !wanted.isEmpty && folded(text).contains(wanted)
     }
 
     /// `text` as it compares: case, accents, width and the kind of dash folded, white space
     /// collapsed and trimmed.
-    static func folded(_ text: String) -> String { fold(text) }
-
-    private static func fold(_ text: String) -> String {
+    static func folded(_ text: String) -> String {
         var result = ""
         var lastWasSpace = false
         for scalar in text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars {
