@@ -48,7 +48,7 @@ struct DocxTemplate {
             // Word saves a document with a password (and the old .doc) as a compound file, not a ZIP package.
             throw InputFileError(path: path, reason: "the template is encrypted or an old .doc: save it as a Word document (.docx) without a password")
         }
-        guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(url: url, accessMode: .read) else {
+        guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else {
             throw InputFileError(path: path, reason: "the template is not a Word document (.docx)")
         }
         func part(_ name: String) throws -> [UInt8]? {
