@@ -74,7 +74,9 @@ let package = Package(
         ),
         .target(name: "XLSXExporter", dependencies: ["JuryReportCore", "CXlsxWriter"]),
         .target(
-            name: "LaTeXExporter", dependencies: ["JuryReportCore", "JuryReportProcess"],
+            name: "LaTeXExporter",
+            // ZIPFoundation's inflate, for the pdflatex format kept inflated (GzipFile).
+            dependencies: ["JuryReportCore", "JuryReportProcess", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // The LaTeX around the text, as TeX with $name$ placeholders.
             resources: [.embedInCode("Templates/document-setup.tex"), .embedInCode("Templates/report-preamble.tex")]),
         .target(name: "HTMLExporter", dependencies: ["JuryReportCore"]),

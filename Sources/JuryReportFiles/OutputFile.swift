@@ -62,9 +62,12 @@ public enum OutputFile {
     /// Writes several files as one: every regular file is staged whole before any is put in
     /// place (a fault while staging leaves every one as it was), then each stream is written,
     /// then each staged file renamed onto its place. `collect`'s scores and remarks tables.
+    ///
+    /// A file that is not `durable` (a cache, made again when lost or found damaged) is
+    /// renamed into place without waiting for its bytes to reach the disk.
     public static func write(
         _ files: [(bytes: [UInt8], path: String)], protecting inputs: ProtectedInputs = ProtectedInputs(),
-        observer: TemporaryResourceObserver? = nil
+        durable: Bool = true, observer: TemporaryResourceObserver? = nil
     ) throws(OutputError) {
         let places = try files.map { file throws(OutputError) in try OutputPath.resolve(file.path) }
         for case .file(let final) in places { try inputs.check(final) }
@@ -76,7 +79,7 @@ public enum OutputFile {
                 guard case .file(let final) = place else { continue }
                 let temporary = try StagingFile.create(in: StagingFile.folder(of: final), for: files[index].path, observer: track)
                 staged.append((temporary, index))
-                try fill(temporary, with: files[index].bytes, name: files[index].path)
+                try fill(temporary, with: files[index].bytes, name: files[index].path, durable: durable)
             }
             for (index, place) in places.enumerated() {
                 if case .file = place { continue }
@@ -93,12 +96,12 @@ public enum OutputFile {
         }
     }
 
-    /// `bytes` into the staging file, flushed to disk.
-    private static func fill(_ temporary: String, with bytes: [UInt8], name: String) throws(OutputError) {
+    /// `bytes` into the staging file, flushed to disk when `durable`.
+    private static func fill(_ temporary: String, with bytes: [UInt8], name: String, durable: Bool = true) throws(OutputError) {
         let descriptor = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { throw OutputError(path: name, reason: "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        guard bytes.withUnsafeBytes({ StagingFile.writeAll($0, to: descriptor) }), fsync(descriptor) == 0 else {
+        guard bytes.withUnsafeBytes({ StagingFile.writeAll($0, to: descriptor) }), !durable || fsync(descriptor) == 0 else {
             throw OutputError(path: name, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
     }

@@ -87,7 +87,7 @@ struct LaTeXEngine {
             let dumping = DispatchGroup()
             defer { dumping.wait() }
             guard name == "pdflatex", let format = PreambleFormat(source: source),
-                let cached = format.cacheFile(engine: self, environment: environment, observer: observer)
+                let cached = format.cacheFile(engine: self, environment: environment)
             else { return try compile(source) }
             guard PreambleFormat.link(cached, into: directory) else {
                 let engine = self
@@ -106,13 +106,13 @@ struct LaTeXEngine {
                 // document's own.)
                 for suffix in [".aux", ".out", ".log", ".pdf"] { unlink(directory.appendingPathComponent(jobName + suffix).path) }
                 let pdf = try compile(source)
-                unlink(cached.path)
+                PreambleFormat.remove(cached)
                 return pdf
             }
         }
     }
 
-    /// What `executable` (fc-list, kpsewhich) writes to standard output, run in a private
+    /// What `executable` (fc-list) writes to standard output, run in a private
     /// folder with `environment` (the process's own when empty); empty when it fails.
     static func output(
         of executable: URL, arguments: [String], environment: [String: String], observer: TemporaryResourceObserver?

@@ -15,9 +15,11 @@ import JuryReportProcess
 ///
 /// A format is kept per user in `$XDG_CACHE_HOME/juryreport` (else `~/.cache/juryreport`),
 /// a folder of mode 0700 that must be the user's own, under a name made of the packages
-/// part and the identity (path, size, time) of the engine and of TeX Live's own
-/// `pdflatex.fmt`, which TeX Live remakes whenever a package is updated: a change to
-/// either makes a new one. The newest ``kept`` stay.
+/// part and the identity of the engine, inflated (it loads in a third of the time, see
+/// ``GzipFile``). Beside it, a list of every file the engine read to make it (TeX Live's
+/// own `pdflatex.fmt`, which TeX Live remakes whenever a package is updated, `texmf.cnf`,
+/// each package) with its identity: when one has changed, the format is made anew. The
+/// newest ``kept`` stay.
 ///
 /// A build without the format compiles the whole source, as before, and meanwhile dumps
 /// the format on the other core for the next build; without a usable cache folder it only
@@ -30,8 +32,8 @@ struct PreambleFormat {
     /// The job name of the format, in the build's folder: not a slug (it has `_`), so no
     /// report's job name.
     static let jobName = "juryreport_preamble"
-    /// Formats kept in the cache folder.
-    static let kept = 8
+    /// Formats kept in the cache folder (about 20 MB each).
+    static let kept = 6
 
     /// `\documentclass` to the end of the line before ``marker``.
     let packages: [UInt8]
@@ -50,29 +52,52 @@ struct PreambleFormat {
     }
 
     /// The cache file of this packages part for `engine`, or nil without a usable cache folder.
-    func cacheFile(engine: LaTeXEngine, environment: [String: String], observer: TemporaryResourceObserver?) -> URL? {
-        Self.cacheDirectory(environment).map {
-            $0.appendingPathComponent("pdflatex-\(key(engine: engine, environment: environment, observer: observer)).fmt")
-        }
+    func cacheFile(engine: LaTeXEngine, environment: [String: String]) -> URL? {
+        Self.cacheDirectory(environment).map { $0.appendingPathComponent("pdflatex-\(key(engine: engine)).fmt") }
     }
 
+    /// The list of the files a cached format was made from, beside it.
+    static func inputsFile(of cached: URL) -> URL { cached.deletingPathExtension().appendingPathExtension("inputs") }
+
     /// Links the cached format into `directory` as `<jobName>.fmt`, marking it used;
-    /// false when it is not there.
+    /// false when it is not there, or a file it was made from has changed since.
     static func link(_ cached: URL, into directory: URL) -> Bool {
-        guard FileManager.default.fileExists(atPath: cached.path) else { return false }
+        guard let inputs = try? Data(contentsOf: inputsFile(of: cached)), FileManager.default.fileExists(atPath: cached.path) else { return false }
+        // Each line is a file's identity then; about 60 of them, a few microseconds.
+        let lines = String(decoding: inputs, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.last == "", lines.dropLast().allSatisfy({ line in
+            line.split(separator: "\t").first.map { identity(of: String($0)) == line + "\n" } == true
+        }) else { return false }
         // Its time tells which formats were used last (see `prune`).
         utimes(cached.path, nil)
         return symlink(cached.path, directory.appendingPathComponent(jobName + ".fmt").path) == 0
     }
 
-    /// Dumps the format in a folder of its own and puts it in the cache as `cached`, whole
-    /// or not at all; a format that cannot be made is left for the next build to try.
+    /// Removes a cached format and its list of inputs.
+    static func remove(_ cached: URL) {
+        unlink(cached.path)
+        unlink(inputsFile(of: cached).path)
+    }
+
+    /// Dumps the format in a folder of its own and puts it in the cache as `cached`, inflated,
+    /// with the list of the files it was made from, whole or not at all; a format that
+    /// cannot be made is left for the next build to try.
     func makeCached(_ cached: URL, engine: LaTeXEngine, environment: [String: String], observer: TemporaryResourceObserver?) {
         try? TemporaryWorkspace.with(label: "texformat", observer: observer) { workspace in
             guard make(in: workspace.url, engine: engine, environment: environment, observer: observer),
-                let bytes = try? [UInt8](Data(contentsOf: workspace.url.appendingPathComponent(Self.jobName + ".fmt")))
+                let dumped = try? [UInt8](Data(contentsOf: workspace.url.appendingPathComponent(Self.jobName + ".fmt"))),
+                let format = GzipFile.contents(of: dumped),
+                let recorded = try? Data(contentsOf: workspace.url.appendingPathComponent(Self.jobName + ".fls"))
             else { return }
-            try? OutputFile.write(bytes, to: cached.path, observer: observer)
+            // The recorder's absolute INPUT lines: TeX Live's configuration and format, and
+            // every package file (the source itself is relative).
+            let inputs = Set(String(decoding: recorded, as: UTF8.self).split(separator: "\n").compactMap { line in
+                line.hasPrefix("INPUT /") ? String(line.dropFirst(6)) : nil
+            })
+            let list = inputs.sorted().map(Self.identity(of:)).joined()
+            // A cache: lost in a crash, it is made again; damaged, it is found and removed.
+            try? OutputFile.write(
+                [(format, cached.path), (Array(list.utf8), Self.inputsFile(of: cached).path)], durable: false, observer: observer)
             Self.prune(cached.deletingLastPathComponent())
         }
     }
@@ -88,7 +113,7 @@ struct PreambleFormat {
         let dump = ChildProcess(
             executable: engine.executable,
             arguments: [
-                "-ini", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-jobname=\(Self.jobName)", "&pdflatex",
+                "-ini", "-recorder", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "-jobname=\(Self.jobName)", "&pdflatex",
                 "\(Self.jobName).tex",
             ],
             environment: environment, directory: directory, timeout: LaTeXEngine.timeout, observer: observer)
@@ -96,30 +121,22 @@ struct PreambleFormat {
         return FileManager.default.fileExists(atPath: directory.appendingPathComponent(Self.jobName + ".fmt").path)
     }
 
-    /// What the format depends on: the packages part, the engine and TeX Live's own format.
-    private func key(engine: LaTeXEngine, environment: [String: String], observer: TemporaryResourceObserver?) -> String {
+    /// What names the format: the packages part and the engine. (What the engine reads to
+    /// make it is checked by ``link(_:into:)``.)
+    private func key(engine: LaTeXEngine) -> String {
         var hash = SHA256()
-        hash.update(Array("juryreport preamble format 1\n".utf8))
+        hash.update(Array("juryreport preamble format 2\n".utf8))
         hash.update(Array(Self.identity(of: engine.executable.resolvingSymlinksInPath().path).utf8))
-        hash.update(Array(Self.identity(of: Self.texLiveFormat(environment: environment, observer: observer)).utf8))
         hash.update(packages)
         return String(hash.hexDigest().prefix(32))
     }
 
-    /// `path size seconds.nanoseconds` of a file, or the path alone.
+    /// `path<tab>size inode seconds.nanoseconds` of a file (a package update replaces a
+    /// file: another inode), or the path alone.
     private static func identity(of path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0 else { return path + "\n" }
-        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n"
-    }
-
-    /// Where TeX Live keeps pdflatex's own format (`kpsewhich -engine=pdftex pdflatex.fmt`).
-    private static func texLiveFormat(environment: [String: String], observer: TemporaryResourceObserver?) -> String {
-        guard let kpsewhich = LaTeXEngine.executable(named: "kpsewhich", path: environment["PATH"]),
-            let found = try? LaTeXEngine.output(
-                of: kpsewhich, arguments: ["-engine=pdftex", "pdflatex.fmt"], environment: environment, observer: observer)
-        else { return "" }
-        return found.trimmingCharacters(in: .whitespacesAndNewlines)
+        return "\(path)\t\(info.st_size) \(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n"
     }
 
     /// The user's cache folder for formats, made 0700 if missing; nil when there is no home,
@@ -151,6 +168,6 @@ struct PreambleFormat {
             var info = stat()
             return (path, stat(path, &info) == 0 ? info.st_mtim.tv_sec : 0)
         }
-        for old in formats.sorted(by: { $0.time > $1.time }).dropFirst(kept) { unlink(old.path) }
+        for old in formats.sorted(by: { $0.time > $1.time }).dropFirst(kept) { remove(URL(fileURLWithPath: old.path)) }
     }
 }

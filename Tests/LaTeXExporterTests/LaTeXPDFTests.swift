@@ -150,7 +150,7 @@ struct LaTeXPDFTests {
 
     @Test("pdflatex loads the packages from a format kept per user: the same bytes from a new cache, the cache and none", .requires(.pdflatex))
     func preambleFormat() throws {
-        // The scored edition has a chart: pgfplots is in the format too.
+        // The scored edition has a chart: pgfplots, loaded after the format (with xcolor).
         let edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
         let root = try Paths.temporaryDirectory("latex-format")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -175,9 +175,24 @@ struct LaTeXPDFTests {
         let folder = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("juryreport").path)
         #expect((folder[.posixPermissions] as? Int) == 0o700, "the cache folder is the user's alone")
         let first = try kept.first.flatMap(inode)
+        let keptFormat = try #require(kept.first)
+        let keptBytes = try Data(contentsOf: cache.appendingPathComponent("juryreport").appendingPathComponent(keptFormat))
+        #expect(keptBytes.prefix(2) != Data([0x1F, 0x8B]) && keptBytes.count > 1_000_000, "kept inflated: loaded without zlib")
+        // Beside it, the files it was made from with their identity: TeX Live's format, each package.
+        let inputsList = cache.appendingPathComponent("juryreport").appendingPathComponent(
+            keptFormat.replacingOccurrences(of: ".fmt", with: ".inputs"))
+        let inputs = try String(contentsOf: inputsList, encoding: .utf8)
+        #expect(inputs.contains("/pdflatex.fmt\t") && inputs.contains("/hyperref.sty\t") && !inputs.contains("/pgfplots.sty"), "\(inputs)")
         let cached = try build("cached", environment)
         // A format made anew would be written beside and renamed onto the old one: another inode.
         #expect(try formats() == kept && kept.first.flatMap(inode) == first, "and used again, not made anew")
+        // A package updated since (here: its recorded size no longer the file's) makes it anew.
+        let updated = inputs.replacingOccurrences(of: "/hyperref.sty\t", with: "/hyperref.sty\t1")
+        try Data(updated.utf8).write(to: inputsList)
+        let remade = try build("remade", environment)
+        #expect(remade == made)
+        #expect(try kept.first.flatMap(inode) != first, "a format whose package changed is made anew")
+        #expect(try String(contentsOf: inputsList, encoding: .utf8) == inputs, "with the files' identities now")
         var homeless = environment
         homeless["XDG_CACHE_HOME"] = nil
         homeless["HOME"] = nil

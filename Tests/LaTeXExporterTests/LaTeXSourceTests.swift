@@ -95,4 +95,30 @@ struct LaTeXSourceTests {
         #expect(!coverage.contains("\u{1E2C0}", inAnyOf: ["Big Font"]))
         #expect(coverage.fallbacks(for: []) == [])
     }
+
+    @Test("a gzip file as gzip writes it (with or without its name) is inflated to its bytes; a cut or damaged one is refused; other bytes pass as they are")
+    func gzipInflating() throws {
+        // Text and a stretch of random bytes, so that both kinds of deflate block occur.
+        var generator = SystemRandomNumberGenerator()
+        let original = Array(String(repeating: "\\usepackage{hyperref} % the packages part\n", count: 5_000).utf8)
+            + (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let directory = try Paths.temporaryDirectory("gzip")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("juryreport_preamble.fmt")
+        try Data(original).write(to: file)
+        for arguments in [["-c", "-n", "-1"], ["-c", "-9", "--name"]] {
+            let zipped = try ProcessRunner.run(tool: "gzip", arguments + [file.path])
+            #expect(zipped.status == 0, "\(zipped.standardError)")
+            let compressed = zipped.standardOutput
+            #expect(compressed.prefix(2) == [0x1F, 0x8B] && compressed.count < original.count)
+            #expect(GzipFile.contents(of: compressed) == original, "\(arguments)")
+            #expect(GzipFile.contents(of: Array(compressed.dropLast(9))) == nil, "cut short")
+            #expect(GzipFile.contents(of: Array(compressed.prefix(compressed.count / 2))) == nil, "cut in half")
+            var damaged = compressed
+            damaged[compressed.count - 2] ^= 0xFF
+            #expect(GzipFile.contents(of: damaged) == nil, "its length not the one written")
+        }
+        #expect(GzipFile.contents(of: original) == original, "not gzip: as it is")
+        #expect(GzipFile.contents(of: [0x1F, 0x8B]) == [0x1F, 0x8B])
+    }
 }
