@@ -85,6 +85,8 @@ public enum OutputFile {
                 if case .file = place { continue }
                 try write(files[index].bytes, to: files[index].path)
             }
+            // The folders of what is in place are flushed, also when a later file fails.
+            defer { StagingFile.flushFolders(of: places) }
             while let (temporary, index) = staged.first {
                 try StagingFile.place(temporary, at: places[index], named: files[index].path)
                 track(temporary, false)

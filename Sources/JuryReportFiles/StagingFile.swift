@@ -60,7 +60,9 @@ package enum StagingFile {
 
     /// Puts the staged `temporary` in place of `final` (``OutputPath``'s rules; the
     /// staging file is gone afterwards either way): renamed onto a regular file, keeping the
-    /// mode of the file it replaces; copied into a FIFO or device.
+    /// mode of the file it replaces; copied into a FIFO or device. The caller flushes the
+    /// folders of the renamed files once they are all in place (``flushFolders(of:)``): one
+    /// `fsync` of a folder for all its files, not one each.
     package static func place(_ temporary: String, at final: OutputPath, named name: String) throws(OutputError) {
         defer { unlink(temporary) }
         switch final {
@@ -70,7 +72,6 @@ package enum StagingFile {
             guard rename(temporary, path) == 0 else {
                 throw OutputError(path: name, reason: "cannot move the new file into place: \(String(cString: strerror(errno)))")
             }
-            flushDirectory(of: path)
         case .stream(let path):
             try copy(temporary, into: path, named: name)
         case .standardOutput:
@@ -98,6 +99,14 @@ package enum StagingFile {
             let written = buffer.withUnsafeBytes { writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<count]), to: target) }
             guard written else { throw OutputError(path: name, reason: "cannot write: \(String(cString: strerror(errno)))") }
         }
+    }
+
+    /// Flushes the folder of each regular file among `places` once, so the renames survive a
+    /// power cut.
+    package static func flushFolders(of places: some Sequence<OutputPath>) {
+        var folders: [String] = []
+        for case .file(let path) in places where !folders.contains(folder(of: path)) { folders.append(folder(of: path)) }
+        folders.forEach { flushDirectory(of: $0 + "/.") }
     }
 
     /// Flushes the folder of `path`, so the rename survives a power cut.

@@ -142,6 +142,9 @@ public final class DirectoryExportSink: ExportSink {
                 throw OutputError(path: final, reason: error.reason, kind: error.kind)
             }
         }
+        // One flush of each folder once every file is in place (or when one fails, for
+        // those before it).
+        defer { StagingFile.flushFolders(of: places) }
         for (index, file) in files.enumerated() {
             guard case .temporaryFile(let temporary) = file.content else { continue }
             do throws(OutputError) {
@@ -153,7 +156,6 @@ public final class DirectoryExportSink: ExportSink {
                 throw error
             }
         }
-        StagingFile.flushDirectory(of: directory.appendingPathComponent(".").path)
     }
 
     /// Removes every staged temporary file.
