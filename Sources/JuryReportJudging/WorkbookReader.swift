@@ -2,14 +2,10 @@ import Foundation
 import JuryReportCore
 import ZIPFoundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Reads a workbook (`.xlsx`) as a spreadsheet program saved it — Excel, LibreOffice,
 /// openpyxl or libxlsxwriter: shared and inline strings, numbers, numbers stored as text,
 /// booleans, formulas' cached results, custom document properties — into a `FilledForm` (of JuryReportCore).
-/// The zip container is ZIPFoundation's, the XML Foundation's parser.
+/// The zip container is ZIPFoundation's; the XML is read as events by `XMLEventReader`.
 public struct WorkbookReader: Sendable {
     /// What a workbook may hold (``WorkbookLimits``): a form is far smaller, a zip bomb not.
     public var limits: WorkbookLimits

@@ -1,11 +1,7 @@
 import Foundation
 import JuryReportCore
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-// The parts of a workbook's XML the reader takes in, each with Foundation's event parser:
+// The parts of a workbook's XML the reader takes in, each read as events (XMLEventReader):
 // the sheet list, relationships, shared strings, custom properties and cells.
 
 /// `_xHHHH_` escapes of OOXML strings decoded, `_x005F_` first of all.
@@ -31,36 +27,33 @@ enum OOXMLText {
 }
 
 /// The sheets of `xl/workbook.xml`, in order: name and relationship id.
-final class SheetListParser: NSObject, XMLParserDelegate {
+final class SheetListParser: XMLEventHandler {
     var sheets: [(name: String, relationship: String)] = []
 
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        guard element == "sheet" || element.hasSuffix(":sheet"), let name = attributes["name"] else { return }
-        let relationship = attributes.first { $0.key == "r:id" || $0.key.hasSuffix(":id") }?.value ?? ""
+    func start(_ element: String, attributes: [String: String]) -> Bool {
+        guard element == "sheet" || element.hasSuffix(":sheet"), let name = attributes["name"] else { return true }
+        // The relationship's attribute by its prefix, the one a file names first when it has several.
+        let relationship = attributes.filter { $0.key == "r:id" || $0.key.hasSuffix(":id") }.min { $0.key < $1.key }?.value ?? ""
         sheets.append((name, relationship))
+        return true
     }
 }
 
 /// Relationship id → target, from `xl/_rels/workbook.xml.rels`.
-final class RelationshipParser: NSObject, XMLParserDelegate {
+final class RelationshipParser: XMLEventHandler {
     var targets: [String: String] = [:]
 
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
+    func start(_ element: String, attributes: [String: String]) -> Bool {
         if element.hasSuffix("Relationship"), let id = attributes["Id"], let target = attributes["Target"] {
             targets[id] = target
         }
+        return true
     }
 }
 
 /// The shared strings, each `<si>` the text of its `<t>` elements (rich runs joined, the
 /// phonetic runs `<rPh>` left out).
-final class SharedStringParser: NSObject, XMLParserDelegate {
+final class SharedStringParser: XMLEventHandler {
     let limit: Int
     var strings: [String] = []
     /// More strings than the limit: parsing stopped there.
@@ -73,73 +66,72 @@ final class SharedStringParser: NSObject, XMLParserDelegate {
     private var inText = false
     private var inPhonetic = false
 
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
+    func start(_ element: String, attributes: [String: String]) -> Bool {
         switch local(element) {
         case "si": current = ""
         case "t": inText = !inPhonetic
         case "rPh": inPhonetic = true
         default: break
         }
+        return true
     }
 
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ element: String) -> Bool {
         switch local(element) {
         case "si":
             guard strings.count < limit else {
                 isOverLimit = true
-                parser.abortParsing()
-                return
+                return false
             }
             strings.append(OOXMLText.decode(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
         }
+        return true
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+    func characters(_ text: String) -> Bool {
+        if inText { current += text }
+        return true
     }
 }
 
 /// The custom document properties of `docProps/custom.xml`: name → text.
-final class CustomPropertyParser: NSObject, XMLParserDelegate {
+final class CustomPropertyParser: XMLEventHandler {
     var properties: [String: String] = [:]
     private var name: String?
     private var value = ""
     private var inValue = false
 
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
+    func start(_ element: String, attributes: [String: String]) -> Bool {
         if local(element) == "property" {
             name = attributes["name"]
             value = ""
         } else if name != nil {
             inValue = true
         }
+        return true
     }
 
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ element: String) -> Bool {
         if local(element) == "property" {
             if let name { properties[name] = value }
             name = nil
         }
         inValue = false
+        return true
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { value += string }
+    func characters(_ text: String) -> Bool {
+        if inValue { value += text }
+        return true
     }
 }
 
 /// The non-empty cells of a worksheet's XML, with their values as saved; parsing stops at
 /// the first ``fault``: a reference outside the limits, a cell twice, too many cells.
-final class CellParser: NSObject, XMLParserDelegate {
+final class CellParser: XMLEventHandler {
     let sharedStrings: [String]
     let limits: WorkbookLimits
     let cellsBefore: Int
@@ -162,22 +154,20 @@ final class CellParser: NSObject, XMLParserDelegate {
         self.cellsBefore = cellsBefore
     }
 
-    private func stop(_ parser: XMLParser, _ message: String, at cell: (row: Int, column: Int)? = nil) {
+    /// Records the fault; false, to stop the reading.
+    private func stop(_ message: String, at cell: (row: Int, column: Int)? = nil) -> Bool {
         if fault == nil { fault = (message, cell) }
-        parser.abortParsing()
+        return false
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        guard fault == nil else { return }
+    func start(_ element: String, attributes: [String: String]) -> Bool {
+        guard fault == nil else { return false }
         switch local(element) {
         case "row":
             // Rows without `r` follow the one before.
             if let reference = attributes["r"] {
                 guard let number = Int(reference), number >= 1, number <= WorkbookLimits.worksheet.rows else {
-                    return stop(parser, "the row number \(DisplayText.quoted(reference, limit: 40)) is outside a worksheet")
+                    return stop("the row number \(DisplayText.quoted(reference, limit: 40)) is outside a worksheet")
                 }
                 row = number - 1
             } else {
@@ -187,7 +177,7 @@ final class CellParser: NSObject, XMLParserDelegate {
         case "c":
             if let reference = attributes["r"] {
                 guard let (cellRow, cellColumn) = Self.position(reference) else {
-                    return stop(parser, "the cell reference \(DisplayText.quoted(reference, limit: 40)) is outside a worksheet")
+                    return stop("the cell reference \(DisplayText.quoted(reference, limit: 40)) is outside a worksheet")
                 }
                 row = cellRow
                 column = cellColumn
@@ -205,10 +195,11 @@ final class CellParser: NSObject, XMLParserDelegate {
             if inline == nil { inline = "" }
         default: break
         }
+        return true
     }
 
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        guard fault == nil else { return }
+    func end(_ element: String) -> Bool {
+        guard fault == nil else { return false }
         switch local(element) {
         case "v":
             inValue = false
@@ -216,28 +207,30 @@ final class CellParser: NSObject, XMLParserDelegate {
         case "t":
             inInlineText = false
         case "c":
-            guard let cellValue = resolved() else { return }
+            guard let cellValue = resolved() else { return true }
             let place = (row: max(row, 0), column: max(column, 0))
             guard row < limits.rows, column < limits.columns else {
-                return stop(parser, "a value outside the form (a form has at most \(limits.rows) rows and \(limits.columns) columns)", at: place)
+                return stop("a value outside the form (a form has at most \(limits.rows) rows and \(limits.columns) columns)", at: place)
             }
             guard seen.insert(row * limits.columns + column).inserted else {
-                return stop(parser, "the cell is there twice; the file was tampered with", at: place)
+                return stop("the cell is there twice; the file was tampered with", at: place)
             }
             guard cellsBefore + cells.count < limits.cells else {
-                return stop(parser, "more than \(limits.cells) filled cells; a form has far fewer", at: place)
+                return stop("more than \(limits.cells) filled cells; a form has far fewer", at: place)
             }
             cells.append(FilledForm.Cell(row: row, column: column, value: cellValue))
         default: break
         }
+        return true
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) -> Bool {
         if inValue {
             text += string
         } else if inInlineText {
             inline? += string
         }
+        return true
     }
 
     private func resolved() -> FilledForm.Value? {
@@ -275,12 +268,10 @@ final class CellParser: NSObject, XMLParserDelegate {
     }
 }
 
-/// `delegate` after Foundation's XML parser has run it over `data`.
-func parsed<Delegate: XMLParserDelegate>(_ data: Data, by delegate: Delegate) -> Delegate {
-    let parser = XMLParser(data: data)
-    parser.delegate = delegate
-    _ = parser.parse()
-    return delegate
+/// `handler` after the part's XML has been read into it (up to where the reading stopped).
+func parsed<Handler: XMLEventHandler>(_ data: Data, by handler: Handler) -> Handler {
+    XMLEventReader.read([UInt8](data), into: handler)
+    return handler
 }
 
 /// An element's name without its namespace prefix.
