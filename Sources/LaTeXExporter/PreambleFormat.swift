@@ -23,9 +23,11 @@ import JuryReportProcess
 ///
 /// A build without the format compiles the whole source, as before, and meanwhile dumps
 /// the format on the other core for the next build; without a usable cache folder it only
-/// compiles. The PDF has the same bytes either way: the packages part stops before the
-/// colour packages, whose colour stack (set up in pdfTeX itself) a format cannot keep, and
-/// the tests compare the PDFs of both ways.
+/// compiles. The PDF has the same bytes either way, as the tests check: what the packages do
+/// to the engine's own state (not TeX's, which the format keeps) is done again, or stays
+/// after the packages part (the glyph names, the trailer id). xcolor sets the colour black
+/// as it loads, a colour-stack node on the page to come that a format does not keep: the
+/// body sets it again (``colourAtLoad``) in a line left empty.
 struct PreambleFormat {
     /// The first line after the packages part, in the document setup template.
     static let marker = "% The preloaded packages end here"
@@ -40,15 +42,22 @@ struct PreambleFormat {
     /// The source without its packages part: what the engine reads after loading the format.
     let body: [UInt8]
 
+    /// What xcolor does as it loads that a format loses: `\color{black}`, a colour-stack
+    /// node on the main list (the first page's content starts with it).
+    static let colourAtLoad = "\\makeatletter\\set@color\\makeatother"
+
     /// Splits `source` at its packages part; nil for a source without one.
     init?(source: [UInt8]) {
         guard let start = source.firstRange(of: Array("\\documentclass".utf8))?.lowerBound,
             let end = source[start...].firstRange(of: Array(("\n" + Self.marker).utf8))?.lowerBound
         else { return nil }
         packages = Array(source[start...end])
-        // Its lines left empty, so that the engine's messages name the .tex file's lines.
+        // Its lines left empty, so that the engine's messages name the .tex file's lines; the
+        // last one redoes what xcolor did as it loaded.
         let lines = packages.lazy.filter { $0 == UInt8(ascii: "\n") }.count
-        body = Array(source[..<start]) + [UInt8](repeating: UInt8(ascii: "\n"), count: lines) + source[(end + 1)...]
+        let redo = packages.firstRange(of: Array("\\usepackage{xcolor}".utf8)) == nil ? [] : Array(Self.colourAtLoad.utf8)
+        body = Array(source[..<start]) + [UInt8](repeating: UInt8(ascii: "\n"), count: lines - 1) + redo + [UInt8(ascii: "\n")]
+            + source[(end + 1)...]
     }
 
     /// The cache file of this packages part for `engine`, or nil without a usable cache folder.
@@ -125,7 +134,7 @@ struct PreambleFormat {
     /// make it is checked by ``link(_:into:)``.)
     private func key(engine: LaTeXEngine) -> String {
         var hash = SHA256()
-        hash.update(Array("juryreport preamble format 2\n".utf8))
+        hash.update(Array("juryreport preamble format 3\n".utf8))
         hash.update(Array(Self.identity(of: engine.executable.resolvingSymlinksInPath().path).utf8))
         hash.update(packages)
         return String(hash.hexDigest().prefix(32))
