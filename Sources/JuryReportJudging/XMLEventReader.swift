@@ -32,16 +32,18 @@ struct XMLEventReader {
     /// Whether the whole of the part was read (it was well-formed and the handler did not stop).
     @discardableResult
     static func read(_ bytes: [UInt8], into handler: some XMLEventHandler) -> Bool {
-        var reader = XMLEventReader(bytes: bytes)
-        return reader.run(handler)
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = XMLEventReader(bytes: buffer)
+            return reader.run(handler)
+        }
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// Where the document starts: after a byte-order mark.
     private let first: Int
     private var at: Int
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         first = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         at = first
@@ -52,13 +54,13 @@ struct XMLEventReader {
         var seenRoot = false
         while at < bytes.count {
             if bytes[at] != UInt8(ascii: "<") {
-                let end = bytes[at...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
-                guard let text = Self.text(bytes[at..<end]) else { return false }
+                var end = at
+                while end < bytes.count, bytes[end] != UInt8(ascii: "<") { end += 1 }
                 // Text outside the root element may only be whitespace.
                 if open.isEmpty {
-                    guard text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) else { return false }
-                } else if !handler.characters(text) {
-                    return false
+                    guard (at..<end).allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains(bytes[$0]) }) else { return false }
+                } else {
+                    guard let text = text(at..<end), handler.characters(text) else { return false }
                 }
                 at = end
                 continue
@@ -70,13 +72,13 @@ struct XMLEventReader {
                 guard let target = name(), target.lowercased() != "xml" || start == first, skip(past: "?>") else { return false }
             } else if starts(with: "<!--") {
                 let start = at + 4
-                guard skip(past: "-->"), !bytes[start..<(at - 3)].contains([0x2D, 0x2D]), bytes[at - 4] != 0x2D || at - 4 < start
+                guard skip(past: "-->"), find("--", in: start..<(at - 3)) == nil, bytes[at - 4] != 0x2D || at - 4 < start
                 else { return false }
             } else if starts(with: "<![CDATA[") {
                 guard !open.isEmpty else { return false }
                 let start = at + 9
-                guard skip(past: "]]>"), let text = String(validating: bytes[start..<(at - 3)], as: UTF8.self),
-                    Self.allowed(text), handler.characters(Self.lineEnds(text))
+                guard skip(past: "]]>"), Self.isText(UnsafeBufferPointer(rebasing: bytes[start..<(at - 3)])),
+                    handler.characters(Self.lineEnds(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(at - 3)]), as: UTF8.self)))
                 else { return false }
             } else if starts(with: "<!") {
                 // A document type declaration (or anything else after `<!`).
@@ -108,14 +110,31 @@ struct XMLEventReader {
     private func starts(with prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard at + count <= bytes.count else { return false }
-        return (0..<count).allSatisfy { bytes[at + $0] == prefix.utf8Start[$0] }
+        var index = 0
+        while index < count {
+            if bytes[at + index] != prefix.utf8Start[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Where `pattern` first starts within `range`, if anywhere.
+    private func find(_ pattern: StaticString, in range: Range<Int>) -> Int? {
+        let count = pattern.utf8CodeUnitCount
+        var start = range.lowerBound
+        while start + count <= range.upperBound {
+            var index = 0
+            while index < count, bytes[start + index] == pattern.utf8Start[index] { index += 1 }
+            if index == count { return start }
+            start += 1
+        }
+        return nil
     }
 
     /// Moves past the next `terminator`; false when there is none.
     private mutating func skip(past terminator: StaticString) -> Bool {
-        let pattern = Array(UnsafeBufferPointer(start: terminator.utf8Start, count: terminator.utf8CodeUnitCount))
-        guard let range = bytes[at...].firstRange(of: pattern) else { return false }
-        at = range.upperBound
+        guard let found = find(terminator, in: at..<bytes.count) else { return false }
+        at = found + terminator.utf8CodeUnitCount
         return true
     }
 
@@ -131,6 +150,7 @@ struct XMLEventReader {
     /// names (empty, not UTF-8, a character a name may not have).
     private mutating func name() -> String? {
         let start = at
+        var ascii = true
         while at < bytes.count {
             let byte = bytes[at]
             if Self.isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
@@ -138,11 +158,21 @@ struct XMLEventReader {
             {
                 break
             }
+            ascii = ascii && byte < 0x80
             at += 1
         }
-        guard at > start, let name = String(validating: bytes[start..<at], as: UTF8.self),
-            let head = name.unicodeScalars.first, Self.isNameStart(head), name.unicodeScalars.allSatisfy(Self.isNameCharacter)
-        else { return nil }
+        guard at > start else { return nil }
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<at])
+        if ascii {
+            // The names of workbook parts: letters, digits, `_ : . -`.
+            guard Self.isNameStart(Unicode.Scalar(raw[0])), raw.allSatisfy({ Self.isNameCharacter(Unicode.Scalar($0)) }) else { return nil }
+            return String(decoding: raw, as: UTF8.self)
+        }
+        guard Self.isText(raw) else { return nil }
+        let name = String(decoding: raw, as: UTF8.self)
+        guard let head = name.unicodeScalars.first, Self.isNameStart(head), name.unicodeScalars.allSatisfy(Self.isNameCharacter) else {
+            return nil
+        }
         return name
     }
 
@@ -188,38 +218,59 @@ struct XMLEventReader {
             skipSpace()
             guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") || bytes[at] == UInt8(ascii: "'") else { return nil }
             let quote = bytes[at]
-            guard let end = bytes[(at + 1)...].firstIndex(of: quote) else { return nil }
-            let raw = bytes[(at + 1)..<end]
-            guard !raw.contains(UInt8(ascii: "<")), let value = Self.text(raw, attribute: true), attributes[name] == nil else { return nil }
+            var end = at + 1
+            while end < bytes.count, bytes[end] != quote {
+                if bytes[end] == UInt8(ascii: "<") { return nil }
+                end += 1
+            }
+            guard end < bytes.count, let value = text((at + 1)..<end, attribute: true), attributes[name] == nil else { return nil }
             attributes[name] = value
             at = end + 1
         }
     }
 
-    /// Text as XML reads it: references replaced, line ends as `\n` (and, in an attribute,
-    /// each whitespace character written as such a space); nil when not well-formed.
-    private static func text(_ raw: ArraySlice<UInt8>, attribute: Bool = false) -> String? {
-        // `]]>` may not stand in text (it ends a CDATA section).
-        guard attribute || raw.firstRange(of: [0x5D, 0x5D, 0x3E]) == nil else { return nil }
-        guard let decoded = String(validating: raw, as: UTF8.self), allowed(decoded) else { return nil }
-        var source = lineEnds(decoded)
-        if attribute { source = String(source.map { $0 == "\n" || $0 == "\t" ? " " : $0 }) }
-        guard source.contains("&") else { return source }
-        var result = ""
-        var rest = Substring(source)
-        while let ampersand = rest.firstIndex(of: "&") {
-            result += rest[..<ampersand]
-            guard let semicolon = rest[ampersand...].firstIndex(of: ";") else { return nil }
-            let reference = rest[rest.index(after: ampersand)..<semicolon]
-            guard let replacement = replacement(of: reference) else { return nil }
-            result.unicodeScalars.append(replacement)
-            rest = rest[rest.index(after: semicolon)...]
+    /// The text of `range` as XML reads it: references replaced, line ends as `\n` (and, in
+    /// an attribute, each whitespace character written as such a space); nil when not
+    /// well-formed.
+    private func text(_ range: Range<Int>, attribute: Bool = false) -> String? {
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        // Most text has no reference, no line end to change and is ASCII: it is taken as it is.
+        var plain = true
+        var bracket = 0
+        for byte in raw {
+            switch byte {
+            case 0x20...0x25, 0x27...0x3D, 0x3F...0x5C, 0x5E...0x7E: bracket = 0
+            case 0x5D: bracket += 1  // `]`
+            case 0x3E:  // `>`: `]]>` may not stand in text (it ends a CDATA section)
+                if bracket >= 2, !attribute { return nil }
+                bracket = 0
+            case 0x09 where !attribute, 0x0A where !attribute: bracket = 0
+            default:
+                plain = false
+                bracket = 0
+            }
         }
-        return result + rest
+        if plain { return String(decoding: raw, as: UTF8.self) }
+        guard Self.isText(raw) else { return nil }
+        var source = Self.lineEnds(String(decoding: raw, as: UTF8.self))
+        if attribute { source = String(String.UnicodeScalarView(source.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 })) }
+        guard source.utf8.contains(UInt8(ascii: "&")) else { return source }
+        var result = String.UnicodeScalarView()
+        var scalars = source.unicodeScalars[...]
+        while let ampersand = scalars.firstIndex(of: "&") {
+            result.append(contentsOf: scalars[..<ampersand])
+            guard let semicolon = scalars[ampersand...].firstIndex(of: ";") else { return nil }
+            let reference = String(String.UnicodeScalarView(scalars[scalars.index(after: ampersand)..<semicolon]))
+            guard let replacement = Self.replacement(of: reference) else { return nil }
+            result.append(replacement)
+            scalars = scalars[scalars.index(after: semicolon)...]
+        }
+        result.append(contentsOf: scalars)
+        return String(result)
     }
 
     /// The character an entity or character reference (between `&` and `;`) stands for.
-    private static func replacement(of reference: Substring) -> Unicode.Scalar? {
+    private static func replacement(of reference: String) -> Unicode.Scalar? {
         switch reference {
         case "lt": return "<"
         case "gt": return ">"
@@ -252,8 +303,30 @@ struct XMLEventReader {
         return String(result)
     }
 
-    private static func allowed(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy(isAllowed)
+    /// Whether `raw` is UTF-8 of XML 1.0's characters only.
+    private static func isText(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < raw.count {
+            let lead = raw[index]
+            if lead < 0x80 {
+                guard lead >= 0x20 || lead == 0x09 || lead == 0x0A || lead == 0x0D else { return false }
+                index += 1
+                continue
+            }
+            let length = lead & 0xE0 == 0xC0 ? 2 : lead & 0xF0 == 0xE0 ? 3 : lead & 0xF8 == 0xF0 ? 4 : 0
+            guard length > 0, index + length <= raw.count else { return false }
+            var value = UInt32(lead) & (0x7F >> UInt32(length))
+            for offset in 1..<length {
+                let next = raw[index + offset]
+                guard next & 0xC0 == 0x80 else { return false }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            // Not overlong, not a surrogate, and a character XML allows.
+            let least: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+            guard value >= least, let scalar = Unicode.Scalar(value), isAllowed(scalar) else { return false }
+            index += length
+        }
+        return true
     }
 
     /// XML 1.0's Char: tab, line ends and everything from space on, but the surrogates
