@@ -71,12 +71,15 @@ struct XMLEventReader {
                 at += 2
                 guard let target = name(), target.lowercased() != "xml" || start == first, skip(past: "?>") else { return false }
             } else if starts(with: "<!--") {
-                let start = at + 4
+                // Its end looked for after its start: in `<!-->` the `-->` overlaps the `<!--`.
+                at += 4
+                let start = at
                 guard skip(past: "-->"), find("--", in: start..<(at - 3)) == nil, bytes[at - 4] != 0x2D || at - 4 < start
                 else { return false }
             } else if starts(with: "<![CDATA[") {
                 guard !open.isEmpty else { return false }
-                let start = at + 9
+                at += 9
+                let start = at
                 guard skip(past: "]]>"), Self.isText(UnsafeBufferPointer(rebasing: bytes[start..<(at - 3)])),
                     handler.characters(Self.lineEnds(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(at - 3)]), as: UTF8.self)))
                 else { return false }
