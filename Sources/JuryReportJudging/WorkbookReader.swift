@@ -84,24 +84,36 @@ public struct WorkbookReader: Sendable {
             }
             return data
         }
-        guard let workbookXML = try part("xl/workbook.xml") else {
+        /// `handler` after the XML of the part at `path` has been read into it, nil without the
+        /// part. A part `XMLEventReader` stops on (not well-formed, a document type
+        /// declaration) is refused, unless the handler stopped the reading itself (a limit, a
+        /// cell twice), which the caller reports.
+        func parsed<Handler: XMLEventHandler>(
+            _ path: String, by handler: Handler, stoppedOnPurpose: (Handler) -> Bool = { _ in false }
+        ) throws(Failure) -> Handler? {
+            guard let xml = try part(path) else { return nil }
+            guard XMLEventReader.read([UInt8](xml), into: handler) || stoppedOnPurpose(handler) else {
+                throw Failure(file: name, message: "its part \(path) is not XML as spreadsheet programs write it (not well-formed, or declaring a document type); the file was damaged or tampered with")
+            }
+            return handler
+        }
+        guard let sheets = try parsed("xl/workbook.xml", by: SheetListParser())?.sheets else {
             throw Failure(file: name, message: "is not a workbook (.xlsx): it has no xl/workbook.xml")
         }
-        let sheets = parsed(workbookXML, by: SheetListParser()).sheets
-        let relationships = try part("xl/_rels/workbook.xml.rels").map { parsed($0, by: RelationshipParser()).targets } ?? [:]
-        let strings = try part("xl/sharedStrings.xml").map { parsed($0, by: SharedStringParser(limit: limits.sharedStrings)) }
+        let relationships = try parsed("xl/_rels/workbook.xml.rels", by: RelationshipParser())?.targets ?? [:]
+        let strings = try parsed("xl/sharedStrings.xml", by: SharedStringParser(limit: limits.sharedStrings)) { $0.isOverLimit }
         if let strings, strings.isOverLimit {
             throw Failure(file: name, message: "holds more than \(limits.sharedStrings) shared strings; a form has far fewer")
         }
-        let properties = try part("docProps/custom.xml").map { parsed($0, by: CustomPropertyParser()).properties } ?? [:]
+        let properties = try parsed("docProps/custom.xml", by: CustomPropertyParser())?.properties ?? [:]
         var read: [FilledForm.Sheet] = []
         var cellCount = 0
         for sheet in sheets {
             guard let target = relationships[sheet.relationship] else { continue }
             // Targets are relative to xl/, or absolute from the package's root.
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let xml = try part(path) else { continue }
-            let cells = parsed(xml, by: CellParser(sharedStrings: strings?.strings ?? [], limits: limits, cellsBefore: cellCount))
+            let parser = CellParser(sharedStrings: strings?.strings ?? [], limits: limits, cellsBefore: cellCount)
+            guard let cells = try parsed(path, by: parser, stoppedOnPurpose: { $0.fault != nil }) else { continue }
             if let fault = cells.fault {
                 let place = fault.cell.map { ":" + CellReference.named(sheet: sheet.name, row: $0.row, column: $0.column) } ?? ""
                 throw Failure(file: name + place, message: fault.message)

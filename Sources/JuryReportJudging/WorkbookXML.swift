@@ -268,12 +268,6 @@ final class CellParser: XMLEventHandler {
     }
 }
 
-/// `handler` after the part's XML has been read into it (up to where the reading stopped).
-func parsed<Handler: XMLEventHandler>(_ data: Data, by handler: Handler) -> Handler {
-    XMLEventReader.read([UInt8](data), into: handler)
-    return handler
-}
-
 /// An element's name without its namespace prefix.
 func local(_ element: String) -> String {
     element.split(separator: ":").last.map(String.init) ?? element

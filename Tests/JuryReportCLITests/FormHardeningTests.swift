@@ -67,7 +67,7 @@ struct FormHardeningTests {
             URL(fileURLWithPath: "/usr/bin/timeout"), ["10", Paths.juryreport.path, "collect", edition.path] + forms + ["--output", output.path])
     }
 
-    @Test("a hand-edited or tampered form: a 14-letter cell reference, a cell twice, a bad CRC, a part twice, 200,000 shared strings, a FIFO")
+    @Test("a hand-edited or tampered form: a 14-letter cell reference, a cell twice, a bad CRC, a part twice, 200,000 shared strings, a FIFO, XML that is not well-formed or declares entities")
     func tamperedForms() throws {
         try Self.withForms { directory, edition in
             let fifo = directory.appendingPathComponent("pipe.xlsx")
@@ -81,6 +81,13 @@ struct FormHardeningTests {
                 (try Self.tampered("twice", name: "two-sheets.xlsx", in: directory), "two-sheets.xlsx: error: holds two parts named 'xl/worksheets/"),
                 (try Self.tampered("strings", ["200000"], name: "strings.xlsx", in: directory), "strings.xlsx: error: holds more than"),
                 (fifo, "pipe.xlsx: error: is not a regular file (a pipe or device is never read as a form)"),
+                (try Self.tampered("replace", [#"<c r="D8""#, #"<c r="D8"><v>&bogus;</v></c><c r="E8""#], name: "entity.xlsx", in: directory),
+                 "entity.xlsx: error: its part xl/worksheets/"),
+                (try Self.tampered("replace", [#"<c r="D8""#, #"</row><c r="D8""#], name: "unbalanced.xlsx", in: directory),
+                 "is not XML as spreadsheet programs write it (not well-formed, or declaring a document type); the file was damaged or tampered with"),
+                (try Self.tampered("replace", ["<worksheet", #"<!DOCTYPE worksheet [<!ENTITY l "lol"><!ENTITY l2 "&l;&l;&l;&l;">]><worksheet"#],
+                                   name: "doctype.xlsx", in: directory),
+                 "doctype.xlsx: error: its part xl/worksheets/"),
             ]
             let output = directory.appendingPathComponent("scores.csv")
             for (form, message) in cases {
