@@ -74,7 +74,7 @@ struct PreambleFormat {
         guard let inputs = try? Data(contentsOf: inputsFile(of: cached)), FileManager.default.fileExists(atPath: cached.path) else { return false }
         // Each line is a file's identity then; about 60 of them, a few microseconds.
         let lines = String(decoding: inputs, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.last == "", lines.dropLast().allSatisfy({ line in
+        guard lines.count > 1, lines.last == "", lines.dropLast().allSatisfy({ line in
             line.split(separator: "\t").first.map { identity(of: String($0)) == line + "\n" } == true
         }) else { return false }
         // Its time tells which formats were used last (see `prune`).
@@ -103,6 +103,8 @@ struct PreambleFormat {
             let inputs = Set(String(decoding: recorded, as: UTF8.self).split(separator: "\n").compactMap { line in
                 line.hasPrefix("INPUT /") ? String(line.dropFirst(6)) : nil
             })
+            // Without them nothing would tell when the format is out of date: not kept.
+            guard !inputs.isEmpty else { return }
             let list = inputs.sorted().map(Self.identity(of:)).joined()
             // A cache: lost in a crash, it is made again; damaged, it is found and removed.
             try? OutputFile.write(
