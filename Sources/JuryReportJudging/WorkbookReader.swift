@@ -60,17 +60,17 @@ public struct WorkbookReader: Sendable {
             }
         }
         let limit = limits.partSize
-        func part(_ path: String) throws(Failure) -> Data? {
+        func part(_ path: String) throws(Failure) -> [UInt8]? {
             guard let entry = entries[path] else { return nil }
             func tooLarge() -> Failure { Failure(file: name, message: "its part \(path) unpacks to more than \(limit / 1_048_576) MiB") }
             // A zip64 entry may declare up to 2^64 - 1 bytes: compared unsigned, never converted.
             guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge() }
-            var data = Data()
+            var data: [UInt8] = []
             do {
                 // The size the entry declares may lie: counted as it unpacks. The CRC is checked.
                 let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                     guard Int64(data.count + chunk.count) <= limit else { throw tooLarge() }
-                    data.append(chunk)
+                    data.append(contentsOf: chunk)
                 }
                 // Extracting into a closure computes the CRC but leaves comparing it to us.
                 guard checksum == entry.checksum else {
@@ -92,7 +92,7 @@ public struct WorkbookReader: Sendable {
             _ path: String, by handler: Handler, stoppedOnPurpose: (Handler) -> Bool = { _ in false }
         ) throws(Failure) -> Handler? {
             guard let xml = try part(path) else { return nil }
-            guard XMLEventReader.read([UInt8](xml), into: handler) || stoppedOnPurpose(handler) else {
+            guard XMLEventReader.read(xml, into: handler) || stoppedOnPurpose(handler) else {
                 throw Failure(file: name, message: "its part \(path) is not XML as spreadsheet programs write it (not well-formed, or declaring a document type); the file was damaged or tampered with")
             }
             return handler

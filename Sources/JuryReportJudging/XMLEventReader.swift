@@ -80,9 +80,9 @@ struct XMLEventReader {
                 guard !open.isEmpty else { return false }
                 at += 9
                 let start = at
-                guard skip(past: "]]>"), Self.isText(UnsafeBufferPointer(rebasing: bytes[start..<(at - 3)])),
-                    handler.characters(Self.lineEnds(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(at - 3)]), as: UTF8.self)))
-                else { return false }
+                guard skip(past: "]]>") else { return false }
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<(at - 3)])
+                guard Self.isText(raw), handler.characters(Self.lineEnds(String(decoding: raw, as: UTF8.self))) else { return false }
             } else if starts(with: "<!") {
                 // A document type declaration (or anything else after `<!`).
                 return false

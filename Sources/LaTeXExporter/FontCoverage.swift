@@ -22,8 +22,8 @@ struct FontCoverage {
     /// fontconfig's families of TrueType and CFF fonts (what luaotfload loads by name); none when fc-list is not found.
     static func installed(path: String?, environment: [String: String], observer: TemporaryResourceObserver?) -> FontCoverage {
         guard let fcList = LaTeXEngine.executable(named: "fc-list", path: path),
-            let output = try? LaTeXEngine.output(
-                of: fcList, arguments: ["--format", "%{family[0]}\\t%{fontformat}\\t%{charset}\\n"], environment: environment,
+            let output = try? run(
+                fcList, arguments: ["--format", "%{family[0]}\\t%{fontformat}\\t%{charset}\\n"], environment: environment,
                 observer: observer)
         else { return FontCoverage() }
         return FontCoverage(listing: output)
@@ -84,6 +84,23 @@ struct FontCoverage {
             case 2 where bounds[0] <= bounds[1]: return bounds[0]...bounds[1]
             default: return nil
             }
+        }
+    }
+
+    /// What `executable` writes to standard output, run in a private folder with
+    /// `environment` (the process's own when empty); empty when it fails.
+    private static func run(
+        _ executable: URL, arguments: [String], environment: [String: String], observer: TemporaryResourceObserver?
+    ) throws -> String {
+        try TemporaryWorkspace.with(label: "fc", observer: observer) { workspace in
+            let output = workspace.url.appendingPathComponent("charset")
+            var process = ChildProcess(
+                executable: executable, arguments: arguments,
+                environment: environment.isEmpty ? ProcessInfo.processInfo.environment : environment,
+                directory: workspace.url, timeout: 60, observer: observer)
+            process.standardOutput = output
+            guard case .exited(0) = try process.run() else { return "" }
+            return String(decoding: try Data(contentsOf: output), as: UTF8.self)
         }
     }
 }

@@ -112,23 +112,6 @@ struct LaTeXEngine {
         }
     }
 
-    /// What `executable` (fc-list) writes to standard output, run in a private
-    /// folder with `environment` (the process's own when empty); empty when it fails.
-    static func output(
-        of executable: URL, arguments: [String], environment: [String: String], observer: TemporaryResourceObserver?
-    ) throws -> String {
-        try TemporaryWorkspace.with(label: "tool", observer: observer) { workspace in
-            let output = workspace.url.appendingPathComponent("output")
-            var process = ChildProcess(
-                executable: executable, arguments: arguments,
-                environment: environment.isEmpty ? ProcessInfo.processInfo.environment : environment,
-                directory: workspace.url, timeout: 60, observer: observer)
-            process.standardOutput = output
-            guard case .exited(0) = try process.run() else { return "" }
-            return String(decoding: try Data(contentsOf: output), as: UTF8.self)
-        }
-    }
-
     /// Whether a run's log says that another run would change the document: LaTeX's
     /// "Rerun to get cross-references right", longtable's "Rerun LaTeX", rerunfilecheck's
     /// "Rerun to get outlines right". (Not any "Rerun": rerunfilecheck's banner has one.)
