@@ -50,8 +50,12 @@ struct FormatSelectionOptions: ParsableArguments {
         pipeline.temporaryResourceObserver = { InterruptCleanup.track($0, present: $1) }
         pipeline.lockWaiting = { Console.error("waiting for another export into \($0.path) to finish") }
         if timings {
-            pipeline.stageTimer = { Console.error("timing: \($0) \($1)") }
-            pipeline.loader.phaseTimer = { Console.error("timing: \($0) \($1)") }
+            let report = { @Sendable (phase: String, seconds: Double) in
+                Console.error("timing: \(phase) \(seconds)")
+                Console.error("memory: \(phase) \(MemoryUse.now())")
+            }
+            pipeline.stageTimer = report
+            pipeline.loader.phaseTimer = report
         }
         let pairs = try options.map { text in try ExitStatus.usage { try ExportOptions.parse(text) } }
         do {
