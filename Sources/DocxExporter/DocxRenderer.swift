@@ -189,8 +189,9 @@ struct DocxRenderer {
     /// Each column as wide as its longest text asks, between 4 and 40 characters' worth, the
     /// whole as wide as the text block: a rank column stays narrow, a name column wide.
     func columnWidths(_ table: ReportTable) -> [Int] {
+        let rowTexts = table.rows.map { $0.cells.map(Inline.plainText(of:)) }
         let texts = table.columns.indices.map { column in
-            [table.columns[column].header] + table.rows.map { $0.cells.count > column ? Inline.plainText(of: $0.cells[column]) : "" }
+            [table.columns[column].header] + rowTexts.map { column < $0.count ? $0[column] : "" }
         }
         // Two characters' worth more for the cell's margins.
         let longest = texts.map { min(max($0.map(\.count).max() ?? 0, 4), 40) + 2 }

@@ -177,9 +177,9 @@ struct HTMLRenderer {
         try line("<thead><tr>\(headers.joined())</tr></thead>")
         try line("<tbody>")
         for row in table.rows {
-            let cells = row.cells.indices.map { column -> String in
+            let cells = row.cells.enumerated().map { column, cell -> String in
                 // An archive's periods (2019-2020) never break at their hyphen.
-                let content = table.kind == .archive && column == 2 ? Self.unbrokenYearRanges(rich(row.cells[column])) : rich(row.cells[column])
+                let content = table.kind == .archive && column == 2 ? Self.unbrokenYearRanges(rich(cell)) : rich(cell)
                 let side = table.alignment(row: row, column: column) == .trailing ? " class=\"number\"" : ""
                 return column == table.rowHeader
                     ? "<th scope=\"row\"\(side)>\(content)</th>" : "<td\(side)>\(content)</td>"

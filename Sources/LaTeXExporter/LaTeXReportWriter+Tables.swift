@@ -56,8 +56,7 @@ extension LaTeXReportWriter {
         }
         for (index, row) in table.rows.enumerated() {
             // `{}` first, so a cell cannot be read as the optional argument of `\\`.
-            let cells = row.cells.indices.map { column -> String in
-                let cell = row.cells[column]
+            let cells = row.cells.enumerated().map { column, cell -> String in
                 guard !cell.isEmpty else { return "" }
                 var rendered = render(Self.shortened(cell, to: Self.longestCell))
                 if row.isWinner { rendered = "\\textbf{\(rendered)}" }

@@ -152,8 +152,7 @@ private struct ReportOutlineBuilder {
         if mixed { columns[1].alignment = .leading }
         let rows = facts.map { fact in
             ReportTable.Row(
-                cells: [[.text(fact.label)], [.text(factText(fact.value))]],
-                alignments: mixed && isNumber(fact) ? [.leading, .trailing] : [])
+                texts: [fact.label, factText(fact.value)], alignments: mixed && isNumber(fact) ? [.leading, .trailing] : [])
         }
         return ReportTable(kind: .keyFigures, caption: words.keyFigures, columns: columns, rows: rows)
     }
@@ -188,13 +187,19 @@ private struct ReportOutlineBuilder {
     /// third of the outline's time).
     private func nominee(_ nominee: UnsafePointer<Nominee>, at index: Int) -> ReportBlock {
         let distinction = distinction(ofNomineeAt: index)
+        // Room for exactly the blocks and details it has: a large outline holds them all.
         var blocks: [ReportBlock] = []
-        blocks.reserveCapacity(4 + (nominee.pointee.body?.paragraphs.count ?? 0))
+        blocks.reserveCapacity(
+            (distinction == nil ? 0 : 1) + (nominee.pointee.summary == nil ? 0 : 1) + 1 + (nominee.pointee.facts.isEmpty ? 0 : 1)
+                + (nominee.pointee.body?.paragraphs.count ?? 0))
         if let distinction { blocks.append(.distinction(distinction)) }
         if let summary = nominee.pointee.summary { blocks.append(.summary(summary)) }
         var details: [ReportDetail] = []
+        let pointee = nominee.pointee
+        details.reserveCapacity(
+            [pointee.lead, pointee.location, pointee.sector, pointee.url].count { $0 != nil } + (pointee.partners.isEmpty ? 0 : 1))
         func add(_ label: String, _ value: String?) {
-            if let value { details.append(ReportDetail(label: label, value: [.text(value)])) }
+            if let value { details.append(ReportDetail(label: label, text: value)) }
         }
         add(words.lead, nominee.pointee.lead)
         add(words.location, nominee.pointee.location)
@@ -203,7 +208,9 @@ private struct ReportOutlineBuilder {
         if let url = nominee.pointee.url { details.append(ReportDetail(label: words.website, value: [.link([.text(url)], url: url)])) }
         if !details.isEmpty { blocks.append(.details(details)) }
         if !nominee.pointee.facts.isEmpty { blocks.append(.table(keyFigures(nominee.pointee.facts))) }
-        if let body = nominee.pointee.body { blocks += body.paragraphs.map { .paragraph($0) } }
+        if let body = nominee.pointee.body {
+            for paragraph in body.paragraphs { blocks.append(.paragraph(paragraph)) }
+        }
         return .section(ReportSection(
             kind: .nominee(distinction?.kind), level: 2, heading: numberedName(nominee.pointee.number, nominee.pointee.name), anchor: "nominee-\(nominee.pointee.id)",
             blocks: blocks))

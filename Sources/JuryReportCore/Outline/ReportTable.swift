@@ -30,30 +30,46 @@ public struct ReportTable: Sendable, Equatable {
 
     /// A row: one cell per column.
     public struct Row: Sendable, Equatable {
-        public var cells: [[Inline]]
+        /// Each cell's nodes, made when read: read them once per row.
+        public var cells: [[Inline]] {
+            get { storedCells.map(\.nodes) }
+            set { storedCells = newValue.map(OutlineText.init) }
+        }
+
         /// The winner's row, which renderers may set apart.
         public var isWinner: Bool
         /// Each cell's side where it differs from its column's (a number right in a column of
         /// text); empty when every cell keeps to its column.
         public var alignments: [Column.Alignment]
 
+        private var storedCells: [OutlineText]
+
         public init(cells: [[Inline]], isWinner: Bool = false, alignments: [Column.Alignment] = []) {
-            self.cells = cells
+            storedCells = cells.map(OutlineText.init)
+            self.isWinner = isWinner
+            self.alignments = alignments
+        }
+
+        /// A row whose cells are each plain text.
+        public init(texts: [String], isWinner: Bool = false, alignments: [Column.Alignment] = []) {
+            storedCells = texts.map(OutlineText.text)
             self.isWinner = isWinner
             self.alignments = alignments
         }
     }
 
-    public var kind: Kind
+    // The stored properties largest first: a block holds its table in place, and every
+    // nominee's key figures are one (64 bytes a block, not 80).
     /// What the table shows, in words, for a caption.
     public var caption: String
     public var columns: [Column]
     public var rows: [Row]
+    /// A note under the table, in the edition's language.
+    public var note: String?
     /// The column whose cell names its row (a criterion, a nominee), for the formats that
     /// mark it as the row's header; nil when no column does.
     public var rowHeader: Int?
-    /// A note under the table, in the edition's language.
-    public var note: String?
+    public var kind: Kind
 
     public init(kind: Kind, caption: String, columns: [Column], rows: [Row], rowHeader: Int? = 0, note: String? = nil) {
         self.kind = kind
