@@ -116,6 +116,87 @@ package struct SourceDocument: Sendable {
         return nodes.count - 1
     }
 
+    // MARK: Joining
+
+    /// Joins `tail` to this document: this one ends in the list that is the value of its last
+    /// top-level entry, `key`; `tail` is a mapping whose first entry is `key` with the rest of
+    /// that list, then the top-level entries after it. Its lines are moved by `lineOffset`.
+    /// Returns false, this document unchanged, when the two do not fit so (see
+    /// ``YAMLListSplit``): the list's items not at `column` (from 1), not a block list, or a
+    /// top-level key in both.
+    package mutating func appendList(continuedIn tail: SourceDocument, key: [UInt8], column: Int, lineOffset: Int) -> Bool {
+        guard let list = lastEntryList(key: key, column: column), tail.nodes.count >= 3, tail.nodes[0].kind == .mapping,
+            tail.nodes[1].kind == .plain, tail.scalarBytes(1).elementsEqual(key), tail.nodes[2].kind == .sequence,
+            tail.nodes[2].line == 2, tail.nodes[2].column == UInt32(column),
+            nodes.count + tail.nodes.count < Int(UInt32.max), text.count + tail.text.count < Int(UInt32.max),
+            Int(tail.nodes.last?.line ?? 0) + lineOffset < Int(UInt32.max)
+        else { return false }
+        // No top-level key twice: the file whole would refuse it.
+        var keys = Set<[UInt8]>()
+        var child = 1
+        while child < nodes.count {
+            keys.insert(Array(scalarBytes(child)))
+            child = end(of: end(of: child))
+        }
+        child = tail.end(of: tail.end(of: 1))
+        while child < tail.nodes.count {
+            guard tail.nodes[child].kind == .plain || tail.nodes[child].kind == .quoted,
+                !keys.contains(Array(tail.scalarBytes(child)))
+            else { return false }
+            child = tail.end(of: tail.end(of: child))
+        }
+        // The tail's nodes after its root, key and list move up by `shift`.
+        let shift = nodes.count - 3
+        let textShift = UInt32(text.count)
+        nodes.reserveCapacity(nodes.count + tail.nodes.count - 3)
+        for var node in tail.nodes[3...] {
+            node.line = UInt32(Int(node.line) + lineOffset)
+            switch node.kind {
+            case .plain, .quoted: node.first += textShift
+            case .sequence, .mapping: node.second = UInt32(Int(node.second) + shift)
+            case .alias:
+                // An alias to the tail's root, key or list cannot be: none has an anchor.
+                guard node.first >= 3 else { return false }
+                node.first = UInt32(Int(node.first) + shift)
+            }
+            nodes.append(node)
+        }
+        text.append(contentsOf: tail.text)
+        nodes[list].first += tail.nodes[2].first
+        nodes[list].second = UInt32(Int(tail.nodes[2].second) + shift)
+        nodes[0].first += tail.nodes[0].first - 1
+        nodes[0].second = UInt32(nodes.count)
+        return true
+    }
+
+    /// The list that is the value of the root mapping's last entry, when that entry is `key`,
+    /// the list is a block list at `column` and nothing follows it.
+    private func lastEntryList(key: [UInt8], column: Int) -> Index? {
+        guard nodes.first?.kind == .mapping, nodes[0].first > 0 else { return nil }
+        var child = 1
+        var last = 1
+        while child < nodes.count {
+            last = child
+            child = end(of: end(of: child))
+        }
+        let value = last + 1
+        guard nodes[last].kind == .plain, scalarBytes(last).elementsEqual(key), value < nodes.count,
+            nodes[value].kind == .sequence, nodes[value].column == UInt32(column), Int(nodes[value].second) == nodes.count
+        else { return nil }
+        return value
+    }
+
+    private func end(of index: Index) -> Index {
+        switch nodes[index].kind {
+        case .sequence, .mapping: Index(nodes[index].second)
+        case .plain, .quoted, .alias: index + 1
+        }
+    }
+
+    private func scalarBytes(_ index: Index) -> ArraySlice<UInt8> {
+        text[Int(nodes[index].first)..<Int(nodes[index].first) + Int(nodes[index].second)]
+    }
+
     // MARK: Reading
 
     /// Calls `body` with a view of the document, valid for the call. Reading goes through
@@ -383,6 +464,9 @@ package struct SourceLimits: Sendable {
     package var expansionFactor = 4
     /// Expansion every file may reach, however small.
     package var minimumExpansion = 65_536
+    /// A YAML file this large or larger is parsed in two halves at once where it can be
+    /// (``YAMLListSplit``); tests lower it to cut small files.
+    package var splitSize = 1 << 20
 
     package init() {}
 }

@@ -16,26 +16,61 @@ package struct YAMLSourceParser {
     }
 
     package func parse() throws(SourceSyntaxError) -> SourceDocument {
-        var composer = Composer(
-            budget: max(limits.minimumExpansion, bytes.count * limits.expansionFactor),
-            maximumDepth: limits.maximumDepth, document: SourceDocument(expectedSize: bytes.count))
         let result: Result<SourceDocument, SourceSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(SourceSyntaxError(message: "out of memory", position: nil))
+            if buffer.count >= limits.splitSize, let split = YAMLListSplit.find(in: buffer, near: buffer.count / 2),
+                let document = parse(buffer, splitAt: split)
+            {
+                return .success(document)
             }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            // A byte order mark is not part of the text (libyaml, told the encoding, takes it
-            // for content and then refuses a flow mapping after it); columns count from after it.
-            let skipped = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            yaml_parser_set_input_string(&parser, buffer.baseAddress.map { $0 + skipped }, buffer.count - skipped)
             return Result { () throws(SourceSyntaxError) -> SourceDocument in
-                try composer.composeDocument(from: &parser)
-                return composer.document
+                try Self.compose(buffer, budget: max(limits.minimumExpansion, buffer.count * limits.expansionFactor), limits: limits)
             }
         }
         return try result.get()
+    }
+
+    /// The document of the file parsed in two halves at once, or nil when either half does
+    /// not parse or the two do not join (see ``YAMLListSplit``): the caller parses it whole.
+    /// For tests, `split` may be any place ``YAMLListSplit/find(in:near:)`` gives.
+    package func parse(_ buffer: UnsafeBufferPointer<UInt8>, splitAt split: YAMLListSplit) -> SourceDocument? {
+        let tail = split.tail(of: buffer)
+        // Each half may expand by the factor of its own size (or half the least any file
+        // may): together, about what the file whole may.
+        func budget(_ size: Int) -> Int { max(limits.minimumExpansion / 2, size * limits.expansionFactor) }
+        let halves = ConcurrentMap.run(2) { half -> SourceDocument? in
+            if half == 0 {
+                return try? Self.compose(
+                    UnsafeBufferPointer(rebasing: buffer[..<split.cut]), budget: budget(split.cut), limits: limits,
+                    expectedSize: buffer.count)
+            }
+            return tail.withUnsafeBufferPointer { tail in
+                try? Self.compose(tail, budget: budget(tail.count), limits: limits)
+            }
+        }
+        guard var head = halves[0], let rest = halves[1],
+            head.appendList(continuedIn: rest, key: split.key, column: split.column, lineOffset: split.lineOffset)
+        else { return nil }
+        return head
+    }
+
+    /// The document of `buffer`: one YAML document, its nodes spending at most `budget`.
+    private static func compose(
+        _ buffer: UnsafeBufferPointer<UInt8>, budget: Int, limits: SourceLimits, expectedSize: Int? = nil
+    ) throws(SourceSyntaxError) -> SourceDocument {
+        var composer = Composer(
+            budget: budget, maximumDepth: limits.maximumDepth, document: SourceDocument(expectedSize: expectedSize ?? buffer.count))
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw SourceSyntaxError(message: "out of memory", position: nil)
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        // A byte order mark is not part of the text (libyaml, told the encoding, takes it
+        // for content and then refuses a flow mapping after it); columns count from after it.
+        let skipped = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        yaml_parser_set_input_string(&parser, buffer.baseAddress.map { $0 + skipped }, buffer.count - skipped)
+        try composer.composeDocument(from: &parser)
+        return composer.document
     }
 }
 
