@@ -123,28 +123,29 @@ public struct ExportPipeline: Sendable {
                 return exported
             })
         }
+        // Each edition's outline first, the editions at once; then every format of every
+        // edition a task of its own, those that render the outline first. On a small edition
+        // they are the longest (a Word package, the LaTeX source): started after the others,
+        // they left one core idle at the end.
+        let prepared = outlineFormats.isEmpty ? requests : await inOrder(requests.count) { edition in
+            let start = ContinuousClock.now
+            let request = requests[edition].withOutline()
+            timer?("outline", (ContinuousClock.now - start).seconds)
+            return request
+        }
+        let order = outlineFormats + exporters.indices.filter { !outlineFormats.contains($0) }
         var formatsOf = [[Result<ExportedFormat, ExportFailure>?]](
             repeating: Array(repeating: nil, count: exporters.count), count: requests.count)
-        await withTaskGroup(of: (Int, [(Int, Result<ExportedFormat, ExportFailure>)]).self) { group in
-            for (edition, request) in requests.enumerated() {
-                for format in exporters.indices where !outlineFormats.contains(format) {
-                    group.addTask { (edition, [run(format, request)]) }
-                }
-                guard !outlineFormats.isEmpty else { continue }
-                group.addTask {
-                    let start = ContinuousClock.now
-                    let prepared = request.withOutline()
-                    timer?("outline", (ContinuousClock.now - start).seconds)
-                    let results = await withTaskGroup(of: (Int, Result<ExportedFormat, ExportFailure>).self) { formats in
-                        for format in outlineFormats { formats.addTask { run(format, prepared) } }
-                        return await formats.reduce(into: []) { $0.append($1) }
+        await withTaskGroup(of: (Int, Int, Result<ExportedFormat, ExportFailure>).self) { group in
+            for (edition, request) in prepared.enumerated() {
+                for format in order {
+                    group.addTask {
+                        let (format, result) = run(format, request)
+                        return (edition, format, result)
                     }
-                    return (edition, results)
                 }
             }
-            for await (edition, results) in group {
-                for (format, result) in results { formatsOf[edition][format] = result }
-            }
+            for await (edition, format, result) in group { formatsOf[edition][format] = result }
         }
         let editions = requests.indices.map { edition -> Result<ExportedEdition, ExportFailure> in
             // Every format of every edition ran: the group waited for each.
