@@ -63,8 +63,9 @@ public enum OutputFile {
     /// place (a fault while staging leaves every one as it was), then each stream is written,
     /// then each staged file renamed onto its place. `collect`'s scores and remarks tables.
     ///
-    /// A file that is not `durable` (a cache, made again when lost or found damaged) is
-    /// renamed into place without waiting for its bytes to reach the disk.
+    /// A file that is not `durable` (a cache, made again when lost or found damaged; the
+    /// export manifest) is renamed into place without waiting for its bytes, or its folder,
+    /// to reach the disk.
     public static func write(
         _ files: [(bytes: [UInt8], path: String)], protecting inputs: ProtectedInputs = ProtectedInputs(),
         durable: Bool = true, observer: TemporaryResourceObserver? = nil
@@ -86,7 +87,7 @@ public enum OutputFile {
                 try write(files[index].bytes, to: files[index].path)
             }
             // The folders of what is in place are flushed, also when a later file fails.
-            defer { StagingFile.flushFolders(of: places) }
+            defer { if durable { StagingFile.flushFolders(of: places) } }
             while let (temporary, index) = staged.first {
                 try StagingFile.place(temporary, at: places[index], named: files[index].path)
                 track(temporary, false)
