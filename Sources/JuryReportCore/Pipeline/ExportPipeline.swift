@@ -124,16 +124,25 @@ public struct ExportPipeline: Sendable {
             })
         }
         // Each edition's outline first, the editions at once; then every format of every
-        // edition a task of its own, those that render the outline first. On a small edition
-        // they are the longest (a Word package, the LaTeX source): started after the others,
-        // they left one core idle at the end.
+        // edition a task of its own. Started after the others, the outline's formats (on a
+        // small edition the longest: a Word package, the LaTeX source) left a core idle at
+        // the end.
         let prepared = outlineFormats.isEmpty ? requests : await inOrder(requests.count) { edition in
             let start = ContinuousClock.now
             let request = requests[edition].withOutline()
             timer?("outline", (ContinuousClock.now - start).seconds)
             return request
         }
-        let order = outlineFormats + exporters.indices.filter { !outlineFormats.contains($0) }
+        // The outline's formats and the others in turn, the last listed first (the Word
+        // package and the workbook, the longest on a small edition): two at a time, a report
+        // text beside a table, not two whole report texts held at once on a large edition.
+        let tables = Array(exporters.indices.filter { !outlineFormats.contains($0) }.reversed())
+        let texts = Array(outlineFormats.reversed())
+        var order: [Int] = []
+        for index in 0..<max(texts.count, tables.count) {
+            if index < texts.count { order.append(texts[index]) }
+            if index < tables.count { order.append(tables[index]) }
+        }
         var formatsOf = [[Result<ExportedFormat, ExportFailure>?]](
             repeating: Array(repeating: nil, count: exporters.count), count: requests.count)
         await withTaskGroup(of: (Int, Int, Result<ExportedFormat, ExportFailure>).self) { group in
