@@ -36,6 +36,25 @@ package enum StagingFile {
         throw OutputError(path: final, reason: "cannot create a temporary file")
     }
 
+    /// A new, empty private folder (mode 0700) named as a staging file, in `directory`: for
+    /// a library's own temporary files (libxlsxwriter's), so that they are on the same file
+    /// system as the output, removed with the folder when the process is interrupted, and
+    /// removed by the next export when it was killed. `observer` is told as for ``create(in:for:observer:)``.
+    package static func createFolder(in directory: String, for final: String, observer: ((String, Bool) -> Void)?) throws(OutputError) -> String {
+        for _ in 0..<16 {
+            let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let temporary = (directory as NSString).appendingPathComponent("\(prefix)\(getpid())-\(random).tmp")
+            observer?(temporary, true)
+            if mkdir(temporary, 0o700) == 0 { return temporary }
+            let creationError = errno
+            observer?(temporary, false)
+            if creationError != EEXIST {
+                throw OutputError(path: final, reason: "cannot create a folder in its folder: \(String(cString: strerror(creationError)))")
+            }
+        }
+        throw OutputError(path: final, reason: "cannot create a temporary folder")
+    }
+
     /// Whether `name` is one of these files' names (and not another hidden `.tmp` file).
     package static func isStagingName(_ name: String) -> Bool {
         guard name.hasPrefix(prefix), name.hasSuffix(".tmp") else { return false }

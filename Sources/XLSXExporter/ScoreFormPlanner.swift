@@ -194,7 +194,7 @@ public struct XLSXFormExporter: Exporter {
             let plan = ScoreFormPlanner(form: form, timestamp: request.timestamp).plan()
             try sink.fillFile(suffix: ScoreForm.suffix(juror: form.member.id, extension: "xlsx")) { path in
                 do {
-                    _ = try XLSXWorkbook().write(plan, to: path)
+                    _ = try XLSXWorkbook().write(plan, to: path, observer: request.temporaryResourceObserver)
                 } catch let error as XLSXError where error.isWriteFailure {
                     throw OutputError(path: path, reason: error.reason)
                 }

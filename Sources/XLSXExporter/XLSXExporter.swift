@@ -26,15 +26,16 @@ public struct XLSXExporter: ArchiveExporter {
     /// The award's archive workbook: the editions and every nominee of every edition, each
     /// an Excel table with filters.
     public func exportArchive(_ request: ArchiveRequest, to sink: any ExportSink) throws {
-        try write(ArchiveWorkbookPlanner(request: request).plan(), options: request.options, to: sink)
+        try write(
+            ArchiveWorkbookPlanner(request: request).plan(), options: request.options, observer: request.temporaryResourceObserver, to: sink)
     }
 
     public func export(_ request: ExportRequest, to sink: any ExportSink) throws {
-        try write(WorkbookPlanner(request: request).plan(), options: request.options, to: sink)
+        try write(WorkbookPlanner(request: request).plan(), options: request.options, observer: request.temporaryResourceObserver, to: sink)
     }
 
     /// Writes `plan` as the `.xlsx` of the sink, in constant-memory mode when it is large.
-    private func write(_ plan: WorkbookPlan, options: ExportOptions, to sink: any ExportSink) throws {
+    private func write(_ plan: WorkbookPlan, options: ExportOptions, observer: TemporaryResourceObserver?, to sink: any ExportSink) throws {
         let largest = plan.sheets.map(\.rowCount).max() ?? 0
         let constantMemory: Bool
         switch try options.value(of: Self.memory) {
@@ -45,7 +46,7 @@ public struct XLSXExporter: ArchiveExporter {
         try sink.fillFile(suffix: ".xlsx") { path in
             let notes: WorkbookNotes
             do {
-                notes = try XLSXWorkbook(constantMemory: constantMemory).write(plan, to: path)
+                notes = try XLSXWorkbook(constantMemory: constantMemory).write(plan, to: path, observer: observer)
             } catch let error as XLSXError where error.isWriteFailure {
                 throw OutputError(path: path, reason: error.reason)
             }

@@ -18,10 +18,18 @@ struct XLSXWorkbook {
     /// autofilter ranges.
     var constantMemory = false
 
-    func write(_ plan: WorkbookPlan, to path: String) throws -> WorkbookNotes {
-        let directory = (path as NSString).deletingLastPathComponent
+    func write(_ plan: WorkbookPlan, to path: String, observer: TemporaryResourceObserver? = nil) throws -> WorkbookNotes {
         // Temporary files beside the output, so a full disk there fails the export instead of
-        // silently leaving a corrupt file (a libxlsxwriter trap).
+        // silently leaving a corrupt file (a libxlsxwriter trap); in a private folder of our
+        // own, since a process stopped between libxlsxwriter's making a file and its
+        // unlinking it left a `tmp.XXXXXX` in the output folder.
+        let directory = try StagingFile.createFolder(in: (path as NSString).deletingLastPathComponent, for: path) {
+            observer?(.directory($0), $1)
+        }
+        defer {
+            try? FileManager.default.removeItem(atPath: directory)
+            observer?(.directory(directory), false)
+        }
         let workbook: UnsafeMutablePointer<lxw_workbook> = try directory.withCString { tmpdir in
             var options = lxw_workbook_options()
             options.constant_memory = constantMemory ? 1 : 0

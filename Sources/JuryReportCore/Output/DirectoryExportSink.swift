@@ -167,12 +167,19 @@ public final class DirectoryExportSink: ExportSink {
         staged.removeAll()
     }
 
-    /// Removes this tool's temporary files: only names it makes, `.juryreport-staging-<pid>-
+    /// Removes this tool's temporary files, and the private folders the workbook's library
+    /// writes in (with what is in them): only names it makes, `.juryreport-staging-<pid>-
     /// <random>.tmp`, never another hidden `.tmp` file.
     static func removeStaleTemporaryFiles(in directory: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         for name in names where StagingFile.isStagingName(name) {
-            unlink(directory.appendingPathComponent(name).path)
+            let path = directory.appendingPathComponent(name).path
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                try? FileManager.default.removeItem(atPath: path)
+            } else {
+                unlink(path)
+            }
         }
     }
 
