@@ -65,6 +65,8 @@ let package = Package(
         // fork and exec for child programs in a process group of their own (Glibc's
         // posix_spawn cannot change folder portably): used by JuryReportProcess.
         .target(name: "CChildProcess"),
+        // The allocator's settings for the executable's threads (glibc's mallopt).
+        .target(name: "CMallocTuning"),
         .target(name: "MarkdownExporter", dependencies: ["JuryReportCore"]),
         .target(name: "CSVExporter", dependencies: ["JuryReportCore"]),
         // libxlsxwriter, the C library the XLSX exporter writes workbooks with.
@@ -108,7 +110,7 @@ let package = Package(
             ],
             resources: [.embedInCode("Resources/starter-edition.yaml")]
         ),
-        .executableTarget(name: "juryreport", dependencies: ["JuryReportCLI"]),
+        .executableTarget(name: "juryreport", dependencies: ["JuryReportCLI", "CMallocTuning"]),
         .plugin(
             name: "ExportReports",
             capability: .command(
@@ -150,7 +152,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .plugin && target.type != .system && target.name != "CChildProcess" {
+for target in package.targets where target.type != .plugin && target.type != .system && !["CChildProcess", "CMallocTuning"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings
