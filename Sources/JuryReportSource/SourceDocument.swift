@@ -145,6 +145,9 @@ package struct SourceDocument: Sendable {
             else { return false }
             child = tail.end(of: tail.end(of: child))
         }
+        // An alias to the tail's root, key or list cannot be (none has an anchor); checked
+        // before anything is changed.
+        guard !tail.nodes[3...].contains(where: { $0.kind == .alias && $0.first < 3 }) else { return false }
         // The tail's nodes after its root, key and list move up by `shift`.
         let shift = nodes.count - 3
         let textShift = UInt32(text.count)
@@ -154,10 +157,7 @@ package struct SourceDocument: Sendable {
             switch node.kind {
             case .plain, .quoted: node.first += textShift
             case .sequence, .mapping: node.second = UInt32(Int(node.second) + shift)
-            case .alias:
-                // An alias to the tail's root, key or list cannot be: none has an anchor.
-                guard node.first >= 3 else { return false }
-                node.first = UInt32(Int(node.first) + shift)
+            case .alias: node.first = UInt32(Int(node.first) + shift)
             }
             nodes.append(node)
         }
