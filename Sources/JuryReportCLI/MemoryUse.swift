@@ -9,9 +9,9 @@ enum MemoryUse {
             let data = try? handle.read(upToCount: 65_536)
         else { return "" }
         try? handle.close()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         func mebibytes(_ field: String) -> String? {
-            let text = String(decoding: data, as: UTF8.self)
-            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+            guard let line = lines.first(where: { $0.hasPrefix(field + ":") }),
                 let kibibytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
             else { return nil }
             return "\(kibibytes / 1024) MiB"

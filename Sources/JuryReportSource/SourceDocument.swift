@@ -126,25 +126,18 @@ package struct SourceDocument: Sendable {
     /// top-level key in both.
     package mutating func appendList(continuedIn tail: SourceDocument, key: [UInt8], column: Int, lineOffset: Int) -> Bool {
         guard let list = lastEntryList(key: key, column: column), tail.nodes.count >= 3, tail.nodes[0].kind == .mapping,
-            tail.nodes[1].kind == .plain, tail.scalarBytes(1).elementsEqual(key), tail.nodes[2].kind == .sequence,
+            tail.nodes[1].kind == .plain, tail.withView({ $0.bytes(1).elementsEqual(key) }), tail.nodes[2].kind == .sequence,
             tail.nodes[2].line == 2, tail.nodes[2].column == UInt32(column),
             nodes.count + tail.nodes.count < Int(UInt32.max), text.count + tail.text.count < Int(UInt32.max),
             Int(tail.nodes.last?.line ?? 0) + lineOffset < Int(UInt32.max)
         else { return false }
-        // No top-level key twice: the file whole would refuse it.
-        var keys = Set<[UInt8]>()
-        var child = 1
-        while child < nodes.count {
-            keys.insert(Array(scalarBytes(child)))
-            child = end(of: end(of: child))
+        // No top-level key twice: the file whole would refuse it. (Keys are scalars: the
+        // composer puts an alias key's text in its place.)
+        let keys = withView { view in Set(view.entries(view.root).map { Array(view.bytes($0.key)) }) }
+        let repeated = tail.withView { view in
+            view.entries(view.root).dropFirst().contains { keys.contains(Array(view.bytes($0.key))) }
         }
-        child = tail.end(of: tail.end(of: 1))
-        while child < tail.nodes.count {
-            guard tail.nodes[child].kind == .plain || tail.nodes[child].kind == .quoted,
-                !keys.contains(Array(tail.scalarBytes(child)))
-            else { return false }
-            child = tail.end(of: tail.end(of: child))
-        }
+        guard !repeated else { return false }
         // An alias to the tail's root, key or list cannot be (none has an anchor); checked
         // before anything is changed.
         guard !tail.nodes[3...].contains(where: { $0.kind == .alias && $0.first < 3 }) else { return false }
@@ -172,29 +165,15 @@ package struct SourceDocument: Sendable {
     /// The list that is the value of the root mapping's last entry, when that entry is `key`,
     /// the list is a block list at `column` and nothing follows it.
     private func lastEntryList(key: [UInt8], column: Int) -> Index? {
-        guard nodes.first?.kind == .mapping, nodes[0].first > 0 else { return nil }
-        var child = 1
-        var last = 1
-        while child < nodes.count {
-            last = child
-            child = end(of: end(of: child))
+        guard nodes.first?.kind == .mapping else { return nil }
+        return withView { view -> Index? in
+            var last: (key: Index, value: Index)?
+            for entry in view.entries(view.root) { last = entry }
+            guard let last, view.kind(last.key) == .plain, view.bytes(last.key).elementsEqual(key),
+                view.kind(last.value) == .sequence, view.position(last.value).column == column, view.end(last.value) == view.nodes.count
+            else { return nil }
+            return last.value
         }
-        let value = last + 1
-        guard nodes[last].kind == .plain, scalarBytes(last).elementsEqual(key), value < nodes.count,
-            nodes[value].kind == .sequence, nodes[value].column == UInt32(column), Int(nodes[value].second) == nodes.count
-        else { return nil }
-        return value
-    }
-
-    private func end(of index: Index) -> Index {
-        switch nodes[index].kind {
-        case .sequence, .mapping: Index(nodes[index].second)
-        case .plain, .quoted, .alias: index + 1
-        }
-    }
-
-    private func scalarBytes(_ index: Index) -> ArraySlice<UInt8> {
-        text[Int(nodes[index].first)..<Int(nodes[index].first) + Int(nodes[index].second)]
     }
 
     // MARK: Reading
