@@ -4,14 +4,33 @@ import TestSupport
 
 /// The package as other packages use it: the library products and the command plugins, in
 /// copies of `Examples/` outside the repository that depend on it by absolute path, as a
-/// user's package would. Every package here is built in one scratch folder of the
-/// repository's own (`.build-packages`), one after another: the first test builds juryreport
-/// as a dependency once, the others reuse it, and a second run is incremental.
+/// user's package would. Every package here is built one after another in the scratch folder
+/// of the release build (`scripts/build-release.sh`, `.build-bench`), with its options: the
+/// examples reuse the modules that build compiled (CI and the benchmark make it anyway), so
+/// juryreport is built once for both, and a second run is incremental. The command plugins'
+/// tool is a build of its own (SwiftPM builds a plugin's tools apart), made in debug, the
+/// cheaper one.
 @Suite("SwiftPM integration", .onTestPool, .requires(.fullTier), .serialized)
 struct PackageIntegrationTests {
-    static let scratch = Paths.packageRoot.appendingPathComponent(".build-packages")
+    /// `scripts/build-release.sh`'s options, its scratch folder made absolute.
+    static let releaseOptions: [String] = {
+        let script = Paths.packageRoot.appendingPathComponent("scripts/build-release.sh")
+        let lines = (try? ProcessRunner.run(script, ["--flags"]).output) ?? ""
+        var options = lines.split(separator: "\n").map(String.init)
+        if let index = options.firstIndex(of: "--scratch-path"), index + 1 < options.count {
+            options[index + 1] = Paths.packageRoot.appendingPathComponent(options[index + 1]).path
+        }
+        return options
+    }()
+    /// The release build's scratch folder, which every package here builds in.
+    static let scratch: URL = {
+        guard let index = releaseOptions.firstIndex(of: "--scratch-path"), index + 1 < releaseOptions.count else {
+            return Paths.packageRoot.appendingPathComponent(".build-bench")
+        }
+        return URL(fileURLWithPath: releaseOptions[index + 1])
+    }()
     /// What the packages build.
-    static let products = scratch.appendingPathComponent("debug")
+    static let products = scratch.appendingPathComponent("release")
 
     /// A copy of `Examples/NAME` outside the repository, depending on it by its absolute
     /// path, with `fixtures` (paths under `Fixtures/`) copied in for the plugins to read.
@@ -35,16 +54,24 @@ struct PackageIntegrationTests {
         return copy
     }
 
-    /// `swift ARGUMENTS` in `package` with the shared scratch folder.
+    /// `swift ARGUMENTS` in `package` in the shared scratch folder: `swift build` with the
+    /// release build's options, `swift package` (the plugins) in debug.
     func swift(_ arguments: [String], in package: URL, environment: [String: String]? = nil) throws -> ProcessResult {
+        #expect(Self.releaseOptions.contains("--scratch-path"), "scripts/build-release.sh --flags names no scratch folder")
         // SwiftPM keeps the build plan of the last package built in the folder and runs it
         // again while its inputs are unchanged, even for another package: the plan is made
         // anew for each package (the compiled modules stay, so only what differs is built).
-        try? FileManager.default.removeItem(at: Self.scratch.appendingPathComponent("debug.yaml"))
-        // No index store and no debug information: nothing here reads them, and without
-        // them the first (cold) build of the package as a dependency costs a quarter less.
-        let options = ["--scratch-path", Self.scratch.path, "--disable-index-store", "-Xswiftc", "-gnone"]
-        let command = arguments.first == "package" ? ["package"] + options + arguments.dropFirst() : arguments + options
+        for plan in ["release.yaml", "debug.yaml"] {
+            try? FileManager.default.removeItem(at: Self.scratch.appendingPathComponent(plan))
+        }
+        let command: [String]
+        if arguments.first == "package" {
+            // No index store and no debug information for the plugins' tool: nothing here
+            // reads them, and its cold build costs a quarter less without them.
+            command = ["package", "--scratch-path", Self.scratch.path, "--disable-index-store", "-Xswiftc", "-gnone"] + arguments.dropFirst()
+        } else {
+            command = arguments + Self.releaseOptions
+        }
         return try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["swift"] + command, environment: environment, currentDirectory: package)
     }
 
@@ -174,5 +201,16 @@ struct PackageIntegrationTests {
             #expect((run.output + run.standardError).contains("Plugin ended with exit code \(code)"), "\(arguments): \(run.standardError)")
         }
         #expect(!FileManager.default.fileExists(atPath: package.appendingPathComponent("never-written").path))
+    }
+
+    @Test("the fuzz harness (Fuzz/, which scripts/fuzz.sh builds with the sanitizers) compiles against the library")
+    func fuzzHarnessCompiles() throws {
+        // Compiled, not linked: libFuzzer's driver comes with -sanitize=fuzzer only. Its
+        // kept inputs run in FuzzRegressionTests; scripts/fuzz.sh fuzzes.
+        let fuzz = Paths.packageRoot.appendingPathComponent("Fuzz")
+        let build = try swift(["build", "--target", "EditionFuzzer"], in: fuzz)
+        #expect(build.status == 0, "\(build.output)\n\(build.standardError)")
+        let module = Self.products.appendingPathComponent("Modules/EditionFuzzer.swiftmodule")
+        #expect(FileManager.default.fileExists(atPath: module.path), "no \(module.path)")
     }
 }
