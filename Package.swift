@@ -116,15 +116,13 @@ let package = Package(
             capability: .command(
                 intent: .custom(verb: "export-reports", description: "Export jury reports with juryreport export"),
                 permissions: [.writeToPackageDirectory(reason: "juryreport writes the exported reports into the package")]
-            ),
-            dependencies: ["juryreport"]
+            )
         ),
         .plugin(
             name: "CheckReports",
             capability: .command(
                 intent: .custom(verb: "check-reports", description: "Validate editions or check exported reports (juryreport export --check)")
-            ),
-            dependencies: ["juryreport"]
+            )
         ),
         .testTarget(name: "JuryReportCoreTests", dependencies: ["JuryReportCore", "TestSupport"]),
         .testTarget(name: "MarkdownExporterTests", dependencies: ["MarkdownExporter", "TestSupport"]),
