@@ -66,7 +66,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "Show no progress, even on a terminal.")
     var quiet = false
 
-    @Flag(help: "Print how long each phase took (decode, validate, standings, each exporter, write), and the memory in use after it and at its peak so far, to stderr, for benchmarks.")
+    @Flag(help: "Print how long each phase took (decode, validate, standings, the outline, each exporter, flush: the wait for the disk after the last exporter, write), and the memory in use after it and at its peak so far, to stderr, for benchmarks.")
     var timings = false
 
     func validate() throws {

@@ -44,14 +44,22 @@ public struct ExportManifest: Sendable, Equatable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        return hash(of: descriptor)
+    }
+
+    /// The hash of the whole file open on `descriptor` (read from its start, whatever its
+    /// offset), or nil when it cannot be read.
+    package static func hash(of descriptor: Int32) -> String? {
         var hash = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset: off_t = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, offset) }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { return nil }
             if count == 0 { return hash.hexDigest() }
             hash.update(buffer[0..<count])
+            offset += off_t(count)
         }
     }
 

@@ -88,8 +88,10 @@ public enum OutputFile {
             }
             // The folders of what is in place are flushed, also when a later file fails.
             defer { if durable { StagingFile.flushFolders(of: places) } }
+            var replaced: [Int32] = []
+            defer { StagingFile.release(replaced) }
             while let (temporary, index) = staged.first {
-                try StagingFile.place(temporary, at: places[index], named: files[index].path)
+                if let old = try StagingFile.place(temporary, at: places[index], named: files[index].path) { replaced.append(old) }
                 track(temporary, false)
                 staged.removeFirst()
             }

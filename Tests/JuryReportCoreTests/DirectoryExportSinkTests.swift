@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import TestSupport
 @testable import JuryReportCore
@@ -60,5 +61,55 @@ struct DirectoryExportSinkTests {
         let file = directory.appendingPathComponent("out")
         try Data("x".utf8).write(to: file)
         #expect(throws: OutputError.self) { try DirectoryExportSink(directory: file, baseName: "x") { _ in } }
+    }
+
+    /// A staged file with `text`, as a sink leaves it, and its temporary path.
+    func staged(_ text: String, in directory: URL) throws -> String {
+        let path = try StagingFile.create(in: directory.path, for: "", observer: nil)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("the flusher flushes and hashes each file handed to it, and names a file it could not flush")
+    func flusher() throws {
+        let directory = try Paths.temporaryDirectory("flusher")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try staged("text", in: directory)
+        let descriptor = open(file, O_RDONLY)
+        var pipe: [Int32] = [0, 0]
+        #expect(Glibc.pipe(&pipe) == 0)
+        defer { close(pipe[1]) }
+        let flusher = FileFlusher()
+        flusher.flush(descriptor, of: file)
+        // fsync of a pipe fails (EINVAL): as a disk that refuses to flush would.
+        flusher.flush(pipe[0], of: "/the/pipe")
+        let outcome = flusher.wait()
+        #expect(Array(outcome.failures.keys) == ["/the/pipe"], "\(outcome.failures)")
+        // The file's hash, as the manifest takes it of a file.
+        #expect(outcome.hashes == [file: ExportManifest.hash(ofFileAt: file)], "\(outcome.hashes)")
+        #expect(outcome.hashes[file] == "982d9e3eb996f559e633f4d194def3761d909f5a3b647d1a851fead67c32c9d1")
+    }
+
+    @Test("the commit waits for the flushes: an edition with a file not on disk is not put in place, those before it are")
+    func commitAfterFlush() throws {
+        let directory = try Paths.temporaryDirectory("flusher")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (first, second) = (try staged("first", in: directory), try staged("second", in: directory))
+        var pipe: [Int32] = [0, 0]
+        #expect(Glibc.pipe(&pipe) == 0)
+        defer { close(pipe[1]) }
+        let flusher = FileFlusher()
+        flusher.flush(open(first, O_RDONLY), of: first)
+        flusher.flush(pipe[0], of: second)
+        func edition(_ name: String, _ path: String) -> Result<ExportedEdition, ExportFailure> {
+            .success(ExportedEdition(baseName: name, formats: [
+                ExportedFormat(format: "md", files: [StagedFile(name: "\(name).md", content: .temporaryFile(path: path))], warnings: [], seconds: 0)
+            ]))
+        }
+        let batch = ExportBatch(editions: [edition("a-2020", first), edition("b-2020", second)], lock: nil, flusher: flusher)
+        let pipeline = ExportPipeline(registry: try ExporterRegistry())
+        #expect(throws: ExportFailure.self) { try pipeline.commit(batch, to: .directory(directory)) }
+        #expect(try contents(directory).filter { !$0.hasPrefix(".juryreport-manifest") } == ["a-2020.md"])
+        #expect(try String(contentsOf: directory.appendingPathComponent("a-2020.md"), encoding: .utf8) == "first")
     }
 }

@@ -27,6 +27,9 @@ public final class DirectoryExportSink: ExportSink {
     /// Told of each temporary file when it is created (`true`) and gone (`false`), for a
     /// signal handler that removes them when the process is interrupted.
     public var temporaryFileObserver: ((String, Bool) -> Void)?
+    /// Where written files are handed to be flushed to disk, for whoever renames them into
+    /// place to wait on; without one, each is flushed before the write returns.
+    package var flusher: FileFlusher?
 
     /// Creates the directory if needed. `warn` receives exporters' warnings as they come.
     public init(directory: URL, baseName: String, warn: ((String) -> Void)? = nil) throws(OutputError) {
@@ -69,7 +72,8 @@ public final class DirectoryExportSink: ExportSink {
 
     public func writeFile(suffix: String, _ write: (TextOutput) throws -> Void) throws {
         let (temporary, final) = try createTemporary(suffix: suffix)
-        let descriptor = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        // Readable too: the flusher hashes it.
+        let descriptor = open(temporary, O_RDWR | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { throw posixError(final, "cannot open") }
         var closed = false
         defer { if !closed { close(descriptor) } }
@@ -80,8 +84,21 @@ public final class DirectoryExportSink: ExportSink {
         }
         try write(output)
         try output.flush()
-        guard fsync(descriptor) == 0 else { throw posixError(final, "cannot write") }
         closed = true
+        try flush(descriptor, of: temporary, final: final)
+    }
+
+    /// Flushes the written file to disk and closes it, or hands it to the flusher to.
+    private func flush(_ descriptor: Int32, of temporary: String, final: String) throws(OutputError) {
+        if let flusher {
+            flusher.flush(descriptor, of: temporary)
+            return
+        }
+        guard fsync(descriptor) == 0 else {
+            let error = posixError(final, "cannot write")
+            close(descriptor)
+            throw error
+        }
         guard close(descriptor) == 0 else { throw posixError(final, "cannot write") }
     }
 
@@ -96,8 +113,7 @@ public final class DirectoryExportSink: ExportSink {
         // The library closed the file; flush it to disk before it can be renamed into place.
         let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw posixError(final, "cannot reopen the written file") }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw posixError(final, "cannot write") }
+        try flush(descriptor, of: temporary, final: final)
     }
 
     public func warn(_ message: String) {
@@ -145,10 +161,14 @@ public final class DirectoryExportSink: ExportSink {
         // One flush of each folder once every file is in place (or when one fails, for
         // those before it).
         defer { StagingFile.flushFolders(of: places) }
+        var replaced: [Int32] = []
+        defer { StagingFile.release(replaced) }
         for (index, file) in files.enumerated() {
             guard case .temporaryFile(let temporary) = file.content else { continue }
             do throws(OutputError) {
-                try StagingFile.place(temporary, at: places[index], named: directory.appendingPathComponent(file.name).path)
+                if let old = try StagingFile.place(temporary, at: places[index], named: directory.appendingPathComponent(file.name).path) {
+                    replaced.append(old)
+                }
                 observer?(temporary, false)
             } catch {
                 observer?(temporary, false)

@@ -4,9 +4,12 @@
 public struct ExportBatch: Sendable {
     public let editions: [Result<ExportedEdition, ExportFailure>]
     let lock: DirectoryLock?
+    /// Flushing the staged files to disk, for the commit to wait on.
+    let flusher: FileFlusher?
 
-    init(editions: [Result<ExportedEdition, ExportFailure>], lock: DirectoryLock?) {
+    init(editions: [Result<ExportedEdition, ExportFailure>], lock: DirectoryLock?, flusher: FileFlusher? = nil) {
         self.editions = editions
         self.lock = lock
+        self.flusher = flusher
     }
 }

@@ -115,10 +115,13 @@ public struct ExportPipeline: Sendable {
         let exporters = selection.exporters
         let outlineFormats = exporters.indices.filter { exporters[$0].format.rendersOutline }
         let observer = temporaryFileObserver
+        // The staged files are flushed to disk beside the formats still being made; the
+        // commit waits for them.
+        let flusher: FileFlusher? = if case .directory = destination { FileFlusher() } else { nil }
         let timer = stageTimer
         let run = { @Sendable (format: Int, request: ExportRequest) -> (Int, Result<ExportedFormat, ExportFailure>) in
             (format, Result { () throws(ExportFailure) -> ExportedFormat in
-                let exported = try Self.run(exporters[format], request, destination, observer)
+                let exported = try Self.run(exporters[format], request, destination, observer, flusher)
                 timer?(exported.format, exported.seconds)
                 return exported
             })
@@ -171,25 +174,30 @@ public struct ExportPipeline: Sendable {
             return .success(ExportedEdition(baseName: requests[edition].baseName, formats: formats))
         }
         let archived = editions.allSatisfy { (try? $0.get()) != nil }
-            ? exportArchives(requests, editions, selection, destination, observer, always: archives) : []
-        return ExportBatch(editions: editions + archived, lock: lock)
+            ? exportArchives(requests, editions, selection, destination, observer, flusher, always: archives) : []
+        return ExportBatch(editions: editions + archived, lock: lock, flusher: flusher)
     }
 
     /// The archive of each award with several editions among `requests` (or every award,
     /// `always`), in each selected format that writes one.
     private func exportArchives(
         _ requests: [ExportRequest], _ editions: [Result<ExportedEdition, ExportFailure>], _ selection: ExportSelection,
-        _ destination: ExportDestination, _ observer: (@Sendable (String, Bool) -> Void)?, always: Bool
+        _ destination: ExportDestination, _ observer: (@Sendable (String, Bool) -> Void)?, _ flusher: FileFlusher?, always: Bool
     ) -> [Result<ExportedEdition, ExportFailure>] {
+        let written = editions.map { (try? $0.get())?.files.map(\.name) ?? [] }
+        let archives = archiveRequests(requests, reportFiles: written, selection, always: always)
+        // Only then the exporters asked whether they write archives: a cast to a protocol an
+        // exporter does not conform to searches every conformance of the program, a
+        // twentieth of a small export's time for the seven built-in formats.
+        guard !archives.isEmpty else { return [] }
         let archivers = selection.exporters.compactMap { $0 as? any ArchiveExporter }
         guard !archivers.isEmpty else { return [] }
-        let written = editions.map { (try? $0.get())?.files.map(\.name) ?? [] }
-        return archiveRequests(requests, reportFiles: written, selection, always: always).map { request in
+        return archives.map { request in
             let archive = request.archive
             var formats: [ExportedFormat] = []
             for archiver in archivers {
                 do throws(ExportFailure) {
-                    formats.append(try Self.run(archiver.format.name, baseName: archive.baseName, destination, observer) { sink in
+                    formats.append(try Self.run(archiver.format.name, baseName: archive.baseName, destination, observer, flusher) { sink in
                         try archiver.exportArchive(request, to: sink)
                     })
                 } catch {
@@ -234,9 +242,9 @@ public struct ExportPipeline: Sendable {
     /// One format of one edition, into a sink of the destination's kind.
     private static func run(
         _ exporter: any Exporter, _ request: ExportRequest, _ destination: ExportDestination,
-        _ observer: (@Sendable (String, Bool) -> Void)?
+        _ observer: (@Sendable (String, Bool) -> Void)?, _ flusher: FileFlusher?
     ) throws(ExportFailure) -> ExportedFormat {
-        try run(exporter.format.name, baseName: request.baseName, destination, observer) { sink in
+        try run(exporter.format.name, baseName: request.baseName, destination, observer, flusher) { sink in
             try exporter.export(request, to: sink)
         }
     }
@@ -244,7 +252,7 @@ public struct ExportPipeline: Sendable {
     /// Whatever `write` writes, into a sink of the destination's kind named `baseName`.
     private static func run(
         _ name: String, baseName: String, _ destination: ExportDestination, _ observer: (@Sendable (String, Bool) -> Void)?,
-        _ write: (any ExportSink) throws -> Void
+        _ flusher: FileFlusher?, _ write: (any ExportSink) throws -> Void
     ) throws(ExportFailure) -> ExportedFormat {
         let start = ContinuousClock.now
         do {
@@ -252,6 +260,7 @@ public struct ExportPipeline: Sendable {
             case .directory(let directory):
                 let sink = try DirectoryExportSink(directory: directory, baseName: baseName)
                 sink.temporaryFileObserver = observer
+                sink.flusher = flusher
                 try write(sink)
                 let files = sink.takeStagedFiles()
                 return ExportedFormat(format: name, files: files, warnings: sink.warnings, seconds: (ContinuousClock.now - start).seconds)
@@ -276,17 +285,27 @@ public struct ExportPipeline: Sendable {
         let results = batch.editions
         // The directory stays locked until every file is in place.
         defer { withExtendedLifetime(batch.lock) {} }
+        // Every staged file on disk before any is renamed into place: what is left of the
+        // flushing after the last format, timed apart from the renaming and the manifest.
+        let waiting = ContinuousClock.now
+        let flushed = batch.flusher?.wait() ?? FileFlusher.Outcome()
         let start = ContinuousClock.now
+        if batch.flusher != nil { stageTimer?("flush", (start - waiting).seconds) }
         defer { stageTimer?("write", (ContinuousClock.now - start).seconds) }
         var committed: [ExportedEdition] = []
         for (index, result) in results.enumerated() {
             do {
                 let edition = try result.get()
                 if case .directory(let directory) = destination {
+                    for file in edition.files {
+                        guard case .temporaryFile(let path) = file.content, let reason = flushed.failures[path] else { continue }
+                        edition.formats.forEach(discard)
+                        throw OutputError(path: directory.appendingPathComponent(file.name).path, reason: "cannot write: \(reason)")
+                    }
                     try DirectoryExportSink.commit(edition.files, in: directory, observer: temporaryFileObserver, protecting: protectedInputs)
                 }
                 committed.append(edition)
-                if case .directory(let directory) = destination { try Self.record(edition.files, in: directory) }
+                if case .directory(let directory) = destination { try Self.record(edition.files, in: directory, hashes: flushed.hashes) }
             } catch {
                 for later in results[(index + 1)...] {
                     if case .success(let edition) = later { edition.formats.forEach(discard) }
@@ -298,14 +317,17 @@ public struct ExportPipeline: Sendable {
     }
 
     /// Adds the files just put in place to the directory's `ExportManifest` (the
-    /// directory is still locked): what `--prune` may remove later.
-    private static func record(_ files: [StagedFile], in directory: URL) throws(OutputError) {
+    /// directory is still locked): what `--prune` may remove later. `hashes`: those the
+    /// flusher took of the staged files, by temporary path (a file renamed into place is
+    /// the staged file); any other is read again.
+    private static func record(_ files: [StagedFile], in directory: URL, hashes: [String: String]) throws(OutputError) {
         var manifest = ExportManifest.read(in: directory)
         for file in files {
             let path = directory.appendingPathComponent(file.name).path
             var info = stat()
             // A FIFO or device written through is no file of ours to remove.
-            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let hash = ExportManifest.hash(ofFileAt: path) else {
+            let staged: String? = if case .temporaryFile(let temporary) = file.content { hashes[temporary] } else { nil }
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let hash = staged ?? ExportManifest.hash(ofFileAt: path) else {
                 manifest.forget(file.name)
                 continue
             }
