@@ -80,7 +80,7 @@ struct HTMLRenderer {
 
     /// Escaped text whose year ranges (`2019-2020`) cannot break at their hyphen.
     static func unbrokenYearRanges(_ escaped: String) -> String {
-        escaped.replacing(/\d{4}[-\u{2013}]\d{2,4}/) { "<span class=\"nowrap\">\($0.output)</span>" }
+        YearRanges.replacing(in: escaped) { "<span class=\"nowrap\">\($0)</span>" }
     }
 
     /// The printed page's running title (award, edition) and page numbers, in the page's

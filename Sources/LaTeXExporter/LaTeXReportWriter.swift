@@ -312,7 +312,7 @@ struct LaTeXReportWriter {
 
     /// Escaped text whose year ranges (`2019-2020`) cannot break at their hyphen.
     static func unbrokenYearRanges(_ escaped: String) -> String {
-        escaped.replacing(/(\d{4})([-\u{2013}])(\d{2,4})/) { "\\mbox{\($0.1)\($0.2)\($0.3)}" }
+        YearRanges.replacing(in: escaped) { "\\mbox{\($0)}" }
     }
 
     /// `text` cut after `limit` characters, with an ellipsis.
