@@ -52,7 +52,10 @@ let package = Package(
         // Files on disk, below the core: output paths and their rules (links written through,
         // FIFOs written to, inputs never replaced), staging and renaming, the manifest of what
         // an export wrote, SHA-256.
-        .target(name: "JuryReportFiles"),
+        // statfs(2), which Glibc's Swift module does not bring: whether a file is on a
+        // network file system.
+        .target(name: "CFileSystem"),
+        .target(name: "JuryReportFiles", dependencies: ["CFileSystem"]),
         .target(
             name: "JuryReportCore",
             dependencies: ["JuryReportSource", "JuryReportFiles"],
@@ -150,7 +153,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .plugin && target.type != .system && !["CChildProcess", "CMallocTuning"].contains(target.name) {
+for target in package.targets where target.type != .plugin && target.type != .system && !["CChildProcess", "CMallocTuning", "CFileSystem"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

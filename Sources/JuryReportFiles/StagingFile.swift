@@ -1,3 +1,4 @@
+internal import CFileSystem
 import Dispatch
 import Foundation
 
@@ -91,7 +92,11 @@ package enum StagingFile {
         switch final {
         case .file(let path):
             // O_NONBLOCK: never wait on what a race may have put there.
-            let replaced = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+            var replaced = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+            if replaced >= 0, isRemote(replaced) {
+                close(replaced)
+                replaced = -1
+            }
             var existing = stat()
             if replaced >= 0 ? fstat(replaced, &existing) == 0 : stat(path, &existing) == 0 {
                 chmod(temporary, existing.st_mode & 0o7777)
@@ -111,6 +116,13 @@ package enum StagingFile {
             try copy(temporary, into: "/dev/stdout", named: name)
         }
         return nil
+    }
+
+    /// Whether the file open on `descriptor` is on a network or user-space file system,
+    /// where a file renamed over while open is kept under a `.nfs…` name until it is
+    /// closed: such a file is not held.
+    private static func isRemote(_ descriptor: Int32) -> Bool {
+        juryreport_is_remote_file(descriptor) != 0
     }
 
     /// Closes the replaced files ``place(_:at:named:)`` held, on another thread: what is

@@ -1,4 +1,5 @@
 import Foundation
+import CFileSystem
 import Glibc
 import Testing
 import TestSupport
@@ -111,5 +112,15 @@ struct DirectoryExportSinkTests {
         #expect(throws: ExportFailure.self) { try pipeline.commit(batch, to: .directory(directory)) }
         #expect(try contents(directory).filter { !$0.hasPrefix(".juryreport-manifest") } == ["a-2020.md"])
         #expect(try String(contentsOf: directory.appendingPathComponent("a-2020.md"), encoding: .utf8) == "first")
+    }
+
+    @Test("a file on a local disk counts as local (its replacement is held open across the rename); one that cannot be told, as remote")
+    func fileSystems() throws {
+        let directory = try Paths.temporaryDirectory("flusher")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let descriptor = open(try staged("text", in: directory), O_RDONLY)
+        defer { close(descriptor) }
+        #expect(juryreport_is_remote_file(descriptor) == 0)
+        #expect(juryreport_is_remote_file(-1) == 1)
     }
 }
