@@ -43,6 +43,10 @@ struct DocxRenderer {
     /// `text` as runs: tabs and line breaks as Word's own, the rest in `<w:t>`.
     static func runs(_ text: String, properties: String = "") -> String {
         let rPr = DocxXML.runProperties(properties)
+        // Most text has no tab or line break: one run, without walking its characters.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            return text.isEmpty ? "" : "<w:r>\(rPr)<w:t xml:space=\"preserve\">\(DocxXML.escaped(text))</w:t></w:r>"
+        }
         var result = ""
         var pending = ""
         func flush() {

@@ -8,6 +8,15 @@ enum DocxXML {
     /// `&`, `<` and `>` escaped for character data; in an attribute `"` and `'` too, and
     /// tab, newline and carriage return as references (a parser would fold them to spaces).
     static func escaped(_ text: String, attribute: Bool = false) -> String {
+        // Most text has nothing to escape: given back as it is, not rebuilt scalar by scalar.
+        let special = text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\r"): return true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\t"), UInt8(ascii: "\n"): return attribute
+            default: return false
+            }
+        }
+        guard special else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -230,4 +230,14 @@ struct DocxDocumentTests {
         }
         #expect(checked >= 480)
     }
+
+    @Test("each style's id is the one its XML declares, and no id is given twice")
+    func styleIds() {
+        let styles = DocxStyles.styles(branding: Branding())
+        for style in styles {
+            #expect(style.xml.contains("w:styleId=\"\(style.id)\""), "\(style.id)")
+            #expect(style.xml.components(separatedBy: "w:styleId=").count == 2, "\(style.id)")
+        }
+        #expect(Set(styles.map(\.id)).count == styles.count)
+    }
 }
