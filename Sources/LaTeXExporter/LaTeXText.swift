@@ -75,7 +75,10 @@ struct LaTeXText {
         var points: [Int] = []
         var runStart = 0
         for index in 0...scalars.count {
-            let endsRun = index == scalars.count || scalars[index].properties.isWhitespace
+            // ASCII's white space is tab to carriage return and the space: asked of the
+            // Unicode tables only past ASCII (the lookup was most of the escaping's time).
+            let endsRun = index == scalars.count
+                || (scalars[index].isASCII ? scalars[index] == " " || (9...13).contains(scalars[index].value) : scalars[index].properties.isWhitespace)
             guard endsRun else { continue }
             if index - runStart > longestUnbrokenRun {
                 points += stride(from: runStart + breakEvery - 1, to: index - 1, by: breakEvery)
@@ -90,7 +93,10 @@ struct LaTeXText {
     mutating func escape(_ text: String, typeset: Bool = true) -> String {
         let text = typeset ? typography.apply(text) : text
         if Self.needsNoEscaping(text) { return text }
-        let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        // Text below U+0300 (no combining mark) is its own canonical composition (NFC): no
+        // trip through Foundation's normalization.
+        let scalars = text.unicodeScalars.allSatisfy { $0.value < 0x300 }
+            ? Array(text.unicodeScalars) : Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
         var result = ""
         result.reserveCapacity(scalars.count + scalars.count / 4)
         var sinceBreak = 0

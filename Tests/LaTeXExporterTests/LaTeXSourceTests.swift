@@ -121,4 +121,21 @@ struct LaTeXSourceTests {
         #expect(GzipFile.contents(of: original) == original, "not gzip: as it is")
         #expect(GzipFile.contents(of: [0x1F, 0x8B]) == [0x1F, 0x8B])
     }
+
+    @Test("text below U+0300 is its own canonical composition, as the escaping takes it without normalizing; with a combining mark it is composed")
+    func compositionShortcut() {
+        let below = (0..<0x300).compactMap(Unicode.Scalar.init)
+        var generator = SystemRandomNumberGenerator()
+        var changed: [String] = []
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...6, using: &generator) { text.unicodeScalars.append(below.randomElement(using: &generator)!) }
+            if text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars) == false { changed.append(text) }
+        }
+        for scalar in below where String(scalar).precomposedStringWithCanonicalMapping != String(scalar) { changed.append(String(scalar)) }
+        let count = changed.count
+        #expect(count == 0, "\(changed.prefix(5).map { Array($0.unicodeScalars) })")
+        var text = LaTeXText()
+        #expect(text.escape("Cafe\u{301}", typeset: false) == "Café")
+    }
 }
