@@ -9,7 +9,7 @@ import PackagePlugin
 struct CheckReports: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         let process = Process()
-        process.executableURL = try builtTool(packageManager)
+        process.executableURL = try builtJuryReport(packageManager)
         if arguments.first == "validate" {
             process.arguments = arguments
         } else if arguments.contains("--help") || arguments.contains("-h") {
@@ -23,16 +23,5 @@ struct CheckReports: CommandPlugin {
         if process.terminationReason != .exit || process.terminationStatus != 0 {
             exit(process.terminationReason == .exit ? process.terminationStatus : 1)
         }
-    }
-
-    /// `juryreport`, built by SwiftPM for this call in the configuration `swift package` was
-    /// given (a build of the product, not a plugin tool: no second build of every module).
-    private func builtTool(_ packageManager: PackageManager) throws -> URL {
-        let build = try packageManager.build(.product("juryreport"), parameters: .init(configuration: .inherit, logging: .concise))
-        guard build.succeeded, let tool = build.builtArtifacts.first(where: { $0.kind == .executable }) else {
-            FileHandle.standardError.write(Data(build.logText.utf8))
-            exit(1)
-        }
-        return tool.url
     }
 }

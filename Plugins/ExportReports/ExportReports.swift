@@ -14,7 +14,7 @@ import PackagePlugin
 @main
 struct ExportReports: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
-        let tool = try builtTool(packageManager)
+        let tool = try builtJuryReport(packageManager)
         let directory = context.package.directoryURL
         // Arguments that write elsewhere or nothing go through as they are.
         let passThrough = arguments.contains { ["--stdout", "--check", "--list-outputs", "--depfile", "-h", "--help"].contains($0) }
@@ -37,17 +37,6 @@ struct ExportReports: CommandPlugin {
         }
         let status = run(tool, ["export"] + arguments + ["--depfile", depfile.path], in: directory).status
         if status != 0 { exit(status) }
-    }
-
-    /// `juryreport`, built by SwiftPM for this call in the configuration `swift package` was
-    /// given (a build of the product, not a plugin tool: no second build of every module).
-    private func builtTool(_ packageManager: PackageManager) throws -> URL {
-        let build = try packageManager.build(.product("juryreport"), parameters: .init(configuration: .inherit, logging: .concise))
-        guard build.succeeded, let tool = build.builtArtifacts.first(where: { $0.kind == .executable }) else {
-            FileHandle.standardError.write(Data(build.logText.utf8))
-            exit(1)
-        }
-        return tool.url
     }
 
     /// Runs the tool in `directory`; its output shown, or captured.

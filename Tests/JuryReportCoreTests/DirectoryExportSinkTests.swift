@@ -109,7 +109,13 @@ struct DirectoryExportSinkTests {
         }
         let batch = ExportBatch(editions: [edition("a-2020", first), edition("b-2020", second)], lock: nil, flusher: flusher)
         let pipeline = ExportPipeline(registry: try ExporterRegistry())
-        #expect(throws: ExportFailure.self) { try pipeline.commit(batch, to: .directory(directory)) }
+        let failure = #expect(throws: ExportFailure.self) { try pipeline.commit(batch, to: .directory(directory)) }
+        // An output fault, exit 73, naming the file that was not put in place.
+        guard case .output(let output)? = failure?.kind else {
+            Issue.record("not an output fault: \(String(describing: failure))")
+            return
+        }
+        #expect(output.kind == .cannotWrite && output.path.hasSuffix("/b-2020.md"), "\(output)")
         #expect(try contents(directory).filter { !$0.hasPrefix(".juryreport-manifest") } == ["a-2020.md"])
         #expect(try String(contentsOf: directory.appendingPathComponent("a-2020.md"), encoding: .utf8) == "first")
     }
