@@ -12,6 +12,10 @@ package struct JSONSourceParser {
     /// The last column computed and its byte index: positions are asked for in file order,
     /// so counting on from there keeps a long line linear.
     private var columnCache = (index: 0, column: 1)
+    /// Whether the bytes behind the parser are let go as it goes (``parse(consuming:limits:)``),
+    /// and up to where they were.
+    private var discardsRead = false
+    private var discardedUpTo = 0
 
     /// Parses `bytes`, which the loader has checked are UTF-8, into a document.
     package static func parse(_ bytes: [UInt8], limits: SourceLimits = SourceLimits()) throws(SourceSyntaxError) -> SourceDocument {
@@ -22,6 +26,31 @@ package struct JSONSourceParser {
             }
         }
         return try result.get()
+    }
+
+    /// Parses `bytes` as ``parse(_:limits:)`` does, letting go of the pages behind the parser
+    /// as it goes (``MemoryPages``), so that a large file and its parsed document are not held
+    /// whole at once. `bytes` is emptied: what is left of it must not be read.
+    package static func parse(consuming bytes: inout [UInt8], limits: SourceLimits = SourceLimits()) throws(SourceSyntaxError) -> SourceDocument {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(SourceSyntaxError) -> SourceDocument in
+                var parser = JSONSourceParser(bytes: buffer, limits: limits)
+                parser.discardsRead = true
+                return try parser.parse()
+            }
+        }
+        bytes = []
+        return try result.get()
+    }
+
+    /// Lets go of the bytes read, a few megabytes at a time (``SourceLimits/discardStep``): all before where the next
+    /// position will be counted from (the last position's byte, or the current line's start
+    /// when a line began since).
+    private mutating func discardRead() {
+        let end = min(index, max(lineStart, columnCache.index))
+        guard end - discardedUpTo >= limits.discardStep else { return }
+        MemoryPages.discard(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[discardedUpTo..<end]))
+        discardedUpTo = end
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: SourceLimits) {
@@ -227,6 +256,7 @@ package struct JSONSourceParser {
             skipWhitespace()
             try parseValue(depth: depth)
             count += 1
+            if discardsRead, depth <= 2 { discardRead() }
             skipWhitespace()
             guard index < bytes.count else { throw fault("unexpected end of file in a list") }
             if bytes[index] == UInt8(ascii: ",") {

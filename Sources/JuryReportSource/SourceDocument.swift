@@ -28,20 +28,45 @@ package struct SourceDocument: Sendable {
         case alias
     }
 
+    /// 16 bytes: the kind rides in the top bits of the column (a column stays far below
+    /// 2^29 in a file the loader accepts), where a field of its own made every node 20.
     package struct Node: Sendable {
-        package var kind: Kind
+        private var columnAndKind: UInt32
         package var line: UInt32
-        package var column: UInt32
         /// A scalar's first byte in ``SourceDocument/text``; a collection's number of
         /// items (a mapping's number of entries); the node an alias stands for.
         package var first: UInt32
         /// A scalar's length in bytes; for a collection, the index just past its last
         /// descendant.
         package var second: UInt32
+
+        private static let columnBits: UInt32 = 29
+        private static let columnMask: UInt32 = (1 << columnBits) - 1
+
+        package init(kind: Kind, line: UInt32, column: UInt32, first: UInt32, second: UInt32) {
+            // A column past the mask is only possible in a line of half a gigabyte; it is
+            // shown as the mask's value rather than spilling into the kind.
+            columnAndKind = min(column, Self.columnMask) | UInt32(kind.rawValue) << Self.columnBits
+            self.line = line
+            self.first = first
+            self.second = second
+        }
+
+        package var kind: Kind {
+            // Only a kind's raw value is ever stored in these bits.
+            get { unsafeBitCast(UInt8(columnAndKind >> Self.columnBits), to: Kind.self) }
+            set { columnAndKind = columnAndKind & Self.columnMask | UInt32(newValue.rawValue) << Self.columnBits }
+        }
+
+        package var column: UInt32 { columnAndKind & Self.columnMask }
     }
 
     private(set) var nodes: [Node] = []
     private(set) var text: [UInt8] = []
+    /// Whether any node is or was an alias: a node may then share another's text or stand
+    /// for a node anywhere before it, so no part of the document may be let go early
+    /// (``SourceView/discard(nodes:text:)``).
+    package private(set) var hasAliases = false
 
     /// Room for a file of `expectedSize` bytes, reserved at once: an array that outgrows its
     /// room is copied into one twice as large, both held meanwhile (the peak of a large
@@ -76,6 +101,7 @@ package struct SourceDocument: Sendable {
     /// Turns the alias at `alias` into a scalar sharing the text of the scalar at `target`,
     /// keeping its position (a YAML key that is an alias).
     package mutating func replaceAlias(_ alias: Index, withCopyOfScalar target: Index) {
+        hasAliases = true
         nodes[alias].kind = nodes[target].kind
         nodes[alias].first = nodes[target].first
         nodes[alias].second = nodes[target].second
@@ -104,7 +130,8 @@ package struct SourceDocument: Sendable {
 
     /// Appends an alias standing for `target`.
     package mutating func appendAlias(to target: Index, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
-        try append(Node(kind: .alias, line: UInt32(position.line), column: UInt32(position.column), first: UInt32(target), second: 0), at: position)
+        hasAliases = true
+        return try append(Node(kind: .alias, line: UInt32(position.line), column: UInt32(position.column), first: UInt32(target), second: 0), at: position)
     }
 
     private mutating func append(_ node: Node, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
@@ -155,6 +182,7 @@ package struct SourceDocument: Sendable {
             nodes.append(node)
         }
         text.append(contentsOf: tail.text)
+        hasAliases = hasAliases || tail.hasAliases
         nodes[list].first += tail.nodes[2].first
         nodes[list].second = UInt32(Int(tail.nodes[2].second) + shift)
         nodes[0].first += tail.nodes[0].first - 1
@@ -318,6 +346,31 @@ package struct SourceView {
         return memcmp(text.baseAddress! + Int(nodes[lhs].first), text.baseAddress! + Int(nodes[rhs].first), count) == 0
     }
 
+    /// The offset in ``text`` of the first scalar of the node at `index` and its
+    /// descendants, or nil when it has none.
+    package func firstTextOffset(in index: Index) -> Int? {
+        var node = index
+        let end = end(index)
+        while node < end {
+            if isScalar(node) { return Int(nodes[node].first) }
+            node += 1
+        }
+        return nil
+    }
+
+    /// Hands the memory of the nodes in `nodeRange` and of the text bytes in `textRange` back
+    /// to the system: the pages wholly inside each range read as zeros from then on. For a
+    /// long list read item by item, whose items already read are not read again, so that
+    /// the document shrinks as the model made from it grows. The caller makes sure nothing
+    /// reads those nodes or bytes again, and that the document has no aliases
+    /// (``SourceDocument/hasAliases``), whose targets or shared text could lie inside.
+    /// Only whole pages are let go (``MemoryPages``).
+    package func discard(nodes nodeRange: Range<Index>, text textRange: Range<Int>) {
+        let stride = MemoryLayout<SourceDocument.Node>.stride
+        MemoryPages.discard(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(nodes)[nodeRange.lowerBound * stride..<nodeRange.upperBound * stride]))
+        MemoryPages.discard(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[textRange]))
+    }
+
     /// What the node is, for messages: "a single value", "a list", "a mapping".
     package func kindDescription(_ index: Index) -> String {
         let index = resolved(index)
@@ -446,6 +499,9 @@ package struct SourceLimits: Sendable {
     /// A YAML file this large or larger is parsed in two halves at once where it can be
     /// (``YAMLListSplit``); tests lower it to cut small files.
     package var splitSize = 1 << 20
+    /// How many bytes a parser that lets go of what it read (``JSONSourceParser/parse(consuming:limits:)``)
+    /// reads between two hand-backs; tests lower it.
+    package var discardStep = 4 << 20
 
     package init() {}
 }
