@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "JuryReportFiles", dependencies: ["CFileSystem"]),
         .target(
             name: "JuryReportCore",
-            dependencies: ["JuryReportSource", "JuryReportFiles"],
+            dependencies: ["JuryReportSource", "JuryReportFiles", "CMallocTuning"],
             // The built-in labels, one data file per language, compiled into the binary.
             resources: ["en", "nl", "fr", "de", "es", "it"].map { .embedInCode("Labels/\($0).yaml") }
         ),
@@ -68,7 +68,8 @@ let package = Package(
         // fork and exec for child programs in a process group of their own (Glibc's
         // posix_spawn cannot change folder portably): used by JuryReportProcess.
         .target(name: "CChildProcess"),
-        // The allocator's settings for the executable's threads (glibc's mallopt).
+        // The allocator's settings for the executable's threads (glibc's mallopt), and the
+        // hand-back of freed memory after a large edition's buffers are let go.
         .target(name: "CMallocTuning"),
         .target(name: "MarkdownExporter", dependencies: ["JuryReportCore"]),
         .target(name: "CSVExporter", dependencies: ["JuryReportCore"]),

@@ -17,3 +17,13 @@ void juryreport_tune_malloc(void) {
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
 }
+
+// The other side of that pad: a large buffer freed (an edition file's bytes once parsed, its
+// parsed document once read) stays in its thread's heap, resident, for the next allocation.
+// The peak of a large export is where those buffers meet the model being made, so hand the
+// free pages back at once.
+void juryreport_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}

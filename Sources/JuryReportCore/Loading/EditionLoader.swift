@@ -1,3 +1,4 @@
+import CMallocTuning
 import Foundation
 import JuryReportSource
 
@@ -35,8 +36,8 @@ public struct EditionLoader: Sendable {
     }
 
     /// The file's bytes, read straight into the array (not into `Data` and copied, which
-    /// held a large file twice).
-    static func readBytes(of url: URL, name: String, limit: Int) throws -> [UInt8] {
+    /// held a large file twice), and what the file was when read.
+    static func readBytes(of url: URL, name: String, limit: Int) throws -> (bytes: [UInt8], identity: FileIdentity?) {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var bytes: [UInt8] = []
@@ -58,7 +59,7 @@ public struct EditionLoader: Sendable {
                 throw EditionInputError(kind: .unreadable, file: name, message: "the file grew past \(limit / 1_048_576) MiB while it was read")
             }
         }
-        return bytes
+        return (bytes, FileIdentity(descriptor: descriptor))
     }
 
     /// Loads the file at `url`; `name` is how messages call it (the path the user typed).
@@ -69,7 +70,8 @@ public struct EditionLoader: Sendable {
                 kind: .unknownExtension, file: name,
                 message: "unknown kind of edition file; use .yaml, .yml or .json")
         }
-        let bytes: [UInt8]
+        var bytes: [UInt8]
+        var identity: FileIdentity?
         do {
             // The file a link points to, not the link, is what will be read.
             let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
@@ -81,7 +83,7 @@ public struct EditionLoader: Sendable {
                     .error, file: name,
                     message: "the file is \(size / 1_048_576) MiB; edition files may be at most \(maximumFileSize / 1_048_576) MiB")])
             }
-            bytes = try Self.readBytes(of: url, name: name, limit: maximumFileSize)
+            (bytes, identity) = try Self.readBytes(of: url, name: name, limit: maximumFileSize)
         } catch let error as EditionInputError {
             throw error
         } catch let error as EditionError {
@@ -92,7 +94,15 @@ public struct EditionLoader: Sendable {
                 ? "cannot read the file (\(reason))" : "no such file"
             throw EditionInputError(kind: .unreadable, file: name, message: message)
         }
-        return try load(bytes: consume bytes, syntax: syntax, name: name, directory: url.deletingLastPathComponent())
+        // The same file again, for the positions of faults found after parts of a large
+        // edition's parsed document were let go; nil when it is no longer the file read.
+        let limit = maximumFileSize
+        let reread: @Sendable () -> [UInt8]? = { [identity] in
+            guard let identity, let again = try? Self.readBytes(of: url, name: name, limit: limit), again.identity == identity
+            else { return nil }
+            return again.bytes
+        }
+        return try load(taking: &bytes, syntax: syntax, name: name, directory: url.deletingLastPathComponent(), reread: reread)
     }
 
     /// Loads an edition from the bytes of a file. The tables it names are read relative
@@ -101,6 +111,21 @@ public struct EditionLoader: Sendable {
     /// The bytes are taken, and let go once parsed: the model is made from the parsed
     /// document, and a large file's bytes would otherwise stay for the whole export.
     public func load(bytes: consuming [UInt8], syntax: EditionSyntax, name: String, directory: URL? = nil) throws(EditionError) -> Edition {
+        var bytes = bytes
+        return try load(taking: &bytes, syntax: syntax, name: name, directory: directory, reread: nil)
+    }
+
+    /// Loads an edition from `bytes`, which it empties once they are parsed: through
+    /// `inout`, the caller's array is the one let go (a `consuming` parameter passed from a
+    /// local could still be held by the caller until the call returned).
+    ///
+    /// With `reread`, which gives the same bytes again, a large edition's long lists are let
+    /// go from the parsed document as they are read into the model, so the two are not held
+    /// whole at once; a fault the validator finds afterwards is placed in the file by parsing
+    /// it again.
+    private func load(
+        taking bytes: inout [UInt8], syntax: EditionSyntax, name: String, directory: URL?, reread: (@Sendable () -> [UInt8]?)?
+    ) throws(EditionError) -> Edition {
         func fail(_ message: String, _ position: SourcePosition?) -> EditionError {
             EditionError(diagnostics: [Diagnostic(.error, file: name, position: position, message: message)])
         }
@@ -109,10 +134,14 @@ public struct EditionLoader: Sendable {
         if let position = TextRules.firstInvalidUTF8(in: bytes) {
             throw fail("the file is not valid UTF-8", position)
         }
+        let isLarge = bytes.count >= discardSize
         let document: SourceDocument
         do {
             switch syntax {
             case .yaml: document = try YAMLSourceParser(bytes: copy bytes, limits: limits).parse()
+            // A large file's bytes are let go behind the parser: a syntax fault in JSON
+            // needs only its position.
+            case .json where isLarge: document = try JSONSourceParser.parse(consuming: &bytes, limits: limits)
             case .json: document = try JSONSourceParser.parse(bytes, limits: limits)
             }
         } catch {
@@ -127,14 +156,21 @@ public struct EditionLoader: Sendable {
         }
 
         bytes = []
+        // The file's bytes lie freed in the parsing thread's heap, kept there by the
+        // allocator's pad (CMallocTuning): hand them back before the model is made.
+        if isLarge { juryreport_release_free_memory() }
+        let discards = isLarge && reread != nil && !document.hasAliases
         let validateStart = clock.now
         phaseTimer?("decode", (validateStart - decodeStart).seconds)
         defer { phaseTimer?("validate", (clock.now - validateStart).seconds) }
-        let (edition, diagnostics) = document.withView { view -> (Edition?, [Diagnostic]) in
-            let reader = EditionReader(file: name, document: view)
+        let (edition, found, placedLater) = document.withView { view -> (Edition?, [Diagnostic], [Int]) in
+            let reader = EditionReader(file: name, document: view, discardsReadItems: discards)
             var edition = reader.read()
             var diagnostics = reader.diagnostics
+            // Only the top level's fields are looked up while the document may have let go of
+            // long lists' items; the validator's faults are placed later (`placedLater`).
             let locator = SourceLocator(view)
+            var placedLater: [Int] = []
             let shownDirectory = (name as NSString).deletingLastPathComponent
             let folder = directory ?? URL(fileURLWithPath: shownDirectory.isEmpty ? "." : shownDirectory)
             var tables = TableFileLoader(directory: folder, shownDirectory: shownDirectory, allowsMissing: allowsMissingTables)
@@ -209,17 +245,55 @@ public struct EditionLoader: Sendable {
                         diagnostics.append(moved)
                         return
                     }
-                    diagnostics.append(Diagnostic(
-                        .error, file: name, path: path, position: locator.nearestPosition(to: path), message: message))
+                    if discards {
+                        placedLater.append(diagnostics.count)
+                        diagnostics.append(Diagnostic(.error, file: name, path: path, message: message))
+                    } else {
+                        diagnostics.append(Diagnostic(
+                            .error, file: name, path: path, position: locator.nearestPosition(to: path), message: message))
+                    }
                 }
                 validator.validate()
             }
-            return (edition, diagnostics)
+            return (edition, diagnostics, placedLater)
+        }
+        var diagnostics = found
+        if !placedLater.isEmpty, let reread {
+            Self.place(&diagnostics, at: placedLater, inFile: reread, syntax: syntax, limits: limits)
         }
         guard let edition, diagnostics.isEmpty else {
             throw EditionError(diagnostics: Self.inFileOrder(diagnostics, edition: name))
         }
         return edition
+    }
+
+    /// Editions this large (in bytes) or larger let their long lists go from the parsed
+    /// document as they are read (``EditionReader/discardsReadItems``); tests lower it.
+    var discardSize = 4 << 20
+
+    /// Gives the diagnostics at `indexes` the positions of their fields, found by parsing the
+    /// file again (its parsed document gave up parts as they were read). A file that changed
+    /// since it was read, or no longer parses, leaves them with their field paths alone.
+    private static func place(
+        _ diagnostics: inout [Diagnostic], at indexes: [Int], inFile reread: () -> [UInt8]?, syntax: EditionSyntax, limits: SourceLimits
+    ) {
+        guard let bytes = reread() else { return }
+        let document: SourceDocument
+        do {
+            switch syntax {
+            case .yaml: document = try YAMLSourceParser(bytes: bytes, limits: limits).parse()
+            case .json: document = try JSONSourceParser.parse(bytes, limits: limits)
+            }
+        } catch {
+            return
+        }
+        document.withView { view in
+            let locator = SourceLocator(view)
+            for index in indexes {
+                guard let path = diagnostics[index].path else { continue }
+                diagnostics[index].position = locator.nearestPosition(to: path)
+            }
+        }
     }
 
     /// Diagnostics file by file (the edition's first, then its scores file), each file's

@@ -18,9 +18,16 @@ final class EditionReader {
     /// For each list read, the index in the file of each item kept, by the list's path.
     private(set) var sourceIndexes: [FieldPath: [Int]] = [:]
 
-    init(file: String, document: SourceView) {
+    /// Whether the items of a long list are let go from the document as they are read
+    /// (``SourceView/discard(nodes:text:)``): only where nothing reads them again and the
+    /// document has no aliases. Diagnostics found later must then be placed in the file
+    /// by parsing it again.
+    let discardsReadItems: Bool
+
+    init(file: String, document: SourceView, discardsReadItems: Bool = false) {
         self.file = file
         self.document = document
+        self.discardsReadItems = discardsReadItems
     }
 
     func error(_ message: String, at path: FieldPath, _ position: SourcePosition?) {

@@ -235,48 +235,73 @@ struct Fields {
                 at: listPath, document.position(node))
             return nil
         }
+        guard count > 0 else { return [] }
         let ranges = ListParts.ranges(items: count)
-        let kept: ListPart<T>
-        if ranges.count == 1 {
-            kept = Self.read(document.children(node), from: 0, of: listPath, rules: items, by: reader, read)
-        } else {
-            let nodes = Array(document.children(node))
-            let document = self.document
-            let file = reader.file
+        let children = Array(document.children(node))
+        let document = self.document
+        let (file, discards) = (reader.file, reader.discardsReadItems)
+        var indexes: [Int] = []
+        // Every part reads straight into its place in one array, so a long list is never
+        // held twice (parts, then the parts joined). An item that fails leaves a gap at the
+        // end of its part, closed once all are read.
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = buffer.baseAddress!
             let parts = ConcurrentMap.run(ranges.count) { part in
-                let partReader = EditionReader(file: file, document: document)
-                // A path of its own: every item's fields hold it, and a shared one would have
-                // its reference count bounced between the cores.
-                let partPath = FieldPath(listPath.components.map { $0 })
+                // One part is read by this reader; more, each by a reader of its own, whose
+                // path is its own too: every item's fields hold it, and a shared one would
+                // have its reference count bounced between the cores.
+                let partReader = ranges.count == 1 ? reader : EditionReader(file: file, document: document, discardsReadItems: discards)
+                let partPath = ranges.count == 1 ? listPath : FieldPath(listPath.components.map { $0 })
                 let range = ranges[part]
-                return Self.read(nodes[range], from: range.lowerBound, of: partPath, rules: items, by: partReader, read)
+                return Self.read(
+                    children[range], from: range.lowerBound, of: partPath, rules: items, by: partReader, into: base + range.lowerBound,
+                    read)
             }
-            kept = ListParts.merged(parts, into: reader)
+            initialized = ListParts.joined(parts, of: ranges, at: base, into: reader, indexes: &indexes)
         }
-        if kept.indexes.count != count {
+        if values.count != count {
             reader.markIncomplete(listPath)
-            reader.recordIndexes(kept.indexes, of: listPath)
+            reader.recordIndexes(indexes, of: listPath)
         }
-        return kept.values
+        return values
     }
 
-    /// Reads `items`, the first of them at index `first` of the list, with `reader`.
+    /// How many items are read between two hand-backs of the ones read
+    /// (``EditionReader/discardsReadItems``): a few hundred kilobytes of nodes each.
+    private static var discardInterval: Int { 1024 }
+
+    /// Reads `items`, the first of them at index `first` of the list, with `reader`, each one
+    /// kept initialized at `destination` and after: as many as the part's `kept`.
     private static func read<T>(
-        _ items: some Sequence<SourceDocument.Index>, from first: Int, of listPath: FieldPath, rules: FieldRules, by reader: EditionReader,
-        _ read: (Fields) -> T?
-    ) -> ListPart<T> {
-        var part = ListPart<T>(reader: reader)
-        // Room for every item at once: a part that grows by doubling holds its items twice meanwhile.
-        part.values.reserveCapacity(items.underestimatedCount)
-        part.indexes.reserveCapacity(items.underestimatedCount)
+        _ items: ArraySlice<SourceDocument.Index>, from first: Int, of listPath: FieldPath, rules: FieldRules, by reader: EditionReader,
+        into destination: UnsafeMutablePointer<T>, _ read: (Fields) -> T?
+    ) -> ListPart {
+        var part = ListPart(reader: reader)
         let document = reader.document
+        // Where the items not yet let go begin: their first node and their text's first byte.
+        var keptFrom: (node: SourceDocument.Index, text: Int?)?
         for (offset, item) in items.enumerated() {
             let index = first + offset
+            if reader.discardsReadItems {
+                if let from = keptFrom {
+                    if offset % discardInterval == 0, let textEnd = document.firstTextOffset(in: item) {
+                        document.discard(nodes: from.node..<item, text: from.text.map { $0..<textEnd } ?? 0..<0)
+                        keptFrom = (item, textEnd)
+                    }
+                } else {
+                    keptFrom = (item, document.firstTextOffset(in: item))
+                }
+            }
             if let fields = reader.fields(of: document.resolved(item), in: listPath, index: index, rules: rules),
                 let value = read(fields)
             {
-                part.values.append(value)
-                part.indexes.append(index)
+                (destination + part.kept).initialize(to: value)
+                part.kept += 1
+                // The indexes are needed only when an item is left out: kept from the first
+                // one that is.
+                if part.kept != offset + 1 || !part.indexes.isEmpty { part.indexes.append(index) }
+            } else if part.indexes.isEmpty {
+                part.indexes = Array(first..<index)
             }
         }
         return part

@@ -1,11 +1,14 @@
 import Foundation
 import JuryReportSource
 
-/// What reading part of a list came to.
-struct ListPart<T> {
+/// What reading part of a list came to. Its values lie in the list's array, from the part's
+/// first place on.
+struct ListPart {
     let reader: EditionReader
-    var values: [T] = []
-    /// The index in the file of each value kept.
+    /// How many items were read and kept.
+    var kept = 0
+    /// The index in the file of each item kept, once one was left out; before that, none
+    /// (every item so far was kept).
     var indexes: [Int] = []
 }
 
@@ -22,20 +25,25 @@ enum ListParts {
         return (0..<count).map { part in (items * part / count)..<(items * (part + 1) / count) }
     }
 
-    /// The parts joined in order, what their readers found passed on to `reader`.
-    /// Each part is let go once joined, so a long list is held about once, not twice.
-    static func merged<T>(_ parts: consuming [ListPart<T>], into reader: EditionReader) -> ListPart<T> {
-        var merged = ListPart<T>(reader: reader)
-        merged.values.reserveCapacity(parts.reduce(0) { $0 + $1.values.count })
-        merged.indexes.reserveCapacity(parts.reduce(0) { $0 + $1.indexes.count })
-        for index in parts.indices {
-            merged.values += parts[index].values
-            merged.indexes += parts[index].indexes
-            parts[index].values = []
-            parts[index].indexes = []
-            reader.absorb(parts[index].reader)
+    /// Closes the gaps failed items left at the ends of the parts (`parts[i]` read
+    /// `ranges[i]`, its values from `base + ranges[i].lowerBound` on), passes what the parts'
+    /// readers found on to `reader`, and gives the number of values kept, now all at the start.
+    /// `indexes` gets the index in the file of every value kept when some item was left out.
+    static func joined<T>(
+        _ parts: [ListPart], of ranges: [Range<Int>], at base: UnsafeMutablePointer<T>, into reader: EditionReader, indexes: inout [Int]
+    ) -> Int {
+        let complete = zip(parts, ranges).allSatisfy { $0.kept == $1.count }
+        var end = 0
+        for (part, range) in zip(parts, ranges) {
+            if end != range.lowerBound, part.kept > 0 {
+                // The regions may overlap; moving down is safe.
+                (base + end).moveInitialize(from: base + range.lowerBound, count: part.kept)
+            }
+            end += part.kept
+            if !complete { indexes += part.kept == range.count ? Array(range) : part.indexes }
+            if part.reader !== reader { reader.absorb(part.reader) }
         }
-        return merged
+        return end
     }
 }
 

@@ -1,0 +1,200 @@
+import Foundation
+import JuryReportSource
+import Testing
+import TestSupport
+@testable import JuryReportCore
+
+/// A large edition is loaded so that its file, its parsed document and its model are not
+/// held whole at once: the file's bytes are let go behind the JSON parser, the items of long
+/// lists as they are read into the model, and a fault found afterwards is placed by parsing
+/// the file again. None of it may change what is loaded or what a fault says, where.
+@Suite("Large editions loaded letting go of what was read", .onTestPool)
+struct LargeEditionLoadingTests {
+    /// A loader that lets go of every edition's lists, however small the file.
+    static let letsGo: EditionLoader = {
+        var loader = EditionLoader()
+        loader.discardSize = 0
+        return loader
+    }()
+
+    /// An edition of `count` nominees (body with markup, key figures, partners), two jury
+    /// members, two criteria and a score per nominee, juror and criterion: long lists of
+    /// nominees and of scores. `fault(i)` may replace the nominee at `i`.
+    static func json(nominees count: Int, fault: (Int) -> String? = { _ in nil }, winner: String = "n0") -> String {
+        var lines = [#"{"format": "jury-report/1", "award": {"name": "A — prijs"}, "edition": {"year": 2020},"#]
+        lines.append(#""criteria": [{"id": "c1", "name": "Impact", "weight": 2}, {"id": "c2", "name": "Reach"}],"#)
+        lines.append(#""scale": {"min": 1, "max": 10}, "nominees": ["#)
+        for index in 0..<count {
+            lines.append((fault(index) ?? #"{"id": "n\#(index)", "name": "Nominee \#(index) & Co", "partners": ["P\#(index)", "Q"], "#
+                + #""summary": "Project \#(index) works with \#(index % 97) companies.", "#
+                + #""facts": [{"label": "Students", "value": \#(index)}, {"label": "Région", "value": "Nord \#(index)"}], "#
+                + #""body": "Nominee \#(index) built *local* ties.\n\nIt reached [\#(index)](https://example.org/\#(index)) students."}"#)
+                + (index == count - 1 ? "" : ","))
+        }
+        lines.append(#"], "verdict": {"winner": "\#(winner)"}, "jury": [{"id": "j1", "name": "J1"}, {"id": "j2", "name": "J2"}],"#)
+        lines.append(#""scores": ["#)
+        let scores = (0..<count).flatMap { index in
+            ["j1", "j2"].flatMap { juror in
+                ["c1", "c2"].map { criterion in
+                    #"{"juror": "\#(juror)", "nominee": "n\#(index)", "criterion": "\#(criterion)", "score": \#(1 + (index + juror.count) % 10)}"#
+                }
+            }
+        }
+        lines.append(scores.joined(separator: ",\n"))
+        lines.append("]}")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The same edition's nominees as YAML in block style (parsed in halves when long).
+    static func yaml(nominees count: Int) -> String {
+        var text = "format: jury-report/1\naward: { name: A }\nedition: { year: 2020 }\nnominees:\n"
+        for index in 0..<count {
+            text += "  - id: n\(index)\n    name: Nominee \(index)\n    facts:\n      - { label: Students, value: \(index) }\n"
+                + "    body: |\n      Nominee \(index) built *local* ties.\n\n      It reached \(index) students.\n"
+        }
+        return text + "verdict: { winner: n0 }\njury:\n  - { id: j1, name: J1 }\n"
+    }
+
+    static func file(_ text: String, named name: String) throws -> URL {
+        let url = try Paths.temporaryDirectory("large").appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test("JSON and YAML: the same edition whether the read items were let go or not")
+    func sameEdition() throws {
+        for (text, name) in [(Self.json(nominees: 10_000), "large.json"), (Self.yaml(nominees: 10_000), "large.yaml")] {
+            let url = try Self.file(text, named: name)
+            let letGo = try Self.letsGo.load(contentsOf: url)
+            let syntax: EditionSyntax = name.hasSuffix(".json") ? .json : .yaml
+            let kept = try EditionLoader().load(bytes: Array(text.utf8), syntax: syntax, name: url.path)
+            #expect(letGo == kept, "\(name)")
+            #expect(letGo.nominees.count == 10_000)
+            #expect(letGo.nominees[9_999].body?.plainText.hasSuffix("students.") == true)
+            #expect(letGo.nominees[8_765].facts.first?.value == .number(8_765))
+            if syntax == .json {
+                #expect(letGo.scores.count == 40_000)
+                #expect(letGo.nominees[7_000].facts.last?.value == .text("Nord 7000"))
+            }
+        }
+    }
+
+    @Test("faults found after the items were let go are placed where the file has them")
+    func faultsPlaced() throws {
+        // Nominee i is on line i + 4 (three lines before the list).
+        let text = Self.json(
+            nominees: 10_000,
+            fault: { index in
+                switch index {
+                case 7_000: return #"{"id": "n3", "name": "Copy of N3"}"#
+                case 8_000: return #"{"id": "n8000", "nmae": "typo", "name": "N"}"#
+                default: return nil
+                }
+            }, winner: "nobody")
+        let url = try Self.file(text, named: "faults.json")
+        let letGo = #expect(throws: EditionError.self) { try Self.letsGo.load(contentsOf: url) }
+        let kept = #expect(throws: EditionError.self) {
+            try EditionLoader().load(bytes: Array(text.utf8), syntax: .json, name: url.path)
+        }
+        let found = letGo?.diagnostics.map(\.description) ?? []
+        #expect(found == kept?.diagnostics.map(\.description) ?? [])
+        // Each fault has its line and column: the validator's (the duplicate, the winner, the
+        // scores of a nominee that is no longer there) and the reader's (the unknown key).
+        for expected in [
+            "faults.json:7004:8: error: nominees[7000].id: duplicate id 'n3', already used by nominees[3]",
+            "faults.json:8004:17: error: nominees[8000].nmae: unknown key 'nmae'",
+            "faults.json:10004:26: error: verdict.winner: refers to no nominee: 'nobody'",
+            "faults.json:38006:28: error: scores[28000].nominee: refers to no nominee: 'n7000'",
+        ] {
+            #expect(found.contains { $0.contains(expected) }, "\(expected)")
+        }
+        #expect(letGo?.diagnostics.allSatisfy { $0.position != nil } == true)
+    }
+
+    /// What the loader compares before it places faults by a second read of the file.
+    @Test("a file changed after it was read is told from the file read: device, inode, size, time")
+    func changedFile() throws {
+        let url = try Self.file(#"{"a": 1}"#, named: "changed.json")
+        let handle = try FileHandle(forReadingFrom: url)
+        let before = FileIdentity(descriptor: handle.fileDescriptor)
+        try handle.close()
+        let again = try FileHandle(forReadingFrom: url)
+        #expect(FileIdentity(descriptor: again.fileDescriptor) == before)
+        try again.close()
+        try Data(#"{"a": 22}"#.utf8).write(to: url)
+        let after = try FileHandle(forReadingFrom: url)
+        #expect(FileIdentity(descriptor: after.fileDescriptor) != before)
+        try after.close()
+    }
+
+    @Test("the JSON parser letting go of the bytes behind it gives the same document and faults")
+    func consumingParser() throws {
+        // Many of the parser's steps, lowered to 64 KiB; one line and many lines.
+        var limits = SourceLimits()
+        limits.discardStep = 1 << 16
+        let items = (0..<15_000).map { #"{"id": "n\#($0)", "name": "Nom\#u{E9}e \#($0)", "value": \#($0).5}"# }
+        for separator in [", ", ",\n"] {
+            let text = #"{"list": ["# + items.joined(separator: separator) + "]}"
+            #expect(text.utf8.count > 12 * limits.discardStep)
+            let whole = try JSONSourceParser.parse(Array(text.utf8))
+            var bytes = Array(text.utf8)
+            let consumed = try JSONSourceParser.parse(consuming: &bytes, limits: limits)
+            #expect(bytes.isEmpty)
+            #expect(YAMLListSplitTests.same(whole, consumed))
+            // A fault near the end is placed as by the plain parser.
+            let broken = String(text.dropLast(2)) + "}]"
+            var brokenBytes = Array(broken.utf8)
+            let plainError = #expect(throws: SourceSyntaxError.self) { try JSONSourceParser.parse(Array(broken.utf8)) }
+            let consumingError = #expect(throws: SourceSyntaxError.self) { try JSONSourceParser.parse(consuming: &brokenBytes, limits: limits) }
+            #expect(plainError?.position != nil)
+            #expect(plainError?.position == consumingError?.position)
+            #expect(plainError?.message == consumingError?.message)
+        }
+    }
+
+    @Test("whole pages inside the range are handed back and read as zeros; the rest is kept")
+    func pagesLetGo() throws {
+        var bytes = [UInt8](repeating: 0xAB, count: 1 << 20)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        bytes.withUnsafeBytes { buffer in
+            MemoryPages.discard(UnsafeRawBufferPointer(rebasing: buffer[1000..<(1 << 19)]))
+        }
+        let base = bytes.withUnsafeBytes { Int(bitPattern: $0.baseAddress!) }
+        let firstWhole = ((base + 1000 + page - 1) / page * page) - base
+        let end = ((base + (1 << 19)) / page * page) - base
+        #expect(end - firstWhole > 100 * page)
+        #expect(bytes[..<firstWhole].allSatisfy { $0 == 0xAB })
+        #expect(bytes[firstWhole..<end].allSatisfy { $0 == 0 })
+        #expect(bytes[end...].allSatisfy { $0 == 0xAB })
+    }
+
+    @Test("a node keeps its kind and column in 16 bytes; a column past its bits is capped")
+    func compactNode() {
+        #expect(MemoryLayout<SourceDocument.Node>.stride == 16)
+        for kind in [SourceDocument.Kind.plain, .quoted, .sequence, .mapping, .alias] {
+            for column: UInt32 in [1, 80, (1 << 29) - 1] {
+                var node = SourceDocument.Node(kind: kind, line: 7, column: column, first: 3, second: 4)
+                #expect(node.kind == kind && node.column == column && node.line == 7)
+                node.kind = .mapping
+                #expect(node.kind == .mapping && node.column == column)
+            }
+        }
+        #expect(SourceDocument.Node(kind: .alias, line: 1, column: UInt32.max, first: 0, second: 0).kind == .alias)
+    }
+
+    @Test("a document with an alias is never let go of: its items may share text with earlier ones")
+    func aliasesKeepTheDocument() throws {
+        // The anchor well inside the list, so that the pages of its text lie wholly among
+        // items that would be let go before the aliases after it are read.
+        var text = "format: jury-report/1\naward: { name: A }\nedition: { year: 2020 }\nnominees:\n"
+        for index in 0..<3_000 {
+            let name = index < 1_500 ? "N\(index)" : index == 1_500 ? "&shared Shared name" : "*shared"
+            text += "  - { id: n\(index), name: \(name) }\n"
+        }
+        text += "verdict: { winner: n0 }\njury: [{ id: j, name: J }]\n"
+        let url = try Self.file(text, named: "aliases.yaml")
+        let edition = try Self.letsGo.load(contentsOf: url)
+        #expect(edition.nominees[1_500...].allSatisfy { $0.name == "Shared name" })
+        #expect(edition.nominees.count == 3_000)
+    }
+}
