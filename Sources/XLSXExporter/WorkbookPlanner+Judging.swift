@@ -35,9 +35,12 @@ extension WorkbookPlanner {
         let criterionNames = Dictionary(edition.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         // The name column is repeated on every printed page of a wide sheet: at most 30
         // wide, longer names wrap.
-        let nameColumn = Self.capped(fit(words.nominee, nominees.map(\.name) + [words.weight]), at: Self.scoreNameWidth)
+        // Read in place: copies of a long list's names and numbers only to measure them were
+        // most of a large workbook's memory.
+        let nameColumn = Self.capped(
+            fit(words.nominee, (0...nominees.count).lazy.map { $0 < nominees.count ? nominees[$0].name : words.weight }), at: Self.scoreNameWidth)
         let nameStyle = nameColumn.wraps ? CellStyle.wrapped : CellStyle.plain
-        var columns = [fit(words.number, nominees.map { String($0.number) }), nameColumn]
+        var columns = [fit(words.number, nominees.indices.lazy.map { String(nominees[$0].number) }), nameColumn]
         // With criteria, the header row names the criterion and the group row above it the
         // jury member, once over their columns; without, the header names the member.
         for key in layout.scoreColumns {

@@ -4,6 +4,7 @@
 /// score and look-up.
 package struct ScoreIndex: Sendable {
     /// Each id's index in its list; the first, should an id repeat (the validator reports that).
+    /// The nominees' is empty when the edition has no scores.
     package let nominees: [String: Int]
     package let jurors: [String: Int]
     package let criteria: [String: Int]
@@ -14,7 +15,8 @@ package struct ScoreIndex: Sendable {
     package let count: Int
 
     package init(_ edition: Edition) {
-        nominees = Self.places(edition.nominees.map { $0.id })
+        // Only scores' nominees are looked up: none, no index of a long list made for nothing.
+        nominees = edition.scores.isEmpty ? [:] : Self.places(edition.nominees.map { $0.id })
         jurors = Self.places(edition.jury.map { $0.id })
         criteria = Self.places(edition.criteria.map { $0.id })
         // Counts of the lists, not of the distinct ids: places index the lists.
@@ -45,7 +47,7 @@ struct ScoreTable<Value: Sendable>: Sendable {
     private var sparse: [Int: Value] = [:]
 
     init(_ index: ScoreIndex, scores: Int) {
-        table = index.count <= max(1 << 20, 4 * scores) ? Array(repeating: nil, count: index.count) : []
+        table = scores > 0 && index.count <= max(1 << 20, 4 * scores) ? Array(repeating: nil, count: index.count) : []
     }
 
     subscript(key: Int) -> Value? {

@@ -39,7 +39,8 @@ public struct Standings: Sendable, Equatable {
         // Each criterion's place and weight in one lookup (the first of a repeated id).
         let criteria = Dictionary(
             edition.criteria.enumerated().map { ($1.id, (place: $0, weight: $1.weight)) }, uniquingKeysWith: { first, _ in first })
-        let places = ScoreIndex.places(edition.nominees.map { $0.id })
+        // No scores, no lookups: an index of a long list of nominees is not made for none.
+        let places = edition.scores.isEmpty ? [:] : ScoreIndex.places(edition.nominees.map { $0.id })
         let jurors = ScoreIndex.places(edition.jury.map { $0.id })
         let criterionCount = edition.criteria.count, juryCount = edition.jury.count
         var sums = [(weighted: Double, weight: Double, count: Int)](repeating: (0, 0, 0), count: edition.nominees.count)

@@ -18,9 +18,9 @@ struct EditionValidator {
                 "is \(edition.award.slug.utf8.count) characters; a slug may have at most \(Slug.maximumLength), so that file names fit",
                 FieldPath.root.appending("award").appending("slug"))
         }
-        let criterionIds = checkIds(edition.criteria.map { $0.id }, list: "criteria")
-        let nomineeIds = checkIds(edition.nominees.map { $0.id }, list: "nominees")
-        let jurorIds = checkIds(edition.jury.map { $0.id }, list: "jury")
+        let criterionIds = checkIds(edition.criteria.lazy.map(\.id), list: "criteria")
+        let nomineeIds = checkIds(edition.nominees.lazy.map(\.id), list: "nominees")
+        let jurorIds = checkIds(edition.jury.lazy.map(\.id), list: "jury")
         checkNomineeNumbers()
         checkVerdict(nomineeIds: nomineeIds)
         checkChair()
@@ -65,24 +65,30 @@ struct EditionValidator {
         return field.map { itemPath.appending($0) } ?? itemPath
     }
 
-    /// Checks the ids of a list and returns them as a set.
-    private func checkIds(_ ids: [String], list: String) -> Set<String> {
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(ids.count)
+    /// Checks the ids of a list and returns them as a set. Only the set is made: the first
+    /// place of each id, which a duplicate's message names, is looked up once one is found.
+    private func checkIds(_ ids: some Collection<String>, list: String) -> Set<String> {
+        var seen = Set<String>(minimumCapacity: ids.count)
+        var firstPlaces: [String: Int]?
         for (index, id) in ids.enumerated() {
             if !Slug.isValid(id) {
                 report("\(DisplayText.quoted(id)) \(Self.idRule)", path(list, index, "id"))
             }
-            if let first = seen[id] {
-                report("duplicate id \(DisplayText.quoted(id)), already used by \(path(list, first))", path(list, index, "id"))
-            } else {
-                seen[id] = index
+            guard !seen.insert(id).inserted else { continue }
+            if firstPlaces == nil {
+                var places: [String: Int] = [:]
+                for (place, id) in ids.enumerated() where places[id] == nil { places[id] = place }
+                firstPlaces = places
             }
+            report("duplicate id \(DisplayText.quoted(id)), already used by \(path(list, firstPlaces?[id] ?? index))", path(list, index, "id"))
         }
-        return Set(seen.keys)
+        return seen
     }
 
     private func checkNomineeNumbers() {
+        // Numbers that rise, as the default ones (positions) do, hold no duplicate.
+        let numbers = edition.nominees.lazy.map(\.number)
+        guard zip(numbers, numbers.dropFirst()).contains(where: { $0 >= $1 }) else { return }
         var seen: [Int: Int] = [:]
         seen.reserveCapacity(edition.nominees.count)
         for index in edition.nominees.indices {
@@ -124,6 +130,8 @@ struct EditionValidator {
     }
 
     private func checkScores(criterionIds: Set<String>, nomineeIds: Set<String>, jurorIds: Set<String>, recused: [String: Int]) {
+        // No scores, nothing to check: and no index of a long list of nominees made for none.
+        guard !edition.scores.isEmpty else { return }
         let hasCriteria = !edition.criteria.isEmpty || incompleteLists.contains("criteria")
         let scale = edition.scale
         // A score's three ids make one number: a second score by the same juror is then found
