@@ -28,11 +28,12 @@ package struct SourceDocument: Sendable {
         case alias
     }
 
-    /// 16 bytes: the kind rides in the top bits of the column (a column stays far below
-    /// 2^29 in a file the loader accepts), where a field of its own made every node 20.
+    /// 12 bytes: the kind rides in the top bits of the column (a column stays far below 2^29
+    /// in a file the loader accepts), and the line is kept once for every run of nodes on one
+    /// line (``SourceDocument/lines``), not in each node: a large file written on one line,
+    /// as programs write JSON, has a node every few bytes.
     package struct Node: Sendable {
         private var columnAndKind: UInt32
-        package var line: UInt32
         /// A scalar's first byte in ``SourceDocument/text``; a collection's number of
         /// items (a mapping's number of entries); the node an alias stands for.
         package var first: UInt32
@@ -43,11 +44,10 @@ package struct SourceDocument: Sendable {
         private static let columnBits: UInt32 = 29
         private static let columnMask: UInt32 = (1 << columnBits) - 1
 
-        package init(kind: Kind, line: UInt32, column: UInt32, first: UInt32, second: UInt32) {
+        package init(kind: Kind, column: UInt32, first: UInt32, second: UInt32) {
             // A column past the mask is only possible in a line of half a gigabyte; it is
             // shown as the mask's value rather than spilling into the kind.
             columnAndKind = min(column, Self.columnMask) | UInt32(kind.rawValue) << Self.columnBits
-            self.line = line
             self.first = first
             self.second = second
         }
@@ -61,8 +61,18 @@ package struct SourceDocument: Sendable {
         package var column: UInt32 { columnAndKind & Self.columnMask }
     }
 
+    /// Where a line's nodes begin: the nodes from `firstNode` until the next entry's are on
+    /// `line`.
+    package struct LineStart: Sendable {
+        package var firstNode: UInt32
+        package var line: UInt32
+    }
+
     private(set) var nodes: [Node] = []
     private(set) var text: [UInt8] = []
+    /// An entry for each node whose line differs from the node's before it, in node order
+    /// (lines need not rise: any order is looked up right).
+    private(set) var lines: [LineStart] = []
     /// Whether any node is or was an alias: a node may then share another's text or stand
     /// for a node anywhere before it, so no part of the document may be let go early
     /// (``SourceView/discard(nodes:text:)``).
@@ -94,8 +104,8 @@ package struct SourceDocument: Sendable {
         textFrom start: Int, quoted: Bool, at position: SourcePosition
     ) throws(SourceSyntaxError) -> Index {
         try append(Node(
-            kind: quoted ? .quoted : .plain, line: UInt32(position.line), column: UInt32(position.column),
-            first: UInt32(start), second: UInt32(text.count - start)), at: position)
+            kind: quoted ? .quoted : .plain, column: UInt32(position.column), first: UInt32(start), second: UInt32(text.count - start)),
+            at: position)
     }
 
     /// Turns the alias at `alias` into a scalar sharing the text of the scalar at `target`,
@@ -119,7 +129,7 @@ package struct SourceDocument: Sendable {
 
     /// Opens a list or mapping; close it with ``close(_:count:)`` after its children.
     package mutating func open(_ kind: Kind, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
-        try append(Node(kind: kind, line: UInt32(position.line), column: UInt32(position.column), first: 0, second: 0), at: position)
+        try append(Node(kind: kind, column: UInt32(position.column), first: 0, second: 0), at: position)
     }
 
     /// Closes the collection opened at `index`, with `count` items or entries.
@@ -131,14 +141,16 @@ package struct SourceDocument: Sendable {
     /// Appends an alias standing for `target`.
     package mutating func appendAlias(to target: Index, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
         hasAliases = true
-        return try append(Node(kind: .alias, line: UInt32(position.line), column: UInt32(position.column), first: UInt32(target), second: 0), at: position)
+        return try append(Node(kind: .alias, column: UInt32(position.column), first: UInt32(target), second: 0), at: position)
     }
 
     private mutating func append(_ node: Node, at position: SourcePosition) throws(SourceSyntaxError) -> Index {
         // Offsets are 32-bit: the loader caps files far below 4 GiB, but say so rather than trap.
-        guard nodes.count < Int(UInt32.max), text.count < Int(UInt32.max) else {
+        guard nodes.count < Int(UInt32.max), text.count < Int(UInt32.max), position.line < Int(UInt32.max) else {
             throw SourceSyntaxError(message: "the file holds too many values", position: position)
         }
+        let line = UInt32(position.line)
+        if lines.last?.line != line { lines.append(LineStart(firstNode: UInt32(nodes.count), line: line)) }
         nodes.append(node)
         return nodes.count - 1
     }
@@ -154,9 +166,9 @@ package struct SourceDocument: Sendable {
     package mutating func appendList(continuedIn tail: SourceDocument, key: [UInt8], column: Int, lineOffset: Int) -> Bool {
         guard let list = lastEntryList(key: key, column: column), tail.nodes.count >= 3, tail.nodes[0].kind == .mapping,
             tail.nodes[1].kind == .plain, tail.withView({ $0.bytes(1).elementsEqual(key) }), tail.nodes[2].kind == .sequence,
-            tail.nodes[2].line == 2, tail.nodes[2].column == UInt32(column),
+            tail.position(2).line == 2, tail.nodes[2].column == UInt32(column),
             nodes.count + tail.nodes.count < Int(UInt32.max), text.count + tail.text.count < Int(UInt32.max),
-            Int(tail.nodes.last?.line ?? 0) + lineOffset < Int(UInt32.max)
+            Int(tail.lines.lazy.map(\.line).max() ?? 0) + lineOffset < Int(UInt32.max)
         else { return false }
         // No top-level key twice: the file whole would refuse it. (Keys are scalars: the
         // composer puts an alias key's text in its place.)
@@ -172,8 +184,16 @@ package struct SourceDocument: Sendable {
         let shift = nodes.count - 3
         let textShift = UInt32(text.count)
         nodes.reserveCapacity(nodes.count + tail.nodes.count - 3)
+        // The tail's lines from its fourth node on, moved by `lineOffset` and `shift`.
+        let moved = UInt32(lineOffset)
+        if tail.nodes.count > 3 {
+            let firstLine = UInt32(tail.position(3).line) + moved
+            if lines.last?.line != firstLine { lines.append(LineStart(firstNode: UInt32(nodes.count), line: firstLine)) }
+            for entry in tail.lines where entry.firstNode > 3 {
+                lines.append(LineStart(firstNode: UInt32(Int(entry.firstNode) + shift), line: entry.line + moved))
+            }
+        }
         for var node in tail.nodes[3...] {
-            node.line = UInt32(Int(node.line) + lineOffset)
             switch node.kind {
             case .plain, .quoted: node.first += textShift
             case .sequence, .mapping: node.second = UInt32(Int(node.second) + shift)
@@ -212,7 +232,9 @@ package struct SourceDocument: Sendable {
     package func withView<R, E: Error>(_ body: (SourceView) throws(E) -> R) throws(E) -> R {
         let result: Result<R, E> = nodes.withUnsafeBufferPointer { nodes in
             text.withUnsafeBufferPointer { text in
-                Result { () throws(E) -> R in try body(SourceView(nodes: nodes, text: text)) }
+                lines.withUnsafeBufferPointer { lines in
+                    Result { () throws(E) -> R in try body(SourceView(nodes: nodes, text: text, lines: lines)) }
+                }
             }
         }
         return try result.get()
@@ -234,6 +256,7 @@ package struct SourceView {
 
     package let nodes: UnsafeBufferPointer<SourceDocument.Node>
     package let text: UnsafeBufferPointer<UInt8>
+    package let lines: UnsafeBufferPointer<SourceDocument.LineStart>
 
     /// The root node.
     package var root: Index { 0 }
@@ -246,7 +269,19 @@ package struct SourceView {
     package func kind(_ index: Index) -> Kind { nodes[index].kind }
 
     package func position(_ index: Index) -> SourcePosition {
-        SourcePosition(line: Int(nodes[index].line), column: Int(nodes[index].column))
+        SourcePosition(line: Int(line(of: index)), column: Int(nodes[index].column))
+    }
+
+    /// The line of the node at `index`: the last entry of ``lines`` that begins at or before
+    /// it, found by halving (positions are asked for messages, not for every node read).
+    private func line(of index: Index) -> UInt32 {
+        guard !lines.isEmpty else { return 0 }
+        var (low, high) = (0, lines.count)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(lines[middle].firstNode) <= index { low = middle } else { high = middle }
+        }
+        return lines[low].line
     }
 
     package func isScalar(_ index: Index) -> Bool {
@@ -278,6 +313,11 @@ package struct SourceView {
     /// The children of a collection in order: items, or keys and values in turn.
     package func children(_ index: Index) -> Children {
         Children(document: self, upcoming: index + 1, end: end(index))
+    }
+
+    /// The children of the collection at `index` from `start`, one of them, on.
+    package func children(_ index: Index, from start: Index) -> Children {
+        Children(document: self, upcoming: start, end: end(index))
     }
 
     package struct Children: Sequence, IteratorProtocol {

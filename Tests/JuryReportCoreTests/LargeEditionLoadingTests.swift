@@ -168,18 +168,43 @@ struct LargeEditionLoadingTests {
         #expect(bytes[end...].allSatisfy { $0 == 0xAB })
     }
 
-    @Test("a node keeps its kind and column in 16 bytes; a column past its bits is capped")
+    @Test("a node keeps its kind and column in 12 bytes; a column past its bits is capped")
     func compactNode() {
-        #expect(MemoryLayout<SourceDocument.Node>.stride == 16)
+        #expect(MemoryLayout<SourceDocument.Node>.stride == 12)
         for kind in [SourceDocument.Kind.plain, .quoted, .sequence, .mapping, .alias] {
             for column: UInt32 in [1, 80, (1 << 29) - 1] {
-                var node = SourceDocument.Node(kind: kind, line: 7, column: column, first: 3, second: 4)
-                #expect(node.kind == kind && node.column == column && node.line == 7)
+                var node = SourceDocument.Node(kind: kind, column: column, first: 3, second: 4)
+                #expect(node.kind == kind && node.column == column && node.first == 3 && node.second == 4)
                 node.kind = .mapping
                 #expect(node.kind == .mapping && node.column == column)
             }
         }
-        #expect(SourceDocument.Node(kind: .alias, line: 1, column: UInt32.max, first: 0, second: 0).kind == .alias)
+        #expect(SourceDocument.Node(kind: .alias, column: UInt32.max, first: 0, second: 0).kind == .alias)
+    }
+
+    /// Lines are kept once per run of nodes on a line: every node's position must still be
+    /// the one its value has in the file, on one line, on many, and in a YAML file whose
+    /// lines were joined from two halves (``YAMLListSplitTests`` compares those node by node).
+    @Test("every node's line and column, one line or many: checked against the text")
+    func linesOfNodes() throws {
+        let items = (0..<300).map { #"{"id": "n\#($0)", "note": "é\#($0)"}"# }
+        for separator in [", ", ",\n", ",\n\n   "] {
+            let text = #"{"list": ["# + items.joined(separator: separator) + "]}"
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let document = try JSONSourceParser.parse(Array(text.utf8))
+            var checked = 0
+            document.withView { view in
+                for index in 0..<view.nodes.count where view.kind(index) == .quoted {
+                    // A string's position is its opening quote: the text follows it there.
+                    let position = view.position(index)
+                    let line = Array(lines[position.line - 1].unicodeScalars)
+                    let after = String(String.UnicodeScalarView(line[position.column...]))
+                    #expect(after.hasPrefix(view.string(index) + "\""), "node \(index) at \(position)")
+                    checked += 1
+                }
+            }
+            #expect(checked == 1 + 4 * 300)
+        }
     }
 
     @Test("a document with an alias is never let go of: its items may share text with earlier ones")

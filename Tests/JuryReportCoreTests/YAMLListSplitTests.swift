@@ -28,7 +28,7 @@ struct YAMLListSplitTests {
                 guard a.nodes.count == b.nodes.count else { return false }
                 for index in a.nodes.indices {
                     let (x, y) = (a.nodes[index], b.nodes[index])
-                    guard x.kind == y.kind, x.line == y.line, x.column == y.column else { return false }
+                    guard x.kind == y.kind, a.position(index) == b.position(index) else { return false }
                     switch x.kind {
                     case .plain, .quoted: if !a.bytes(index).elementsEqual(b.bytes(index)) { return false }
                     case .sequence, .mapping, .alias: if x.first != y.first || x.second != y.second { return false }
