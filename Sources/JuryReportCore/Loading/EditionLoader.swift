@@ -257,6 +257,10 @@ public struct EditionLoader: Sendable {
             }
             return (edition, diagnostics, placedLater)
         }
+        // The parsed document, and what the validator made, back to the system before the
+        // formats start: freed, they would stay in the threads' heaps (the allocator's pad).
+        _ = consume document
+        if isLarge { juryreport_release_free_memory() }
         var diagnostics = found
         if !placedLater.isEmpty, let reread {
             Self.place(&diagnostics, at: placedLater, inFile: reread, syntax: syntax, limits: limits)

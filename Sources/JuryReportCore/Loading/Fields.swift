@@ -237,7 +237,13 @@ struct Fields {
         }
         guard count > 0 else { return [] }
         let ranges = ListParts.ranges(items: count)
-        let children = Array(document.children(node))
+        // The first item of each part, from one walk: not an array of every item's node
+        // (8 MB for a million items, at the moment the whole document is held).
+        var starts: [SourceDocument.Index] = []
+        for (offset, item) in document.children(node).enumerated() where ranges.indices.contains(starts.count) && offset == ranges[starts.count].lowerBound {
+            starts.append(item)
+            if starts.count == ranges.count { break }
+        }
         let document = self.document
         let (file, discards) = (reader.file, reader.discardsReadItems)
         var indexes: [Int] = []
@@ -254,7 +260,7 @@ struct Fields {
                 let partPath = ranges.count == 1 ? listPath : FieldPath(listPath.components.map { $0 })
                 let range = ranges[part]
                 return Self.read(
-                    children[range], from: range.lowerBound, of: partPath, rules: items, by: partReader, into: base + range.lowerBound,
+                    document.children(node, from: starts[part]).prefix(range.count), from: range.lowerBound, of: partPath, rules: items, by: partReader, into: base + range.lowerBound,
                     read)
             }
             initialized = ListParts.joined(parts, of: ranges, at: base, into: reader, indexes: &indexes)
@@ -273,7 +279,7 @@ struct Fields {
     /// Reads `items`, the first of them at index `first` of the list, with `reader`, each one
     /// kept initialized at `destination` and after: as many as the part's `kept`.
     private static func read<T>(
-        _ items: ArraySlice<SourceDocument.Index>, from first: Int, of listPath: FieldPath, rules: FieldRules, by reader: EditionReader,
+        _ items: some Sequence<SourceDocument.Index>, from first: Int, of listPath: FieldPath, rules: FieldRules, by reader: EditionReader,
         into destination: UnsafeMutablePointer<T>, _ read: (Fields) -> T?
     ) -> ListPart {
         var part = ListPart(reader: reader)
