@@ -207,8 +207,9 @@ struct WorkbookPlanner {
 
     private func keyFigures(_ name: String) -> SheetPlan {
         let nominees = edition.nominees
-        // Indexes, not copies: a nominee copied per row costs a retain per field.
-        let rows = nominees.indices.flatMap { nominee in nominees[nominee].facts.indices.map { (nominee, $0) } }
+        // Indexes, not copies: a nominee copied per row costs a retain per field. Each
+        // nominee's first row, four bytes a nominee, not a pair of indexes per row.
+        let rows = FactRows(nominees)
         return SheetPlan(
             name: name,
             columns: [
@@ -219,7 +220,7 @@ struct WorkbookPlanner {
             ],
             rowCount: rows.count,
             row: { index in
-                let (nomineeIndex, factIndex) = rows[index]
+                let (nomineeIndex, factIndex) = rows.place(ofRow: index)
                 let fact = nominees[nomineeIndex].facts[factIndex]
                 let value: CellValue
                 switch fact.value {
@@ -280,5 +281,43 @@ struct WorkbookPlanner {
         }
         let width = min(max(Double(longest) + 2, 6), Self.maximumColumnWidth)
         return ColumnPlan(header: header, width: width, wraps: Double(longest) + 2 > Self.maximumColumnWidth)
+    }
+}
+
+/// The rows of the key-figures sheet, one per key figure, nominee by nominee: where each
+/// nominee's rows begin, and a row's nominee and figure found by halving.
+struct FactRows: RandomAccessCollection {
+    /// The first row of each nominee, then the row count.
+    private let starts: [UInt32]
+
+    init(_ nominees: [Nominee]) {
+        var starts: [UInt32] = []
+        starts.reserveCapacity(nominees.count + 1)
+        var row = 0
+        for index in nominees.indices {
+            starts.append(UInt32(row))
+            row += nominees[index].facts.count
+        }
+        starts.append(UInt32(row))
+        self.starts = starts
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { Int(starts[starts.count - 1]) }
+
+    /// The nominee's index and the figure's index of row `row`.
+    func place(ofRow row: Int) -> (nominee: Int, fact: Int) {
+        // The last nominee whose first row is at or before `row` (and that has rows).
+        var (low, high) = (0, starts.count - 1)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(starts[middle]) <= row { low = middle } else { high = middle }
+        }
+        return (low, row - Int(starts[low]))
+    }
+
+    subscript(row: Int) -> (Int, Int) {
+        let place = place(ofRow: row)
+        return (place.nominee, place.fact)
     }
 }

@@ -26,6 +26,22 @@ struct StandingsTests {
         #expect(standings != Standings(changed))
     }
 
+    /// An edition without scores takes a short way with `mean`: it must come to what the
+    /// loop over the scores comes to when no score counts (here: every score names no nominee).
+    @Test("no scores with the mean: the standings of scores that all count for nothing")
+    func noScores() throws {
+        var edition = try EditionLoader().load(contentsOf: Paths.edition("scored.yaml"))
+        #expect(edition.scoring.method == .mean && !edition.criteria.isEmpty)
+        var unplaced = edition
+        for index in unplaced.scores.indices { unplaced.scores[index].nominee = "nobody" }
+        edition.scores = []
+        let short = Standings(edition), looped = Standings(unplaced)
+        #expect(short == looped)
+        #expect(short.isEmpty && short.methodWarnings.isEmpty && looped.methodWarnings.isEmpty)
+        #expect(short.mean(nomineeIndex: edition.nominees.count - 1, criterionIndex: edition.criteria.count - 1) == nil)
+        #expect(short.entry(for: edition.nominees[0].id) == nil)
+    }
+
     @Test("without criteria every score weighs 1")
     func unweighted() {
         let edition = Edition(

@@ -36,6 +36,18 @@ public struct Standings: Sendable, Equatable {
     public let methodWarnings: [String]
 
     public init(_ edition: Edition) {
+        // Nothing to total with the mean: the standings the loop below comes to (no entry, no
+        // mean, no warning), without its arrays as long as the nominees (50 MiB for a million).
+        // The other methods may warn about a jury without scores, so they take the loop.
+        if edition.scores.isEmpty && edition.scoring.method == .mean {
+            ranked = []
+            byNominee = [:]
+            means = Array(repeating: .nan, count: edition.nominees.count * edition.criteria.count)
+            criterionCount = edition.criteria.count
+            method = .mean
+            methodWarnings = []
+            return
+        }
         // Each criterion's place and weight in one lookup (the first of a repeated id).
         let criteria = Dictionary(
             edition.criteria.enumerated().map { ($1.id, (place: $0, weight: $1.weight)) }, uniquingKeysWith: { first, _ in first })

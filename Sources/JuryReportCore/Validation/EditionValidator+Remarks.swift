@@ -3,7 +3,7 @@ import JuryReportSource
 extension EditionValidator {
     /// Checks that each remark names a known jury member and nominee, once per pair, not one
     /// the member is recused from, and holds text within ``Remark/maximumLength``.
-    func checkRemarks(nomineeIds: Set<String>, jurorIds: Set<String>, recused: [String: Int]) {
+    func checkRemarks(nomineeIds: IdSet, jurorIds: IdSet, recused: [String: Int]) {
         var seen: [String: Int] = [:]
         for (index, remark) in edition.remarks.enumerated() {
             checkReferences(juror: remark.juror, nominee: remark.nominee, of: "remarks", index, jurorIds: jurorIds, nomineeIds: nomineeIds)

@@ -18,9 +18,10 @@ struct EditionValidator {
                 "is \(edition.award.slug.utf8.count) characters; a slug may have at most \(Slug.maximumLength), so that file names fit",
                 FieldPath.root.appending("award").appending("slug"))
         }
-        let criterionIds = checkIds(edition.criteria.lazy.map(\.id), list: "criteria")
-        let nomineeIds = checkIds(edition.nominees.lazy.map(\.id), list: "nominees")
-        let jurorIds = checkIds(edition.jury.lazy.map(\.id), list: "jury")
+        let edition = self.edition
+        let criterionIds = checkIds(edition.criteria.count, list: "criteria") { edition.criteria[$0].id }
+        let nomineeIds = checkIds(edition.nominees.count, list: "nominees") { edition.nominees[$0].id }
+        let jurorIds = checkIds(edition.jury.count, list: "jury") { edition.jury[$0].id }
         checkNomineeNumbers()
         checkVerdict(nomineeIds: nomineeIds)
         checkChair()
@@ -31,7 +32,7 @@ struct EditionValidator {
 
     /// Checks that each recusal names a known juror and nominee, once; returns the index of
     /// each recusal by "juror nominee".
-    private func checkRecusals(nomineeIds: Set<String>, jurorIds: Set<String>) -> [String: Int] {
+    private func checkRecusals(nomineeIds: IdSet, jurorIds: IdSet) -> [String: Int] {
         var seen: [String: Int] = [:]
         for (index, recusal) in edition.recusals.enumerated() {
             checkReferences(juror: recusal.juror, nominee: recusal.nominee, of: "recusals", index, jurorIds: jurorIds, nomineeIds: nomineeIds)
@@ -47,7 +48,7 @@ struct EditionValidator {
 
     /// Checks that the item at `index` of `list` names a known jury member and nominee (unless
     /// the list it refers to lost items while reading).
-    func checkReferences(juror: String, nominee: String, of list: String, _ index: Int, jurorIds: Set<String>, nomineeIds: Set<String>) {
+    func checkReferences(juror: String, nominee: String, of list: String, _ index: Int, jurorIds: IdSet, nomineeIds: IdSet) {
         if !jurorIds.contains(juror) && !incompleteLists.contains("jury") {
             report("refers to no jury member: \(DisplayText.quoted(juror)) \(Self.known(jurorIds))", path(list, index, "juror"))
         }
@@ -65,22 +66,18 @@ struct EditionValidator {
         return field.map { itemPath.appending($0) } ?? itemPath
     }
 
-    /// Checks the ids of a list and returns them as a set. Only the set is made: the first
-    /// place of each id, which a duplicate's message names, is looked up once one is found.
-    private func checkIds(_ ids: some Collection<String>, list: String) -> Set<String> {
-        var seen = Set<String>(minimumCapacity: ids.count)
-        var firstPlaces: [String: Int]?
-        for (index, id) in ids.enumerated() {
+    /// Checks the ids of a list of `count` items, `id` giving the one at a place, and
+    /// returns them as a set (which names the first place of a repeated id at once).
+    private func checkIds(_ count: Int, list: String, id: @escaping (Int) -> String) -> IdSet {
+        var seen = IdSet(count: count, id: id)
+        for index in 0..<count {
+            let id = id(index)
             if !Slug.isValid(id) {
                 report("\(DisplayText.quoted(id)) \(Self.idRule)", path(list, index, "id"))
             }
-            guard !seen.insert(id).inserted else { continue }
-            if firstPlaces == nil {
-                var places: [String: Int] = [:]
-                for (place, id) in ids.enumerated() where places[id] == nil { places[id] = place }
-                firstPlaces = places
+            if let first = seen.insert(place: index) {
+                report("duplicate id \(DisplayText.quoted(id)), already used by \(path(list, first))", path(list, index, "id"))
             }
-            report("duplicate id \(DisplayText.quoted(id)), already used by \(path(list, firstPlaces?[id] ?? index))", path(list, index, "id"))
         }
         return seen
     }
@@ -101,7 +98,7 @@ struct EditionValidator {
         }
     }
 
-    private func checkVerdict(nomineeIds: Set<String>) {
+    private func checkVerdict(nomineeIds: IdSet) {
         let verdict = FieldPath.root.appending("verdict")
         let nomineesComplete = !incompleteLists.contains("nominees")
         if nomineesComplete && !nomineeIds.contains(edition.verdict.winner) {
@@ -129,7 +126,7 @@ struct EditionValidator {
         }
     }
 
-    private func checkScores(criterionIds: Set<String>, nomineeIds: Set<String>, jurorIds: Set<String>, recused: [String: Int]) {
+    private func checkScores(criterionIds: IdSet, nomineeIds: IdSet, jurorIds: IdSet, recused: [String: Int]) {
         // No scores, nothing to check: and no index of a long list of nominees made for none.
         guard !edition.scores.isEmpty else { return }
         let hasCriteria = !edition.criteria.isEmpty || incompleteLists.contains("criteria")
@@ -187,8 +184,8 @@ struct EditionValidator {
         }
     }
 
-    static func known(_ ids: Set<String>) -> String {
-        let sorted = ids.sorted()
+    static func known(_ ids: IdSet) -> String {
+        let sorted = ids.all.sorted()
         let shown = sorted.prefix(8).joined(separator: ", ")
         return "(known: \(shown)\(sorted.count > 8 ? ", …" : ""))"
     }
