@@ -240,7 +240,7 @@ struct Fields {
         // The first item of each part, from one walk: not an array of every item's node
         // (8 MB for a million items, at the moment the whole document is held).
         var starts: [SourceDocument.Index] = []
-        for (offset, item) in document.children(node).enumerated() where ranges.indices.contains(starts.count) && offset == ranges[starts.count].lowerBound {
+        for (offset, item) in document.children(node).enumerated() where offset == ranges[starts.count].lowerBound {
             starts.append(item)
             if starts.count == ranges.count { break }
         }
@@ -260,8 +260,8 @@ struct Fields {
                 let partPath = ranges.count == 1 ? listPath : FieldPath(listPath.components.map { $0 })
                 let range = ranges[part]
                 return Self.read(
-                    document.children(node, from: starts[part]).prefix(range.count), from: range.lowerBound, of: partPath, rules: items, by: partReader, into: base + range.lowerBound,
-                    read)
+                    document.children(node, from: starts[part]).prefix(range.count), from: range.lowerBound, of: partPath,
+                    rules: items, by: partReader, into: base + range.lowerBound, read)
             }
             initialized = ListParts.joined(parts, of: ranges, at: base, into: reader, indexes: &indexes)
         }
