@@ -19,27 +19,25 @@ package struct JSONSourceParser {
 
     /// Parses `bytes`, which the loader has checked are UTF-8, into a document.
     package static func parse(_ bytes: [UInt8], limits: SourceLimits = SourceLimits()) throws(SourceSyntaxError) -> SourceDocument {
-        let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(SourceSyntaxError) -> SourceDocument in
-                var parser = JSONSourceParser(bytes: buffer, limits: limits)
-                return try parser.parse()
-            }
-        }
-        return try result.get()
+        try parse(bytes, limits: limits, discardingRead: false)
     }
 
     /// Parses `bytes` as ``parse(_:limits:)`` does, letting go of the pages behind the parser
     /// as it goes (``MemoryPages``), so that a large file and its parsed document are not held
     /// whole at once. `bytes` is emptied: what is left of it must not be read.
     package static func parse(consuming bytes: inout [UInt8], limits: SourceLimits = SourceLimits()) throws(SourceSyntaxError) -> SourceDocument {
+        defer { bytes = [] }
+        return try parse(bytes, limits: limits, discardingRead: true)
+    }
+
+    private static func parse(_ bytes: [UInt8], limits: SourceLimits, discardingRead: Bool) throws(SourceSyntaxError) -> SourceDocument {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(SourceSyntaxError) -> SourceDocument in
                 var parser = JSONSourceParser(bytes: buffer, limits: limits)
-                parser.discardsRead = true
+                parser.discardsRead = discardingRead
                 return try parser.parse()
             }
         }
-        bytes = []
         return try result.get()
     }
 

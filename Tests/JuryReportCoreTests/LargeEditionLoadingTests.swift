@@ -111,6 +111,43 @@ struct LargeEditionLoadingTests {
         #expect(letGo?.diagnostics.allSatisfy { $0.position != nil } == true)
     }
 
+    /// The loader's answer when the second read finds the file changed (`reread` gives nil):
+    /// every fault keeps its file, field and message, none gets a line it cannot vouch for.
+    @Test("a file that changed before the second read: the validator's faults without positions")
+    func changedBeforeSecondRead() throws {
+        let text = Self.json(nominees: 2_000, fault: { $0 == 1_500 ? #"{"id": "n3", "name": "Copy"}"# : nil })
+        var bytes = Array(text.utf8)
+        let error = #expect(throws: EditionError.self) {
+            try Self.letsGo.load(taking: &bytes, syntax: .json, name: "changed.json", directory: nil, reread: { nil })
+        }
+        let duplicate = error?.diagnostics.first { $0.path?.description == "nominees[1500].id" }
+        #expect(duplicate?.message == "duplicate id 'n3', already used by nominees[3]")
+        #expect(duplicate?.file == "changed.json")
+        #expect(duplicate != nil && duplicate?.position == nil)
+    }
+
+    /// A part whose first items are left out records the places of the ones it keeps, so the
+    /// validator's faults name the items of the file, in the single part and in the parts
+    /// of a list long enough to be read on both cores.
+    @Test("items left out at the start of a part: later faults still name the item in the file")
+    func leftOutAtStart() throws {
+        for count in [6, 10_000] {
+            let text = Self.json(nominees: count, fault: { index in
+                switch index {
+                case 0, 1, count / 2, count / 2 + 1: return #"{"id": "n\#(index)"}"#
+                case count - 1: return #"{"id": "n2", "name": "Copy of N2"}"#
+                default: return nil
+                }
+            })
+            let error = #expect(throws: EditionError.self) {
+                try EditionLoader().load(bytes: Array(text.utf8), syntax: .json, name: "gaps.json")
+            }
+            let messages = error?.diagnostics.map { "\($0.path?.description ?? ""): \($0.message)" } ?? []
+            #expect(messages.contains("nominees[\(count - 1)].id: duplicate id 'n2', already used by nominees[2]"), "\(count)")
+            #expect(messages.filter { $0.hasSuffix(".name: is required") }.count == 4, "\(count)")
+        }
+    }
+
     /// What the loader compares before it places faults by a second read of the file.
     @Test("a file changed after it was read is told from the file read: device, inode, size, time")
     func changedFile() throws {

@@ -123,7 +123,7 @@ public struct EditionLoader: Sendable {
     /// go from the parsed document as they are read into the model, so the two are not held
     /// whole at once; a fault the validator finds afterwards is placed in the file by parsing
     /// it again.
-    private func load(
+    func load(
         taking bytes: inout [UInt8], syntax: EditionSyntax, name: String, directory: URL?, reread: (@Sendable () -> [UInt8]?)?
     ) throws(EditionError) -> Edition {
         func fail(_ message: String, _ position: SourcePosition?) -> EditionError {
@@ -137,13 +137,7 @@ public struct EditionLoader: Sendable {
         let isLarge = bytes.count >= discardSize
         let document: SourceDocument
         do {
-            switch syntax {
-            case .yaml: document = try YAMLSourceParser(bytes: copy bytes, limits: limits).parse()
-            // A large file's bytes are let go behind the parser: a syntax fault in JSON
-            // needs only its position.
-            case .json where isLarge: document = try JSONSourceParser.parse(consuming: &bytes, limits: limits)
-            case .json: document = try JSONSourceParser.parse(bytes, limits: limits)
-            }
+            document = try Self.parse(&bytes, syntax: syntax, limits: limits, consuming: isLarge)
         } catch {
             guard let parser = error.parserProblem else { throw fail(error.message, error.position) }
             // A syntax error of a hand-written file: in plain words, with its line shown.
@@ -275,22 +269,26 @@ public struct EditionLoader: Sendable {
     /// document as they are read (``EditionReader/discardsReadItems``); tests lower it.
     var discardSize = 4 << 20
 
+    /// The parsed document of `bytes`. `consuming`, a JSON file's bytes are let go behind the
+    /// parser and `bytes` is emptied: a syntax fault in JSON needs only its position, where
+    /// YAML's is explained from the text.
+    private static func parse(
+        _ bytes: inout [UInt8], syntax: EditionSyntax, limits: SourceLimits, consuming: Bool
+    ) throws(SourceSyntaxError) -> SourceDocument {
+        switch syntax {
+        case .yaml: return try YAMLSourceParser(bytes: bytes, limits: limits).parse()
+        case .json where consuming: return try JSONSourceParser.parse(consuming: &bytes, limits: limits)
+        case .json: return try JSONSourceParser.parse(bytes, limits: limits)
+        }
+    }
+
     /// Gives the diagnostics at `indexes` the positions of their fields, found by parsing the
     /// file again (its parsed document gave up parts as they were read). A file that changed
     /// since it was read, or no longer parses, leaves them with their field paths alone.
     private static func place(
         _ diagnostics: inout [Diagnostic], at indexes: [Int], inFile reread: () -> [UInt8]?, syntax: EditionSyntax, limits: SourceLimits
     ) {
-        guard let bytes = reread() else { return }
-        let document: SourceDocument
-        do {
-            switch syntax {
-            case .yaml: document = try YAMLSourceParser(bytes: bytes, limits: limits).parse()
-            case .json: document = try JSONSourceParser.parse(bytes, limits: limits)
-            }
-        } catch {
-            return
-        }
+        guard var bytes = reread(), let document = try? parse(&bytes, syntax: syntax, limits: limits, consuming: false) else { return }
         document.withView { view in
             let locator = SourceLocator(view)
             for index in indexes {

@@ -303,10 +303,11 @@ struct Fields {
             {
                 (destination + part.kept).initialize(to: value)
                 part.kept += 1
-                // The indexes are needed only when an item is left out: kept from the first
-                // one that is.
-                if part.kept != offset + 1 || !part.indexes.isEmpty { part.indexes.append(index) }
-            } else if part.indexes.isEmpty {
+                // The indexes are needed only once an item is left out: from then on every
+                // kept item's is recorded.
+                if part.kept != offset + 1 { part.indexes.append(index) }
+            } else if part.kept == offset {
+                // The first item left out: every one before it was kept.
                 part.indexes = Array(first..<index)
             }
         }
