@@ -6,11 +6,14 @@ import Foundation
 struct SheetWriter {
     let workbook: UnsafeMutablePointer<lxw_workbook>
     let constantMemory: Bool
+    /// Whether rows may be written on several threads (``writeRows(of:)``).
+    let sharesWork: Bool
     var notes = WorkbookNotes()
-    /// The notes of the sheet being written, by data row.
-    private var commentsByRow: [Int: [CellComment]] = [:]
-    /// By ``CellStyle/index``: looked up for every cell, so an array rather than a dictionary.
-    private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
+    /// Looked up for every cell, so an array rather than a dictionary.
+    private(set) var formats = FormatTable()
+    /// Constant-memory mode: the formats by their index in the workbook, so that two styles
+    /// that look the same share one format.
+    private var formatsByIndex: [Int32: UnsafeMutablePointer<lxw_format>] = [:]
 
     let numberFormats: NumberFormats
     let headerFill: UInt32
@@ -21,16 +24,24 @@ struct SheetWriter {
         for buffer in logoBuffers { buffer.deallocate() }
     }
 
-    init(workbook: UnsafeMutablePointer<lxw_workbook>, constantMemory: Bool, numberFormats: NumberFormats, headerFill: UInt32) {
+    init(
+        workbook: UnsafeMutablePointer<lxw_workbook>, constantMemory: Bool, sharesWork: Bool, numberFormats: NumberFormats,
+        headerFill: UInt32
+    ) {
         self.workbook = workbook
         self.constantMemory = constantMemory
+        self.sharesWork = sharesWork
         self.numberFormats = numberFormats
         self.headerFill = headerFill
     }
 
     /// The workbook's format for `style`, made on first use.
+    ///
+    /// In constant-memory mode it gets its number in the workbook at once: libxlsxwriter
+    /// would otherwise number it when the first row using it is written out, which happens
+    /// on the rows' threads (``writeRows(of:)``), in an order that would vary from run to run.
     mutating func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
-        if let format = formats[style.index] { return format }
+        if let format = formats[style] { return format }
         let format = workbook_add_format(workbook)
         format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         if style.wraps { format_set_text_wrap(format) }
@@ -78,8 +89,23 @@ struct SheetWriter {
             format_set_font_size(format, 8)
             format_set_font_color(format, 0x808080)
         }
-        formats[style.index] = format
+        if constantMemory, let format {
+            // A format that looks like one already numbered is not numbered itself (each
+            // lookup would search the workbook's table again): its twin stands for it.
+            let index = lxw_format_get_xf_index(format)
+            if let twin = formatsByIndex[index] {
+                formats[style] = twin
+                return twin
+            }
+            formatsByIndex[index] = format
+        }
+        formats[style] = format
         return format
+    }
+
+    /// Makes the formats `cells` are written with, in the order of the cells.
+    mutating func prepareFormats(for cells: [Cell]) {
+        for cell in cells where FormatTable.needsFormat(cell) { _ = format(cell.style) }
     }
 
     /// 1000-01-01 and 9999-12-31 23:59:59 UTC, in seconds since 1970.
@@ -112,7 +138,23 @@ struct SheetWriter {
         }
     }
 
+    /// A sheet whose header is written and whose data rows are not yet.
+    struct StartedSheet {
+        var rows: DataRows
+        /// Cells cut at Excel's limit: the header's and rows above it, then the data rows'.
+        var truncatedCells: [String]
+    }
+
+    /// Writes `sheet` whole: its header, its rows, then what lies over them.
     mutating func write(_ sheet: SheetPlan, logo: Logo? = nil) throws {
+        var started = [try begin(sheet, logo: logo)]
+        try writeRows(of: &started)
+        try finish(started[0])
+    }
+
+    /// Adds `sheet` to the workbook and writes what comes before its data rows: columns,
+    /// print setup, the rows above the header, the header.
+    mutating func begin(_ sheet: SheetPlan, logo: Logo? = nil) throws -> StartedSheet {
         guard let worksheet = workbook_add_worksheet(workbook, sheet.name) else {
             throw XLSXError(context: "adding the sheet \(sheet.name)", reason: "libxlsxwriter refused the sheet name")
         }
@@ -127,19 +169,26 @@ struct SheetWriter {
         }
         worksheet_freeze_panes(worksheet, lxw_row_t(sheet.headerRow + sheet.frozenRows), lxw_col_t(sheet.frozenColumns))
         try setUpPrinting(sheet, worksheet)
-        try writePreamble(sheet, worksheet)
-        let headerHeight = RowHeight.fitting(
-            sheet.columns.map { Cell(value: .text($0.header), style: .header) }, widths: sheet.columns.map(\.width))
-        if let headerHeight {
+        var cells = CellWriter(worksheet: worksheet, sheet: sheet.name, formats: formats)
+        try writePreamble(sheet, worksheet, &cells)
+        let header = sheet.columns.map { Cell(value: .text($0.header), style: .header) }
+        if let headerHeight = RowHeight.fitting(header, widths: sheet.columns.map(\.width)) {
             try check(worksheet_set_row(worksheet, lxw_row_t(sheet.headerRow), headerHeight, nil), "setting the header height of \(sheet.name)")
         }
-        for (index, column) in sheet.columns.enumerated() {
-            try writeText(worksheet, sheet.name, row: sheet.headerRow, column: index, column.header, format(.header))
-        }
-        // Notes go with their row: constant-memory mode cannot go back to a row written.
-        commentsByRow = Dictionary(grouping: sheet.comments, by: \.row)
-        try writeComments(row: -1, sheet, worksheet)
-        try writeRows(sheet, worksheet)
+        prepareFormats(for: header)
+        cells.formats = formats
+        try cells.write(header, row: sheet.headerRow)
+        let rows = DataRows(sheet, worksheet)
+        try rows.writeComments(row: -1)
+        return StartedSheet(rows: rows, truncatedCells: cells.truncatedCells)
+    }
+
+    /// What lies over a sheet's rows, added once they are written: the table or filter,
+    /// checks, colour scale and chart; then the sheet hidden or protected as planned.
+    mutating func finish(_ started: StartedSheet) throws {
+        let sheet = started.rows.sheet
+        let worksheet = started.rows.worksheet
+        notes.truncatedCells += started.truncatedCells
         try addTable(sheet, worksheet)
         try addChecks(sheet, worksheet)
         if let scale = sheet.colourScale, scale.lastRow >= scale.firstRow {
@@ -168,7 +217,9 @@ struct SheetWriter {
     }
 
     /// The rows above the header: written first, as constant-memory mode needs.
-    private mutating func writePreamble(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
+    private mutating func writePreamble(
+        _ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ writer: inout CellWriter
+    ) throws {
         let hidden = Set(sheet.hiddenColumns)
         let widths = sheet.columns.enumerated().map { hidden.contains($0.offset) ? 0 : $0.element.width }
         for (row, preamble) in sheet.preamble.enumerated() {
@@ -200,131 +251,77 @@ struct SheetWriter {
                 }
             }
             // Constant-memory mode cannot merge: each text stands in its range's first cell.
-            try write(cells, worksheet, sheet.name, row: row)
+            prepareFormats(for: cells)
+            writer.formats = formats
+            try writer.write(cells, row: row)
         }
     }
 
-    /// A4, one page wide (landscape when the columns are wide), the header rows on every
-    /// page, the title and sheet name above and page numbers below.
-    /// Sheets with fewer rows are made as they are written: a second core costs more.
+    /// Sheets with fewer rows than this (all those written together) are written on one
+    /// thread: a second core costs more.
     static let rowsWorthASecondCore = 4_096
-    private static let batchSize = 2_048
+    /// The rows a round writes of the longest sheet.
+    static let batchSize = 2_048
 
-    /// The sheet's rows. A long sheet's next batch of rows is made on another core while this
-    /// batch goes to libxlsxwriter, so planning cells and formatting XML overlap; only one
-    /// thread at a time ever calls libxlsxwriter.
-    private mutating func writeRows(_ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
-        // For every row's height: made once, not for each of 100,000 rows.
-        let widths = sheet.columns.map(\.width)
-        guard sheet.rowCount >= Self.rowsWorthASecondCore && ProcessInfo.processInfo.activeProcessorCount > 1 else {
-            for rowIndex in 0..<sheet.rowCount {
-                try writeRow(sheet.row(rowIndex), worksheet, sheet, row: rowIndex, widths: widths)
-            }
-            return
+    /// The data rows of `sheets`, written together in rounds: in each, every sheet's next
+    /// batch of rows goes to libxlsxwriter while the batch after it is planned, each sheet on
+    /// a thread of its own (libxlsxwriter keeps each worksheet apart: its own row, its own
+    /// temporary file). Between rounds this thread makes the formats the next batches need,
+    /// in sheet order, so the workbook is the same whatever the threads did and on any
+    /// number of cores. Every sheet has as many rounds as the longest, so they end together.
+    mutating func writeRows(of sheets: inout [StartedSheet]) throws {
+        let counts = sheets.map(\.rows.sheet.rowCount)
+        let rounds = counts.map { ($0 + Self.batchSize - 1) / Self.batchSize }.max() ?? 0
+        guard rounds > 0 else { return }
+        let sizes = counts.map { ($0 + rounds - 1) / rounds }
+        func range(_ sheet: Int, _ round: Int) -> Range<Int> {
+            let start = min(round * sizes[sheet], counts[sheet])
+            return start..<min(start + sizes[sheet], counts[sheet])
         }
-        var start = 0
-        var batch = (0..<min(Self.batchSize, sheet.rowCount)).map(sheet.row)
-        while !batch.isEmpty {
-            let next = (start + batch.count)..<min(start + batch.count + Self.batchSize, sheet.rowCount)
-            let written = batch
-            let first = start
-            var failure: (any Error)?
-            let made = ConcurrentMap.run(2) { part -> [[Cell]] in
-                guard part == 1 else { return next.map(sheet.row) }
-                do {
-                    for (offset, cells) in written.enumerated() {
-                        try writeRow(cells, worksheet, sheet, row: first + offset, widths: widths)
-                    }
-                } catch {
-                    failure = error
+        let together = sharesWork && counts.reduce(0, +) >= Self.rowsWorthASecondCore
+        func run<Result>(_ count: Int, _ work: (Int) -> Result) -> [Result] {
+            together ? ConcurrentMap.run(count, work) : (0..<count).map(work)
+        }
+        let rows = sheets.map(\.rows)
+        let count = rows.count
+        var batches = run(count) { rows[$0].plan(range($0, 0)) }
+        for round in 0..<rounds {
+            for batch in batches {
+                for style in batch.styles { _ = format(style) }
+            }
+            let formats = self.formats
+            let current = batches
+            // Tasks 0..<count write this round's batches (the longer work, so first), the
+            // rest plan the next round's.
+            let outcomes = run(2 * count) { task -> RoundOutcome in
+                guard task < count else {
+                    let sheet = task - count
+                    return round + 1 < rounds ? .planned(rows[sheet].plan(range(sheet, round + 1))) : .planned(nil)
                 }
-                return []
+                var writer = CellWriter(worksheet: rows[task].worksheet, sheet: rows[task].sheet.name, formats: formats)
+                do {
+                    try rows[task].write(current[task], with: &writer)
+                } catch {
+                    return .failed(error)
+                }
+                return .written(writer.truncatedCells)
             }
-            if let failure { throw failure }
-            start += batch.count
-            batch = made[0]
-        }
-    }
-
-    /// Data row `row`: its height fitted to its wrapped text, hidden if the plan says so.
-    private mutating func writeRow(
-        _ cells: [Cell], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: SheetPlan, row: Int, widths: [Double]
-    ) throws {
-        let sheetRow = sheet.sheetRow(row)
-        let isHidden = !sheet.hiddenRows.isEmpty && sheet.hiddenRows.contains(row)
-        if isHidden {
-            var options = lxw_row_col_options()
-            options.hidden = 1
-            try check(worksheet_set_row_opt(worksheet, lxw_row_t(sheetRow), LXW_DEF_ROW_HEIGHT, nil, &options), "hiding a row of \(sheet.name)")
-        } else if let height = RowHeight.fitting(cells, widths: widths) {
-            try check(worksheet_set_row(worksheet, lxw_row_t(sheetRow), height, nil), "setting a row height of \(sheet.name)")
-        }
-        try write(cells, worksheet, sheet.name, row: sheetRow)
-        try writeComments(row: row, sheet, worksheet)
-    }
-
-    /// The notes of data row `row` (-1: the header).
-    private func writeComments(row: Int, _ sheet: SheetPlan, _ worksheet: UnsafeMutablePointer<lxw_worksheet>) throws {
-        guard !commentsByRow.isEmpty, let comments = commentsByRow[row] else { return }
-        for comment in comments {
-            try check(
-                worksheet_write_comment(
-                    worksheet, lxw_row_t(sheet.sheetRow(comment.row)), lxw_col_t(comment.column), XLSXText.prefix(comment.text, limit: 1000)),
-                "adding a note to \(sheet.name)")
-        }
-    }
-
-    private mutating func write(
-        _ cells: [Cell], _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: String, row: Int
-    ) throws {
-        for (column, cell) in cells.enumerated() {
-            try write(cell, worksheet, sheet, row: row, column: column)
-        }
-    }
-
-    private mutating func write(
-        _ cell: Cell, _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: String, row: Int, column: Int
-    ) throws {
-        let format = self.format(cell.style)
-        let r = lxw_row_t(row)
-        let c = lxw_col_t(column)
-        switch cell.value {
-        case .empty:
-            if cell.style != .plain {
-                try check(worksheet_write_blank(worksheet, r, c, format), "writing \(sheet)!\(ColumnName.cell(row: row, column: column))")
+            batches = []
+            for (task, outcome) in outcomes.enumerated() {
+                switch outcome {
+                case .written(let cut): sheets[task].truncatedCells += cut
+                case .failed(let error): throw error
+                case .planned(let batch): if let batch { batches.append(batch) }
+                }
             }
-        case .text(let text):
-            try writeText(worksheet, sheet, row: row, column: column, text, format)
-        case .number(let number):
-            try check(worksheet_write_number(worksheet, r, c, number, format), "writing \(sheet)!\(ColumnName.cell(row: row, column: column))")
-        case .date(let year, let month, let day):
-            var datetime = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
-            try check(worksheet_write_datetime(worksheet, r, c, &datetime, format), "writing \(sheet)!\(ColumnName.cell(row: row, column: column))")
-        case .formula(let formula, .number(let result)):
-            try check(
-                worksheet_write_formula_num(worksheet, r, c, formula, format, result),
-                "writing the formula at \(sheet)!\(ColumnName.cell(row: row, column: column))")
-        case .formula(let formula, .text(let result)):
-            try check(
-                worksheet_write_formula_str(worksheet, r, c, formula, format, result),
-                "writing the formula at \(sheet)!\(ColumnName.cell(row: row, column: column))")
         }
     }
 
-    /// Writes text as a string cell: never a formula, `_xHHHH_` escaped, cut at Excel's limit.
-    private mutating func writeText(
-        _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ sheet: String, row: Int, column: Int, _ text: String,
-        _ format: UnsafeMutablePointer<lxw_format>?
-    ) throws {
-        let (cellText, truncated) = XLSXText.cell(text)
-        if truncated {
-            notes.truncatedCells.append("\(sheet)!\(ColumnName.cell(row: row, column: column))")
-        }
-        try check(
-            worksheet_write_string(worksheet, lxw_row_t(row), lxw_col_t(column), cellText, format),
-            "writing \(sheet)!\(ColumnName.cell(row: row, column: column))")
+    private enum RoundOutcome {
+        case written([String])
+        case failed(any Error)
+        case planned(DataRows.Batch?)
     }
-
 }
 
 /// Calls `body` with C strings for `texts` (nil stays nil), alive for the call.

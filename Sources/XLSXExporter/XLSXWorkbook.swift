@@ -17,6 +17,9 @@ struct XLSXWorkbook {
     /// Write row by row with flat memory (libxlsxwriter's `constant_memory`); tables become
     /// autofilter ranges.
     var constantMemory = false
+    /// Whether rows may be written on a second core (tests turn it off to compare: the
+    /// bytes are the same either way).
+    var sharesWork = ProcessInfo.processInfo.activeProcessorCount > 1
 
     func write(_ plan: WorkbookPlan, to path: String, observer: TemporaryResourceObserver? = nil) throws -> WorkbookNotes {
         // Temporary files beside the output, so a full disk there fails the export instead of
@@ -43,11 +46,24 @@ struct XLSXWorkbook {
         var closed = false
         defer { if !closed { workbook_close(workbook) } }
         var writer = SheetWriter(
-            workbook: workbook, constantMemory: constantMemory, numberFormats: plan.numberFormats, headerFill: plan.headerFill)
+            workbook: workbook, constantMemory: constantMemory, sharesWork: sharesWork, numberFormats: plan.numberFormats,
+            headerFill: plan.headerFill)
         try writer.setProperties(plan.properties)
         try writer.setCustomProperties(plan.customProperties)
-        for (index, sheet) in plan.sheets.enumerated() {
-            try writer.write(sheet, logo: index == 0 ? plan.logo : nil)
+        if constantMemory {
+            // Every sheet's rows at once: each worksheet keeps only its current row and
+            // writes to its own temporary file, so the sheets can be written side by side.
+            var started = try plan.sheets.enumerated().map { index, sheet in
+                try writer.begin(sheet, logo: index == 0 ? plan.logo : nil)
+            }
+            try writer.writeRows(of: &started)
+            for sheet in started { try writer.finish(sheet) }
+        } else {
+            // Rows held until the workbook is closed, strings shared between sheets: one
+            // sheet after another.
+            for (index, sheet) in plan.sheets.enumerated() {
+                try writer.write(sheet, logo: index == 0 ? plan.logo : nil)
+            }
         }
         // After the sheets: a name refers to one.
         try writer.define(plan.definedNames)

@@ -310,8 +310,35 @@ struct XLSXReaderTests {
             let rows = constant.sheet(name)
             #expect(rows.count > 4_096, "\(name): \(rows.count) rows")
             #expect(rows == held.sheet(name), "\(name): the same cells")
+            // And the same look: the formats are made another way in constant-memory mode,
+            // where the rows of the sheets are written side by side.
+            let (flat, kept) = (try #require(constant.details[name]), try #require(held.details[name]))
+            #expect(flat.bold == kept.bold, "\(name): the same bold cells")
+            #expect(flat.fills == kept.fills, "\(name): the same fills")
+            #expect(flat.wrapped == kept.wrapped, "\(name): the same wrapped cells")
+            #expect(flat.horizontal == kept.horizontal, "\(name): the same alignment")
+            #expect(flat.heights == kept.heights, "\(name): the same row heights")
         }
+        #expect(!(constant.details["Nominees"]?.bold.isEmpty ?? true), "the winner's row is bold")
         #expect(text(constant.sheet("Key figures").last?.last)?.hasPrefix("=HYPERLINK") == true, "formula-like text stays text")
+    }
+
+    @Test("constant-memory rows written on two cores or on one: the same bytes")
+    func sharedWorkSameBytes() throws {
+        let plan = WorkbookPlanner(request: ExportRequest(edition: try Self.manyNominees(), timestamp: 1_600_000_000)).plan()
+        #expect(plan.sheets.map(\.rowCount).reduce(0, +) >= SheetWriter.rowsWorthASecondCore, "enough rows to share")
+        let directory = try Paths.temporaryDirectory("xlsx-shared")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [Data] = []
+        for shares in [false, true, true] {
+            var workbook = XLSXWorkbook(constantMemory: true)
+            workbook.sharesWork = shares
+            let url = directory.appendingPathComponent("\(files.count).xlsx")
+            _ = try workbook.write(plan, to: url.path)
+            files.append(try Data(contentsOf: url))
+        }
+        #expect(files[0] == files[1], "one core and two")
+        #expect(files[1] == files[2], "two runs on two cores")
     }
 
     @Test("two exports give identical bytes; SOURCE_DATE_EPOCH-style timestamps are honoured")
