@@ -14,6 +14,8 @@ struct WorkbookPlanner {
     static let maximumColumnWidth = 50.0
     /// The widest the name column of the score sheet gets.
     static let scoreNameWidth = 30.0
+    /// Editions with fewer nominees have their sheets planned one after another.
+    static let nomineesWorthASecondCore = 2_000
 
     func plan() -> WorkbookPlan {
         var names: [String] = []
@@ -35,23 +37,31 @@ struct WorkbookPlanner {
         // The other members' means, hidden, for the live correlation: up to a size.
         let othersSheet = jurySheets != nil && layout.scoreColumns.count * layout.nomineeCount <= OthersSheet.mostScoreCells
             ? OthersSheet(name: name(words.labels[.correlation]), layout: layout) : nil
-        var sheets = [
-            self.editionSheet(editionSheet),
-            nominees(nomineeSheet, scoreLayout: edition.scores.isEmpty ? nil : layout),
-            keyFigures(factSheet),
-            jury(jurySheet),
+        // Each sheet planned on its own: a large edition's are planned at once (fitting the
+        // columns reads every nominee).
+        var plans: [() -> [SheetPlan]] = [
+            { [self.editionSheet(editionSheet)] },
+            { [nominees(nomineeSheet, scoreLayout: edition.scores.isEmpty ? nil : layout)] },
+            { [keyFigures(factSheet)] },
+            { [jury(jurySheet)] },
         ]
-        if let criteriaSheet { sheets.append(criteria(criteriaSheet)) }
-        sheets.append(scores(layout))
-        if let rankingSheet { sheets.append(ranking(rankingSheet, layout: layout)) }
+        if let criteriaSheet { plans.append { [criteria(criteriaSheet)] } }
+        plans.append { [scores(layout)] }
+        if let rankingSheet { plans.append { [ranking(rankingSheet, layout: layout)] } }
         if let jurySheets {
-            let statistics = JuryStatistics(edition)
-            sheets.append(juryAtWork(jurySheets.work, layout: layout, statistics: statistics, others: othersSheet))
-            sheets.append(differences(jurySheets.differences, layout: layout, statistics: statistics))
+            plans.append {
+                let statistics = JuryStatistics(edition)
+                return [
+                    juryAtWork(jurySheets.work, layout: layout, statistics: statistics, others: othersSheet),
+                    differences(jurySheets.differences, layout: layout, statistics: statistics),
+                ]
+            }
         }
-        if let remarksSheet { sheets.append(remarks(remarksSheet)) }
+        if let remarksSheet { plans.append { [remarks(remarksSheet)] } }
         // Last, as it is hidden: a sheet only formulas read.
-        if let othersSheet { sheets.append(others(othersSheet, grid: ScoreGrid(edition))) }
+        if let othersSheet { plans.append { [others(othersSheet, grid: ScoreGrid(edition))] } }
+        var sheets = (edition.nominees.count >= Self.nomineesWorthASecondCore
+            ? ConcurrentMap.run(plans.count) { plans[$0]() } : plans.map { $0() }).flatMap { $0 }
         // presentation.numbering false: the number columns hidden (kept, for sorting back).
         if !edition.presentation.numbering {
             for index in sheets.indices {
