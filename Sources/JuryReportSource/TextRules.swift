@@ -38,7 +38,7 @@ package enum TextRules {
 
     /// The position of the first byte that is not part of valid UTF-8, or nil.
     package static func firstInvalidUTF8(in bytes: [UInt8]) -> SourcePosition? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        if isValidUTF8(bytes) { return nil }
         var line = 1
         var column = 1
         var i = 0
@@ -54,6 +54,24 @@ package enum TextRules {
             i += length
         }
         return SourcePosition(line: line, column: column)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8: eight bytes at a time while they are ASCII (most
+    /// of an edition file), nothing copied (`String(validating:)` made a copy of the whole file).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i < raw.count {
+                while i + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                guard i < raw.count else { break }
+                let length = sequenceLength(bytes, at: i)
+                guard length > 0 else { return false }
+                i += length
+            }
+            return true
+        }
     }
 
     /// The length of the well-formed UTF-8 sequence at `i`, or 0.
