@@ -40,7 +40,7 @@ extension WorkbookPlanner {
         let nameColumn = Self.capped(
             fit(words.nominee, (0...nominees.count).lazy.map { $0 < nominees.count ? nominees[$0].name : words.weight }), at: Self.scoreNameWidth)
         let nameStyle = nameColumn.wraps ? CellStyle.wrapped : CellStyle.plain
-        var columns = [fit(words.number, nominees.indices.lazy.map { String(nominees[$0].number) }), nameColumn]
+        var columns = [fit(words.number, numbers: nominees.indices.lazy.map { nominees[$0].number }), nameColumn]
         // With criteria, the header row names the criterion and the group row above it the
         // jury member, once over their columns; without, the header names the member.
         for key in layout.scoreColumns {
@@ -154,7 +154,7 @@ extension WorkbookPlanner {
         return SheetPlan(
             name: name,
             columns: [
-                ColumnPlan(header: words.rank, width: 8), fit(words.number, ranked.map { String(nominees[$0.nomineeIndex].number) }),
+                ColumnPlan(header: words.rank, width: 8), fit(words.number, numbers: ranked.map { nominees[$0.nomineeIndex].number }),
                 fit(words.nominee, ranked.map { nominees[$0.nomineeIndex].name }),
                 ColumnPlan(header: words.labels[edition.scoring.method.totalLabel], width: 10),
             ],

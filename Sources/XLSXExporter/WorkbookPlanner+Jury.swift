@@ -65,7 +65,7 @@ extension WorkbookPlanner {
         return SheetPlan(
             name: name,
             columns: [
-                fit(words.number, rows.map { String(nominees[$0.nomineeIndex].number) }),
+                fit(words.number, numbers: rows.map { nominees[$0.nomineeIndex].number }),
                 Self.capped(fit(words.nominee, rows.map { nominees[$0.nomineeIndex].name }), at: 40),
                 Self.headed(words.scores), Self.headed(words.labels[.spread]),
             ],

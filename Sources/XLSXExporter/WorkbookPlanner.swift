@@ -176,7 +176,7 @@ struct WorkbookPlanner {
             offset == 0 || nominees.indices.contains { !field.text($0).isEmpty }
         }.map(\.element)
         // By index: iterating the nominees would copy each, a retain per field.
-        var columns = [fit(words.number, nominees.indices.lazy.map { String(nominees[$0].number) })]
+        var columns = [fit(words.number, numbers: nominees.indices.lazy.map { nominees[$0].number })]
             + fields.map { field in fit(field.header, nominees.indices.lazy.map(field.text)) }
         if scoreLayout != nil {
             columns.append(ColumnPlan(header: words.total, width: 10))
@@ -220,11 +220,13 @@ struct WorkbookPlanner {
         // Indexes, not copies: a nominee copied per row costs a retain per field. Each
         // nominee's first row, four bytes a nominee, not a pair of indexes per row.
         let rows = FactRows(nominees)
+        // The nominees with a row: their numbers and names, once each.
+        let shown = nominees.indices.lazy.filter { !nominees[$0].facts.isEmpty }
         return SheetPlan(
             name: name,
             columns: [
-                fit(words.number, rows.lazy.map { String(nominees[$0.0].number) }),
-                fit(words.nominee, rows.lazy.map { nominees[$0.0].name }),
+                fit(words.number, numbers: shown.map { nominees[$0].number }),
+                fit(words.nominee, shown.map { nominees[$0].name }),
                 fit(words.figure, rows.lazy.map { nominees[$0.0].facts[$0.1].label }),
                 fit(words.value, rows.lazy.map { nominees[$0.0].facts[$0.1].value.description }),
             ],
@@ -270,6 +272,21 @@ struct WorkbookPlanner {
 
     /// A column fitted to its header and values, within bounds; long text wraps.
     func fit(_ header: String, _ values: some Sequence<String>) -> ColumnPlan { Self.fit(header, values) }
+
+    /// A column of whole numbers fitted as their text would be, without making the text (a
+    /// number column of a large edition has one per nominee or key figure).
+    func fit(_ header: String, numbers: some Sequence<Int>) -> ColumnPlan {
+        let longest = numbers.reduce(0) { longest, number in
+            var digits = number < 0 ? 2 : 1
+            var rest = number.magnitude
+            while rest >= 10 {
+                rest /= 10
+                digits += 1
+            }
+            return max(longest, digits)
+        }
+        return Self.fit(header, [String(repeating: "0", count: longest)])
+    }
 
     /// A column fitted to its header and values, within bounds; long text wraps.
     static func fit(_ header: String, _ values: some Sequence<String>) -> ColumnPlan {
@@ -330,4 +347,21 @@ struct FactRows: RandomAccessCollection {
         let place = place(ofRow: row)
         return (place.nominee, place.fact)
     }
+
+    /// The rows in order, nominee by nominee: no halving for each (fitting the columns walks
+    /// every row).
+    struct Iterator: IteratorProtocol {
+        fileprivate let starts: [UInt32]
+        fileprivate var nominee = 0
+        fileprivate var row = 0
+
+        mutating func next() -> (Int, Int)? {
+            guard row < Int(starts[starts.count - 1]) else { return nil }
+            while Int(starts[nominee + 1]) <= row { nominee += 1 }
+            defer { row += 1 }
+            return (nominee, row - Int(starts[nominee]))
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(starts: starts) }
 }
