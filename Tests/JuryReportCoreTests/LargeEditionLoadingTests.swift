@@ -149,6 +149,24 @@ struct LargeEditionLoadingTests {
     }
 
     /// What the loader compares before it places faults by a second read of the file.
+    @Test("the file's bytes read whole at every size around the reader's steps; a file over the limit refused")
+    func fileRead() throws {
+        let directory = try Paths.temporaryDirectory("read-bytes")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("edition.json")
+        for size in [0, 1, 4_095, 1 << 20, (1 << 20) + 1, 3 << 20] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+            try Data(bytes).write(to: file)
+            let read = try EditionLoader.readBytes(of: file, name: "edition.json", limit: 4 << 20)
+            #expect(read.bytes == bytes, "\(size) bytes")
+            #expect(read.identity != nil)
+        }
+        // Past the limit (the caller checks the size first; a file may grow in between).
+        try Data(count: 5_000).write(to: file)
+        #expect(throws: EditionInputError.self) { try EditionLoader.readBytes(of: file, name: "edition.json", limit: 4_096) }
+        #expect(try EditionLoader.readBytes(of: file, name: "edition.json", limit: 5_000).bytes.count == 5_000)
+    }
+
     @Test("a file changed after it was read is told from the file read: device, inode, size, time")
     func changedFile() throws {
         let url = try Self.file(#"{"a": 1}"#, named: "changed.json")
@@ -191,7 +209,7 @@ struct LargeEditionLoadingTests {
 
     @Test("whole pages inside the range are handed back and read as zeros; the rest is kept")
     func pagesLetGo() throws {
-        var bytes = [UInt8](repeating: 0xAB, count: 1 << 20)
+        let bytes = [UInt8](repeating: 0xAB, count: 1 << 20)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         bytes.withUnsafeBytes { buffer in
             MemoryPages.discard(UnsafeRawBufferPointer(rebasing: buffer[1000..<(1 << 19)]))

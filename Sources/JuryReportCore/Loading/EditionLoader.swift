@@ -40,24 +40,41 @@ public struct EditionLoader: Sendable {
     static func readBytes(of url: URL, name: String, limit: Int) throws -> (bytes: [UInt8], identity: FileIdentity?) {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        var bytes: [UInt8] = []
         let size = Int((try? handle.seekToEnd()) ?? 0)
         try handle.seek(toOffset: 0)
-        bytes.reserveCapacity(size + 1)
         let descriptor = handle.fileDescriptor
+        func unreadable() -> EditionInputError {
+            EditionInputError(kind: .unreadable, file: name, message: "cannot read the file (\(String(cString: strerror(errno))))")
+        }
+        // Read straight into the array (a large file is not copied twice); one byte more than
+        // the size, to see whether the file grew.
+        var bytes = try [UInt8](unsafeUninitializedCapacity: min(size, limit) + 1) { buffer, count in
+            while count < buffer.count {
+                let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw unreadable()
+                }
+                if got == 0 { return }
+                count += got
+            }
+        }
+        func grew() -> EditionInputError {
+            EditionInputError(kind: .unreadable, file: name, message: "the file grew past \(limit / 1_048_576) MiB while it was read")
+        }
+        if bytes.count > limit { throw grew() }
+        guard bytes.count > size else { return (bytes, FileIdentity(descriptor: descriptor)) }
+        // A file that grew after its size was checked: read on, up to the limit.
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw EditionInputError(kind: .unreadable, file: name, message: "cannot read the file (\(String(cString: strerror(errno))))")
+                throw unreadable()
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[..<count])
-            // A file that grew after its size was checked.
-            if bytes.count > limit {
-                throw EditionInputError(kind: .unreadable, file: name, message: "the file grew past \(limit / 1_048_576) MiB while it was read")
-            }
+            if bytes.count > limit { throw grew() }
         }
         return (bytes, FileIdentity(descriptor: descriptor))
     }

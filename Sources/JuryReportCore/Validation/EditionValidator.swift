@@ -83,9 +83,10 @@ struct EditionValidator {
     }
 
     private func checkNomineeNumbers() {
-        // Numbers that rise, as the default ones (positions) do, hold no duplicate.
-        let numbers = edition.nominees.lazy.map(\.number)
-        guard zip(numbers, numbers.dropFirst()).contains(where: { $0 >= $1 }) else { return }
+        // Numbers that rise, as the default ones (positions) do, hold no duplicate. By index:
+        // a nominee taken whole (as `lazy.map(\.number)` does) is copied, a retain per field.
+        let nominees = edition.nominees
+        guard nominees.indices.dropFirst().contains(where: { nominees[$0 - 1].number >= nominees[$0].number }) else { return }
         var seen: [Int: Int] = [:]
         seen.reserveCapacity(edition.nominees.count)
         for index in edition.nominees.indices {
