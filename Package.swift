@@ -55,7 +55,10 @@ let package = Package(
         // statfs(2), which Glibc's Swift module does not bring: whether a file is on a
         // network file system.
         .target(name: "CFileSystem"),
-        .target(name: "JuryReportFiles", dependencies: ["CFileSystem"]),
+        // SHA-256 with the processor's SHA instructions, for the export manifest's hashes
+        // (the portable Swift code elsewhere).
+        .target(name: "CSHA256"),
+        .target(name: "JuryReportFiles", dependencies: ["CFileSystem", "CSHA256"]),
         .target(
             name: "JuryReportCore",
             dependencies: ["JuryReportSource", "JuryReportFiles", "CMallocTuning"],
@@ -154,7 +157,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .plugin && target.type != .system && !["CChildProcess", "CMallocTuning", "CFileSystem"].contains(target.name) {
+for target in package.targets where target.type != .plugin && target.type != .system && !["CChildProcess", "CMallocTuning", "CFileSystem", "CSHA256"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

@@ -1,3 +1,5 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the export manifest's hashes: Foundation on Linux has none, and
 /// a hash of a few files an export does not warrant a dependency.
 public struct SHA256: Sendable {
@@ -18,7 +20,20 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
+    /// Whether the blocks go to the processor's SHA instructions (``CSHA256``).
+    private var accelerated = Self.hasInstructions
+
+    private static let hasInstructions = juryreport_sha256_accelerated() != 0
+
     public init() {}
+
+    /// For tests: the portable code even where the processor has the SHA instructions.
+    init(portable: Bool) {
+        accelerated = !portable && Self.hasInstructions
+    }
+
+    /// Whether this processor takes the fast way, for tests that compare both.
+    static var isAccelerated: Bool { hasInstructions }
 
     /// Adds `bytes` to what is hashed: whole blocks straight from the caller's storage, only
     /// a last partial block copied.
@@ -69,6 +84,10 @@ public struct SHA256: Sendable {
     /// The blocks of 64 bytes at `data`, into the state: nothing allocated (the message
     /// schedule lives on the stack), so a large output's hash costs what its arithmetic does.
     private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
+        if accelerated {
+            state.withUnsafeMutableBufferPointer { juryreport_sha256_blocks($0.baseAddress, data, blocks) }
+            return
+        }
         Self.k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 var (h0, h1, h2, h3, h4, h5, h6, h7) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
