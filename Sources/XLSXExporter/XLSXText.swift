@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Text as libxlsxwriter must receive it so that readers show exactly the input.
 enum XLSXText {
     /// Excel's limit on a cell's text, in UTF-16 code units.
@@ -7,17 +13,7 @@ enum XLSXText {
     /// Literal `_x0041_` would be read back as the character it names: escape its `_` as
     /// `_x005F_`, as Excel itself does.
     static func escapeCharacterReferences(_ text: String) -> String {
-        // A byte scan: Foundation's `contains` would be most of an export's time.
-        var mayHaveReference = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: "_") && byte == UInt8(ascii: "x") {
-                mayHaveReference = true
-                break
-            }
-            previous = byte
-        }
-        guard mayHaveReference else { return text }
+        guard mayHaveReference(text) else { return text }
         var result = ""
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -34,6 +30,23 @@ enum XLSXText {
             index += 1
         }
         return result
+    }
+
+    /// Whether `text` has `_x` anywhere: a check made on every text cell, so a byte scan with
+    /// `_` found by `memchr` (most texts have none; Foundation's `contains` would be most of
+    /// an export's time).
+    static func mayHaveReference(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var start = 0
+            while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "_")), bytes.count - start) {
+                let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if at + 1 < bytes.count && bytes[at + 1] == UInt8(ascii: "x") { return true }
+                start = at + 1
+            }
+            return false
+        }
     }
 
     /// The text for one cell, cut with a visible marker when it is over Excel's limit.
