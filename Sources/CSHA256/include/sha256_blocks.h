@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants (FIPS 180-4, 4.2.2).
+extern const uint32_t juryreport_sha256_round_constants[64];
+
 /// Whether this processor has the SHA extensions (with SSSE3 and SSE4.1) that
 /// juryreport_sha256_blocks needs: x86-64 processors since about 2017. 0 elsewhere.
 int juryreport_sha256_accelerated(void);
