@@ -24,9 +24,6 @@ public struct SHA256: Sendable {
         accelerated = !portable && Self.hasInstructions
     }
 
-    /// Whether this processor takes the fast way, for tests that compare both.
-    static var isAccelerated: Bool { hasInstructions }
-
     /// Adds `bytes` to what is hashed: whole blocks straight from the caller's storage, only
     /// a last partial block copied.
     public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {

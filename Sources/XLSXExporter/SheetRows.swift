@@ -1,6 +1,5 @@
 import CXlsxWriter
 import JuryReportCore
-import JuryReportSource
 
 /// The workbook's formats by cell style. ``SheetWriter`` makes them, on one thread; the
 /// threads that write rows only read a copy.
