@@ -4,7 +4,7 @@ import JuryReportCore
 /// The workbook's formats by cell style. ``SheetWriter`` makes them, on one thread; the
 /// threads that write rows only read a copy.
 struct FormatTable {
-    private(set) var pointers = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
+    private var pointers = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.count)
 
     subscript(style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
         get { pointers[style.index] }
@@ -101,6 +101,7 @@ struct DataRows {
         var styles: [CellStyle]
     }
 
+    /// The rows of `range`, planned, with the styles they need.
     func plan(_ range: Range<Int>) -> Batch {
         let rows = range.map(sheet.row)
         var seen = [Bool](repeating: false, count: CellStyle.count)

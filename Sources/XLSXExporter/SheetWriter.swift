@@ -140,7 +140,7 @@ struct SheetWriter {
 
     /// A sheet whose header is written and whose data rows are not yet.
     struct StartedSheet {
-        var rows: DataRows
+        let rows: DataRows
         /// Cells cut at Excel's limit: the header's and rows above it, then the data rows'.
         var truncatedCells: [String]
     }
